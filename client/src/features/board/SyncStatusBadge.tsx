@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import type { BoardDoc } from '../../sync/useBoardDoc';
+
+/**
+ * Board connection as the user needs it: "connected" only once the server's state has arrived
+ * (so what is on screen is the real board), "syncing" while the socket is open but not yet synced.
+ */
+export function SyncStatusBadge({ board }: { board: BoardDoc }) {
+  const { t } = useTranslation();
+  let status: 'connected' | 'connecting' | 'disconnected';
+  let label: string;
+  if (board.refused !== null) {
+    status = 'disconnected';
+    label = t('sync.refused');
+  } else if (board.socket === 'connected' && board.synced) {
+    status = 'connected';
+    label = t('sync.connected');
+  } else if (board.socket === 'connected') {
+    status = 'connecting';
+    label = t('sync.syncing');
+  } else if (board.socket === 'connecting') {
+    status = 'connecting';
+    label = t('sync.connecting');
+  } else {
+    status = 'disconnected';
+    label = t('sync.offline');
+  }
+  return (
+    <span className={`status status--${status}`} data-testid="sync-status" data-status={status} role="status">
+      <span className="status-dot" aria-hidden="true" />
+      {label}
+    </span>
+  );
+}

@@ -1,0 +1,95 @@
+import type { Ack, ApiError, ClientToServerEvents, Command, ServerToClientEvents, WorkshopState } from '@warsztat/shared';
+import type { Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
+import { useControlStore } from './controlStore';
+
+/**
+ * Transport wrapper for the control plane (socket.io, same origin, default path).
+ * Flow: connect with `auth.token` → server emits `state(state, me)` now and after every change;
+ * on a bad token it emits `problem(error)` and disconnects. Commands go out as
+ * `command(cmd, ack)`; the ack carries the new state. After every (re)connect the clock offset
+ * is measured with a few `clock` round trips, keeping the sample with the shortest round trip.
+ */
+type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Round trips per clock measurement; the fastest one wins. */
+const CLOCK_SAMPLES = 3;
+/** How long a command waits for its ack before the UI reports a network failure. */
+export const COMMAND_TIMEOUT_MS = 10_000;
+
+let socket: ControlSocket | null = null;
+
+function measureOnce(s: ControlSocket): Promise<{ offset: number; rtt: number } | null> {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    s.timeout(COMMAND_TIMEOUT_MS).emit('clock', (err: Error | null, serverNow: number) => {
+      const t1 = Date.now();
+      if (err || typeof serverNow !== 'number') return resolve(null);
+      resolve({ offset: serverNow - (t0 + t1) / 2, rtt: t1 - t0 });
+    });
+  });
+}
+
+async function measureClock(s: ControlSocket): Promise<void> {
+  let best: { offset: number; rtt: number } | null = null;
+  for (let i = 0; i < CLOCK_SAMPLES; i++) {
+    const sample = await measureOnce(s);
+    if (sample && (!best || sample.rtt < best.rtt)) best = sample;
+  }
+  if (best && socket === s) useControlStore.getState().setOffset(Math.round(best.offset));
+}
+
+/** Opens the control connection for `token`; returns a function that closes it and clears the store. */
+export function connectControl(token: string): () => void {
+  const store = useControlStore.getState();
+  store.reset();
+  const s: ControlSocket = io({ auth: { token }, transports: ['websocket', 'polling'] });
+  socket = s;
+
+  s.on('connect', () => {
+    useControlStore.getState().setStatus('connected');
+    void measureClock(s);
+  });
+  s.on('disconnect', () => useControlStore.getState().setStatus('disconnected'));
+  s.io.on('reconnect_attempt', () => useControlStore.getState().setStatus('connecting'));
+  s.on('connect_error', (err) => {
+    // A refusal from the server's middleware is final (socket.active is false); a network
+    // failure is retried by socket.io itself.
+    if (!s.active) {
+      useControlStore.getState().setProblem({ code: 'unauthorized', message: err.message });
+    }
+    useControlStore.getState().setStatus('disconnected');
+  });
+  s.on('state', (state, me) => useControlStore.getState().setWorkshop(state, me));
+  s.on('problem', (error) => {
+    useControlStore.getState().setProblem(error);
+    s.disconnect();
+  });
+
+  return () => {
+    s.removeAllListeners();
+    s.io.removeAllListeners();
+    s.disconnect();
+    if (socket === s) socket = null;
+    useControlStore.getState().reset();
+  };
+}
+
+export type CommandResult = { ok: true; state: WorkshopState } | { ok: false; error: ApiError | { code: 'network' } };
+
+/** Sends one control command; the new state from the ack is applied right away. */
+export function sendCommand(command: Command): Promise<CommandResult> {
+  const s = socket;
+  if (!s?.connected) return Promise.resolve({ ok: false, error: { code: 'network' } });
+  return new Promise((resolve) => {
+    s.timeout(COMMAND_TIMEOUT_MS).emit('command', command, (err: Error | null, answer: Ack<{ state: WorkshopState }>) => {
+      if (err) return resolve({ ok: false, error: { code: 'network' } });
+      if (answer.ok) {
+        useControlStore.getState().setWorkshop(answer.state);
+        resolve({ ok: true, state: answer.state });
+      } else {
+        resolve({ ok: false, error: answer.error });
+      }
+    });
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * Every limit and setting in one place, with units in the name (STYLE §5). Environment variables
+ * are the public contract (DESIGN §9) and documented in the README.
+ */
+export interface Config {
+  port: number;
+  /** `sqlite:<path>` or `postgres://…`. */
+  databaseUrl: string;
+  redisUrl: string | null;
+  /** Built client to serve; null serves the API only. */
+  clientDist: string | null;
+  /** Origins allowed to open sync and control sockets; empty allows same-host only. */
+  allowedOrigins: string[];
+  limits: Limits;
+}
+
+export interface Limits {
+  /** Largest y-websocket message accepted; larger ones close the socket with 4413. */
+  maxSyncMessageBytes: number;
+  /** Sustained sync messages per second per connection (token bucket, burst = 4×). */
+  syncMessagesPerSecond: number;
+  /** Ms a sync socket may wait for its token to be checked before it is closed. */
+  syncAuthTimeoutMs: number;
+  /** Ms a doc stays in memory after its last connection left. */
+  docUnloadGraceMs: number;
+  /** Updates in the log after which the doc is compacted into a snapshot. */
+  compactAfterUpdates: number;
+  /** Largest HTTP JSON body. */
+  maxHttpBodyBytes: number;
+  /** Joins per join code per minute (per code, not per IP: a venue shares one NAT). */
+  joinsPerCodePerMinute: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxSyncMessageBytes: 1_048_576,
+  syncMessagesPerSecond: 100,
+  syncAuthTimeoutMs: 10_000,
+  docUnloadGraceMs: 30_000,
+  compactAfterUpdates: 500,
+  maxHttpBodyBytes: 16_384,
+  joinsPerCodePerMinute: 120,
+};
+
+export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { clientDist: string | null }): Config {
+  const port = Number.parseInt(env.PORT ?? '3000', 10);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got ${env.PORT}`);
+  return {
+    port,
+    databaseUrl: env.DATABASE_URL || 'sqlite:./data/warsztat.db',
+    redisUrl: env.REDIS_URL || null,
+    clientDist: env.CLIENT_DIST ?? defaults.clientDist,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    limits: DEFAULT_LIMITS,
+  };
+}

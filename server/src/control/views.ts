@@ -1,0 +1,77 @@
+import { type Me, type ParticipantView, type Role, TEMPLATES, type WorkshopState } from '@warsztat/shared';
+import { projectorTokenFor } from '../ids.js';
+import type { TokenRecord, WorkshopRecord } from '../persistence/Store.js';
+
+export function docNameFor(workshopId: string, groupId: string): string {
+  return `${workshopId}.${groupId}`;
+}
+
+export interface Viewer {
+  role: Role;
+  participantId: string | null;
+  /** Facilitator's own token, to hand back its links; never stored. */
+  facilitatorToken?: string;
+  projectorToken?: string;
+}
+
+/** Who is looking; a facilitator's own raw token lets the view carry its console and projector links. */
+export function viewerFor(token: TokenRecord, rawToken: string): Viewer {
+  return token.role === 'facilitator'
+    ? {
+        role: 'facilitator',
+        participantId: null,
+        facilitatorToken: rawToken,
+        projectorToken: projectorTokenFor(rawToken),
+      }
+    : { role: token.role, participantId: token.participantId };
+}
+
+/**
+ * The state one role may see (DESIGN §3): facilitators everything; participants names and groups;
+ * the projector display names only and no tokens.
+ */
+export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<string>): WorkshopState {
+  const isFacilitator = viewer.role === 'facilitator';
+  const participants: ParticipantView[] = w.participants.map((p) => {
+    const base: ParticipantView = { id: p.id, name: p.name, groupId: p.groupId, online: online.has(p.id) };
+    if (!isFacilitator && p.id !== viewer.participantId) return base;
+    const full: ParticipantView = { ...base, attendance: p.attendance };
+    if (p.organisation !== null) full.organisation = p.organisation;
+    if (p.orgType !== null) full.orgType = p.orgType;
+    return full;
+  });
+  const links: WorkshopState['links'] = { join: `/j/${w.joinCode}` };
+  if (isFacilitator && viewer.facilitatorToken) links.facilitator = `/f/${viewer.facilitatorToken}`;
+  if (isFacilitator && viewer.projectorToken) links.projector = `/p/${viewer.projectorToken}`;
+  return {
+    id: w.id,
+    title: w.title,
+    date: w.date,
+    venue: w.venue,
+    organiser: w.organiser,
+    mode: w.mode,
+    locale: w.locale,
+    template: w.template,
+    sections: TEMPLATES[w.template].sections,
+    phase: w.phase,
+    spotlightGroupId: w.spotlightGroupId,
+    timer: w.timer,
+    groups: w.groups.map((g) => ({
+      id: g.id,
+      name: g.name,
+      docName: docNameFor(w.id, g.id),
+      attendance: g.attendance,
+      memberIds: w.participants.filter((p) => p.groupId === g.id).map((p) => p.id),
+      rapporteurId: g.rapporteurId,
+    })),
+    participants,
+    agenda: w.agenda,
+    joinCode: w.joinCode,
+    links,
+  };
+}
+
+export function meFor(w: WorkshopRecord, token: TokenRecord): Me {
+  const participant = token.participantId ? w.participants.find((p) => p.id === token.participantId) : undefined;
+  return { role: token.role, participantId: token.participantId, name: participant?.name ?? null };
+}

@@ -1,0 +1,107 @@
+import { Command, ErrorCode, type Role } from '@warsztat/shared';
+import express, { type Request, type Response, Router } from 'express';
+import { viewerFor, viewFor } from '../control/views.js';
+import type { WorkshopService } from '../control/WorkshopService.js';
+import type { TokenRecord } from '../persistence/Store.js';
+import { sendError } from './errors.js';
+import { RateLimiter } from './RateLimiter.js';
+
+function bearer(req: Request): string | null {
+  const header = req.headers.authorization;
+  if (!header?.startsWith('Bearer ')) return null;
+  return header.slice('Bearer '.length).trim() || null;
+}
+
+function absolute(req: Request, path: string): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}${path}`;
+}
+
+/**
+ * REST door (DESIGN §9). Bodies are parsed by the shared zod schemas inside the service; this
+ * module only maps results to statuses and checks who is calling.
+ */
+export function apiRouter(
+  service: WorkshopService,
+  options: { maxBodyBytes: number; joinsPerCodePerMinute: number },
+): Router {
+  const router = Router();
+  router.use(express.json({ limit: options.maxBodyBytes, strict: true }));
+  const joinLimiter = new RateLimiter(options.joinsPerCodePerMinute, 60_000);
+
+  /** Resolves the bearer token and checks it belongs to the workshop with one of `roles`. */
+  async function authorize(
+    req: Request,
+    res: Response,
+    roles: Role[],
+  ): Promise<{ token: TokenRecord; raw: string } | null> {
+    const raw = bearer(req);
+    const token = raw ? await service.resolveToken(raw) : null;
+    if (!raw || !token) {
+      sendError(res, { code: ErrorCode.Unauthorized, message: 'A valid token is required' });
+      return null;
+    }
+    const workshop = await service.get(String(req.params.id));
+    if (!workshop) {
+      sendError(res, { code: ErrorCode.NotFound, message: 'No such workshop' });
+      return null;
+    }
+    if (token.workshopId !== workshop.id || !roles.includes(token.role)) {
+      sendError(res, { code: ErrorCode.Forbidden, message: 'This token may not do this' });
+      return null;
+    }
+    return { token, raw };
+  }
+
+  router.post('/workshops', async (req, res) => {
+    const result = await service.create(req.body);
+    if (!result.ok) return sendError(res, result.error);
+    const { links } = result.value;
+    res.status(201).json({
+      ...result.value,
+      links: {
+        facilitator: absolute(req, links.facilitator),
+        join: absolute(req, links.join),
+        projector: absolute(req, links.projector),
+      },
+    });
+  });
+
+  router.get('/workshops/:id', async (req, res) => {
+    const who = await authorize(req, res, ['facilitator', 'projector']);
+    if (!who) return;
+    const workshop = await service.get(who.token.workshopId);
+    if (!workshop) return sendError(res, { code: ErrorCode.NotFound, message: 'No such workshop' });
+    res.json(viewFor(workshop, viewerFor(who.token, who.raw), service.onlineIn(workshop.id)));
+  });
+
+  router.post('/join', async (req, res) => {
+    const code = typeof req.body?.joinCode === 'string' ? req.body.joinCode.toUpperCase() : '';
+    if (!joinLimiter.take(code)) {
+      return sendError(res, {
+        code: ErrorCode.TooManyRequests,
+        message: 'Too many joins with this code; wait a minute',
+      });
+    }
+    const result = await service.join(req.body);
+    if (!result.ok) return sendError(res, result.error);
+    res.status(201).json({ ...result.value, links: { board: absolute(req, result.value.links.board) } });
+  });
+
+  router.post('/workshops/:id/commands', async (req, res) => {
+    const who = await authorize(req, res, ['facilitator']);
+    if (!who) return;
+    const parsed = Command.safeParse(req.body);
+    if (!parsed.success) {
+      return sendError(res, {
+        code: ErrorCode.BadRequest,
+        message: parsed.error.issues[0]?.message ?? 'Invalid command',
+      });
+    }
+    const result = await service.command(who.token.workshopId, parsed.data);
+    if (!result.ok) return sendError(res, result.error);
+    res.json(viewFor(result.value, viewerFor(who.token, who.raw), service.onlineIn(who.token.workshopId)));
+  });
+
+  router.use((_req, res) => sendError(res, { code: ErrorCode.NotFound, message: 'No such API call' }));
+  return router;
+}

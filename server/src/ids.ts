@@ -1,0 +1,30 @@
+import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '@warsztat/shared';
+
+/** Short url-safe id for workshops, groups, participants (72 bits: unguessable is not needed, unique is). */
+export function newId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+/** Capability token: 128 bits of randomness. Only its hash is stored. */
+export function newToken(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/**
+ * The projector token is derived from the facilitator token, so the console can always show the
+ * projector link while the server still stores only hashes.
+ */
+export function projectorTokenFor(facilitatorToken: string): string {
+  return createHmac('sha256', facilitatorToken).update('warsztat projector v1').digest('base64url').slice(0, 22);
+}
+
+export function newJoinCode(): string {
+  let code = '';
+  for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  return code;
+}

@@ -1,0 +1,308 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  EventRecord,
+  GroupRecord,
+  ParticipantRecord,
+  Store,
+  StoredDoc,
+  TokenRecord,
+  WorkshopRecord,
+} from './Store.js';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS workshops (
+  id TEXT PRIMARY KEY,
+  join_code TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  date TEXT, venue TEXT, organiser TEXT,
+  mode TEXT NOT NULL, locale TEXT NOT NULL, template TEXT NOT NULL,
+  phase TEXT NOT NULL,
+  spotlight_group_id TEXT,
+  timer TEXT NOT NULL,
+  agenda TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS groups (
+  workshop_id TEXT NOT NULL REFERENCES workshops(id),
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  attendance TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  rapporteur_id TEXT,
+  PRIMARY KEY (workshop_id, id)
+);
+CREATE TABLE IF NOT EXISTS participants (
+  workshop_id TEXT NOT NULL REFERENCES workshops(id),
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  organisation TEXT,
+  org_type TEXT,
+  attendance TEXT NOT NULL,
+  group_id TEXT,
+  joined_at INTEGER NOT NULL,
+  PRIMARY KEY (workshop_id, id)
+);
+CREATE TABLE IF NOT EXISTS tokens (
+  hash TEXT PRIMARY KEY,
+  workshop_id TEXT NOT NULL REFERENCES workshops(id),
+  role TEXT NOT NULL,
+  participant_id TEXT
+);
+CREATE TABLE IF NOT EXISTS events (
+  workshop_id TEXT NOT NULL,
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at INTEGER NOT NULL,
+  type TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_by_workshop ON events(workshop_id, seq);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  doc TEXT NOT NULL,
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  bytes BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates(doc, seq);
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  doc TEXT PRIMARY KEY,
+  bytes BLOB NOT NULL,
+  upto_seq INTEGER NOT NULL
+);
+`;
+
+interface WorkshopRow {
+  id: string;
+  join_code: string;
+  title: string;
+  date: string | null;
+  venue: string | null;
+  organiser: string | null;
+  mode: string;
+  locale: string;
+  template: string;
+  phase: string;
+  spotlight_group_id: string | null;
+  timer: string;
+  agenda: string;
+  created_at: number;
+}
+
+/** The embedded default store: one SQLite file in WAL mode; better-sqlite3 is synchronous, so every call is one short transaction. */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode survives a process crash (kill -9); only an OS crash can lose the last commits.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.exec(SCHEMA);
+  }
+
+  async createWorkshop(workshop: WorkshopRecord, tokens: TokenRecord[], event: EventRecord): Promise<void> {
+    this.db.transaction(() => {
+      this.writeWorkshop(workshop);
+      this.writeTokens(tokens);
+      this.writeEvent(event);
+    })();
+  }
+
+  async saveWorkshop(workshop: WorkshopRecord, event: EventRecord, tokens: TokenRecord[] = []): Promise<void> {
+    this.db.transaction(() => {
+      this.writeWorkshop(workshop);
+      this.writeTokens(tokens);
+      this.writeEvent(event);
+    })();
+  }
+
+  private writeWorkshop(w: WorkshopRecord): void {
+    this.db
+      .prepare(
+        `INSERT INTO workshops (id, join_code, title, date, venue, organiser, mode, locale, template, phase,
+           spotlight_group_id, timer, agenda, created_at)
+         VALUES (@id, @joinCode, @title, @date, @venue, @organiser, @mode, @locale, @template, @phase,
+           @spotlightGroupId, @timer, @agenda, @createdAt)
+         ON CONFLICT(id) DO UPDATE SET title=excluded.title, date=excluded.date, venue=excluded.venue,
+           organiser=excluded.organiser, mode=excluded.mode, locale=excluded.locale, phase=excluded.phase,
+           spotlight_group_id=excluded.spotlight_group_id, timer=excluded.timer, agenda=excluded.agenda`,
+      )
+      .run({
+        id: w.id,
+        joinCode: w.joinCode,
+        title: w.title,
+        date: w.date,
+        venue: w.venue,
+        organiser: w.organiser,
+        mode: w.mode,
+        locale: w.locale,
+        template: w.template,
+        phase: w.phase,
+        spotlightGroupId: w.spotlightGroupId,
+        timer: JSON.stringify(w.timer),
+        agenda: JSON.stringify(w.agenda),
+        createdAt: w.createdAt,
+      });
+    this.db.prepare('DELETE FROM groups WHERE workshop_id = ?').run(w.id);
+    const insertGroup = this.db.prepare(
+      'INSERT INTO groups (workshop_id, id, name, attendance, position, rapporteur_id) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const g of w.groups) insertGroup.run(w.id, g.id, g.name, g.attendance, g.position, g.rapporteurId);
+    this.db.prepare('DELETE FROM participants WHERE workshop_id = ?').run(w.id);
+    const insertParticipant = this.db.prepare(
+      `INSERT INTO participants (workshop_id, id, name, organisation, org_type, attendance, group_id, joined_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const p of w.participants) {
+      insertParticipant.run(w.id, p.id, p.name, p.organisation, p.orgType, p.attendance, p.groupId, p.joinedAt);
+    }
+  }
+
+  private writeTokens(tokens: TokenRecord[]): void {
+    const insert = this.db.prepare('INSERT INTO tokens (hash, workshop_id, role, participant_id) VALUES (?, ?, ?, ?)');
+    for (const t of tokens) insert.run(t.hash, t.workshopId, t.role, t.participantId);
+  }
+
+  private writeEvent(e: EventRecord): void {
+    this.db
+      .prepare('INSERT INTO events (workshop_id, at, type, data) VALUES (?, ?, ?, ?)')
+      .run(e.workshopId, e.at, e.type, JSON.stringify(e.data ?? null));
+  }
+
+  async loadWorkshop(id: string): Promise<WorkshopRecord | null> {
+    const row = this.db.prepare('SELECT * FROM workshops WHERE id = ?').get(id) as WorkshopRow | undefined;
+    if (!row) return null;
+    const groups = (
+      this.db.prepare('SELECT * FROM groups WHERE workshop_id = ? ORDER BY position').all(id) as Array<{
+        id: string;
+        name: string;
+        attendance: GroupRecord['attendance'];
+        position: number;
+        rapporteur_id: string | null;
+      }>
+    ).map(
+      (g): GroupRecord => ({
+        id: g.id,
+        name: g.name,
+        attendance: g.attendance,
+        position: g.position,
+        rapporteurId: g.rapporteur_id,
+      }),
+    );
+    const participants = (
+      this.db.prepare('SELECT * FROM participants WHERE workshop_id = ? ORDER BY joined_at, id').all(id) as Array<{
+        id: string;
+        name: string;
+        organisation: string | null;
+        org_type: ParticipantRecord['orgType'];
+        attendance: ParticipantRecord['attendance'];
+        group_id: string | null;
+        joined_at: number;
+      }>
+    ).map(
+      (p): ParticipantRecord => ({
+        id: p.id,
+        name: p.name,
+        organisation: p.organisation,
+        orgType: p.org_type,
+        attendance: p.attendance,
+        groupId: p.group_id,
+        joinedAt: p.joined_at,
+      }),
+    );
+    return {
+      id: row.id,
+      title: row.title,
+      date: row.date,
+      venue: row.venue,
+      organiser: row.organiser,
+      mode: row.mode as WorkshopRecord['mode'],
+      locale: row.locale as WorkshopRecord['locale'],
+      template: row.template as WorkshopRecord['template'],
+      joinCode: row.join_code,
+      phase: row.phase as WorkshopRecord['phase'],
+      spotlightGroupId: row.spotlight_group_id,
+      timer: JSON.parse(row.timer) as WorkshopRecord['timer'],
+      agenda: JSON.parse(row.agenda) as WorkshopRecord['agenda'],
+      createdAt: row.created_at,
+      groups,
+      participants,
+    };
+  }
+
+  async findWorkshopByJoinCode(joinCode: string): Promise<string | null> {
+    const row = this.db.prepare('SELECT id FROM workshops WHERE join_code = ?').get(joinCode) as
+      | { id: string }
+      | undefined;
+    return row?.id ?? null;
+  }
+
+  async findToken(hash: string): Promise<TokenRecord | null> {
+    const row = this.db.prepare('SELECT * FROM tokens WHERE hash = ?').get(hash) as
+      | { hash: string; workshop_id: string; role: TokenRecord['role']; participant_id: string | null }
+      | undefined;
+    return row
+      ? { hash: row.hash, workshopId: row.workshop_id, role: row.role, participantId: row.participant_id }
+      : null;
+  }
+
+  async listEvents(workshopId: string): Promise<EventRecord[]> {
+    const rows = this.db.prepare('SELECT * FROM events WHERE workshop_id = ? ORDER BY seq').all(workshopId) as Array<{
+      workshop_id: string;
+      at: number;
+      type: string;
+      data: string;
+    }>;
+    return rows.map((r) => ({
+      workshopId: r.workshop_id,
+      at: r.at,
+      type: r.type,
+      data: JSON.parse(r.data) as unknown,
+    }));
+  }
+
+  async loadDoc(name: string): Promise<StoredDoc> {
+    return this.db.transaction((): StoredDoc => {
+      const snap = this.db.prepare('SELECT bytes, upto_seq FROM doc_snapshots WHERE doc = ?').get(name) as
+        | { bytes: Buffer; upto_seq: number }
+        | undefined;
+      const rows = this.db.prepare('SELECT seq, bytes FROM doc_updates WHERE doc = ? ORDER BY seq').all(name) as Array<{
+        seq: number;
+        bytes: Buffer;
+      }>;
+      return {
+        snapshot: snap ? new Uint8Array(snap.bytes) : null,
+        updates: rows.map((r) => new Uint8Array(r.bytes)),
+        lastSeq: rows.at(-1)?.seq ?? snap?.upto_seq ?? 0,
+      };
+    })();
+  }
+
+  async appendUpdates(name: string, updates: Uint8Array[]): Promise<number> {
+    const insert = this.db.prepare('INSERT INTO doc_updates (doc, bytes) VALUES (?, ?)');
+    return this.db.transaction(() => {
+      let seq = 0;
+      for (const u of updates)
+        seq = Number(insert.run(name, Buffer.from(u.buffer, u.byteOffset, u.byteLength)).lastInsertRowid);
+      return seq;
+    })();
+  }
+
+  async compactDoc(name: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO doc_snapshots (doc, bytes, upto_seq) VALUES (?, ?, ?)
+           ON CONFLICT(doc) DO UPDATE SET bytes = excluded.bytes, upto_seq = excluded.upto_seq`,
+        )
+        .run(name, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength), uptoSeq);
+      this.db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?').run(name, uptoSeq);
+    })();
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

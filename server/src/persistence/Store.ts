@@ -1,0 +1,92 @@
+import type {
+  AgendaItem,
+  Attendance,
+  Locale,
+  Mode,
+  OrgType,
+  Phase,
+  Role,
+  TemplateId,
+  TimerState,
+} from '@warsztat/shared';
+
+export interface GroupRecord {
+  id: string;
+  name: string;
+  attendance: Attendance;
+  position: number;
+  rapporteurId: string | null;
+}
+
+export interface ParticipantRecord {
+  id: string;
+  name: string;
+  organisation: string | null;
+  orgType: OrgType | null;
+  attendance: Attendance;
+  groupId: string | null;
+  joinedAt: number;
+}
+
+export interface WorkshopRecord {
+  id: string;
+  title: string;
+  date: string | null;
+  venue: string | null;
+  organiser: string | null;
+  mode: Mode;
+  locale: Locale;
+  template: TemplateId;
+  joinCode: string;
+  phase: Phase;
+  spotlightGroupId: string | null;
+  timer: TimerState;
+  agenda: AgendaItem[];
+  createdAt: number;
+  groups: GroupRecord[];
+  participants: ParticipantRecord[];
+}
+
+export interface TokenRecord {
+  hash: string;
+  workshopId: string;
+  role: Role;
+  participantId: string | null;
+}
+
+export interface EventRecord {
+  workshopId: string;
+  at: number;
+  type: string;
+  data: unknown;
+}
+
+export interface StoredDoc {
+  snapshot: Uint8Array | null;
+  updates: Uint8Array[];
+  /** Highest update seq in the log (0 when empty); compaction removes up to it. */
+  lastSeq: number;
+}
+
+/**
+ * Everything durable goes through this interface (DESIGN §4): SQLite is the embedded default,
+ * PostgreSQL the multi-node one. Methods are async so both fit.
+ */
+export interface Store {
+  /** Writes the workshop with its groups, participants and tokens, and the event, in one transaction. */
+  createWorkshop(workshop: WorkshopRecord, tokens: TokenRecord[], event: EventRecord): Promise<void>;
+  /** Replaces the workshop's mutable state (row, groups, participants) and appends the event, atomically. */
+  saveWorkshop(workshop: WorkshopRecord, event: EventRecord, tokens?: TokenRecord[]): Promise<void>;
+  loadWorkshop(id: string): Promise<WorkshopRecord | null>;
+  findWorkshopByJoinCode(joinCode: string): Promise<string | null>;
+  findToken(hash: string): Promise<TokenRecord | null>;
+  listEvents(workshopId: string): Promise<EventRecord[]>;
+
+  loadDoc(name: string): Promise<StoredDoc>;
+  /** Appends updates to the doc's log in one transaction; resolves with the last seq once they are durable. */
+  appendUpdates(name: string, updates: Uint8Array[]): Promise<number>;
+  /** Replaces the snapshot and removes log entries up to `uptoSeq`, in one transaction. */
+  compactDoc(name: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+
+  close(): Promise<void>;
+}

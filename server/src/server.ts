@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import express from 'express';
+import helmet from 'helmet';
+import { type Config, DEFAULT_LIMITS } from './config.js';
+import { attachControlSocket } from './control/controlSocket.js';
+import { WorkshopService } from './control/WorkshopService.js';
+import { apiRouter } from './http/api.js';
+import { errorHandler } from './http/errors.js';
+import { openStore } from './persistence/openStore.js';
+import { authorizeDoc } from './sync/authorizeDoc.js';
+import { SyncServer } from './sync/SyncServer.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  httpServer: HttpServer;
+  service: WorkshopService;
+  sync: SyncServer;
+  close(): Promise<void>;
+}
+
+export type ServerOptions = Partial<Omit<Config, 'limits'>> & { limits?: Partial<Config['limits']> };
+
+/** Same-host requests always pass; other origins only when listed (ALLOWED_ORIGINS). */
+function originCheck(allowed: string[]) {
+  return (origin: string | undefined, host: string | undefined): boolean => {
+    if (!origin) return true; // non-browser clients (tests, scripts) send no Origin
+    if (allowed.includes(origin)) return true;
+    try {
+      return new URL(origin).host === host;
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** Starts all three planes on one port. `port: 0` picks a free one (tests). */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const config: Config = {
+    port: options.port ?? 3000,
+    databaseUrl: options.databaseUrl ?? 'sqlite:./data/warsztat.db',
+    redisUrl: options.redisUrl ?? null,
+    clientDist: options.clientDist ?? null,
+    allowedOrigins: options.allowedOrigins ?? [],
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+  };
+  const store = openStore(config.databaseUrl);
+  const service = new WorkshopService(store);
+  const isOriginAllowed = originCheck(config.allowedOrigins);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          imgSrc: ["'self'", 'data:'],
+          styleSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      // Served over plain HTTP on a LAN at many venues; HSTS would lock them out.
+      strictTransportSecurity: false,
+    }),
+  );
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get('/metrics', (_req, res) => {
+    const { docs, connections } = sync.stats;
+    res
+      .type('text/plain; version=0.0.4')
+      .send(
+        [
+          '# HELP warsztat_sync_docs_loaded Board documents held in memory.',
+          '# TYPE warsztat_sync_docs_loaded gauge',
+          `warsztat_sync_docs_loaded ${docs}`,
+          '# HELP warsztat_sync_connections Open sync WebSocket connections.',
+          '# TYPE warsztat_sync_connections gauge',
+          `warsztat_sync_connections ${connections}`,
+          '',
+        ].join('\n'),
+      );
+  });
+  app.use(
+    '/api',
+    apiRouter(service, {
+      maxBodyBytes: config.limits.maxHttpBodyBytes,
+      joinsPerCodePerMinute: config.limits.joinsPerCodePerMinute,
+    }),
+  );
+  const dist = config.clientDist;
+  if (dist && existsSync(join(dist, 'index.html'))) {
+    app.use(express.static(dist, { index: false, maxAge: '1h' }));
+    // Client-side routes (/f/…, /j/…, /b/…, /p/…) all get the app shell.
+    app.get(/^\/(?!api\/|sync\/|socket\.io\/).*/, (_req, res) => {
+      res.sendFile(join(dist, 'index.html'));
+    });
+  }
+  app.use(errorHandler);
+
+  const httpServer = createServer(app);
+  httpServer.on('clientError', (_error, socket) => socket.destroy());
+  const sync = new SyncServer(
+    store,
+    (token, docName) => authorizeDoc(service, token, docName),
+    config.limits,
+    isOriginAllowed,
+  );
+  sync.attach(httpServer);
+  const io = attachControlSocket(httpServer, service, isOriginAllowed);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  httpServer.on('error', (error) => console.error('http: server error', error));
+  const port = (httpServer.address() as AddressInfo).port;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    httpServer,
+    service,
+    sync,
+    close: () => {
+      closing ??= (async () => {
+        await sync.close();
+        await io.close();
+        httpServer.closeAllConnections();
+        await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,169 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Store } from '../persistence/Store.js';
+import { writeAwareness, writeUpdate } from './messages.js';
+
+/** Origin of updates replayed from the store, so they are not appended again. */
+const LOAD_ORIGIN = Symbol('load');
+
+export interface DocPeer {
+  send(message: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+interface Pending {
+  update: Uint8Array;
+  origin: unknown;
+}
+
+/**
+ * One loaded board: the Y.Doc, its awareness, the peers on it, and its durable log.
+ *
+ * Durability rule (DESIGN §4): every update the doc accepts is appended to the store before any
+ * peer hears of it. Updates of one event-loop turn are committed together (group commit), then
+ * broadcast in order, each encoded once for all receivers.
+ */
+export class SharedDoc {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** Peer → awareness client ids it introduced (removed when it leaves). */
+  readonly peers = new Map<DocPeer, Set<number>>();
+  private pending: Pending[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  private flushScheduled = false;
+  private updatesSinceSnapshot = 0;
+  private lastSeq = 0;
+  private failed = false;
+
+  private constructor(
+    readonly name: string,
+    private readonly store: Store,
+    private readonly compactAfterUpdates: number,
+  ) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === LOAD_ORIGIN) return;
+      this.pending.push({ update, origin });
+      this.scheduleFlush();
+    });
+    this.awareness.on(
+      'update',
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const changed = [...added, ...updated, ...removed];
+        const ids = origin instanceof Object ? this.peers.get(origin as DocPeer) : undefined;
+        if (ids) {
+          for (const id of added) ids.add(id);
+          for (const id of removed) ids.delete(id);
+        }
+        const message = writeAwareness(this.awareness, changed);
+        for (const peer of this.peers.keys()) peer.send(message);
+      },
+    );
+  }
+
+  /** Loads the whole doc before anyone is answered; never returns a half-loaded doc. */
+  static async load(name: string, store: Store, compactAfterUpdates: number): Promise<SharedDoc> {
+    const shared = new SharedDoc(name, store, compactAfterUpdates);
+    const stored = await store.loadDoc(name);
+    Y.transact(
+      shared.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(shared.doc, stored.snapshot, LOAD_ORIGIN);
+        for (const update of stored.updates) Y.applyUpdate(shared.doc, update, LOAD_ORIGIN);
+      },
+      LOAD_ORIGIN,
+    );
+    shared.lastSeq = stored.lastSeq;
+    shared.updatesSinceSnapshot = stored.updates.length;
+    return shared;
+  }
+
+  get isFailed(): boolean {
+    return this.failed;
+  }
+
+  /** Applies a client's update; the caller has validated it. */
+  applyFromPeer(update: Uint8Array, peer: DocPeer): void {
+    Y.applyUpdate(this.doc, update, peer);
+  }
+
+  /** Resolves once everything accepted so far is durable (answers to newcomers wait for this). */
+  whenDurable(): Promise<void> {
+    // Every pending update has a flush queued on this chain, so its tail covers them all.
+    return this.flushing;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    this.flushing = this.flushing.then(
+      () =>
+        new Promise<void>((resolve) => {
+          setImmediate(() => {
+            this.flushScheduled = false;
+            this.flush().then(resolve, resolve);
+          });
+        }),
+    );
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0 || this.failed) return;
+    try {
+      this.lastSeq = await this.store.appendUpdates(
+        this.name,
+        batch.map((p) => p.update),
+      );
+    } catch (error) {
+      // The in-memory doc now holds what the store does not: drop it and every peer, so nothing
+      // unsaved is ever served or saved over the stored board.
+      console.error(`sync: could not persist ${this.name}`, error);
+      this.fail();
+      return;
+    }
+    this.updatesSinceSnapshot += batch.length;
+    for (const { update, origin } of batch) {
+      const message = writeUpdate(update);
+      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+    }
+    if (this.updatesSinceSnapshot >= this.compactAfterUpdates) await this.compact();
+  }
+
+  /** Merges the log into one snapshot; the doc already holds every update up to lastSeq. */
+  async compact(): Promise<void> {
+    if (this.failed || this.updatesSinceSnapshot === 0) return;
+    const upto = this.lastSeq;
+    try {
+      await this.store.compactDoc(this.name, Y.encodeStateAsUpdate(this.doc), upto);
+      this.updatesSinceSnapshot = 0;
+    } catch (error) {
+      console.error(`sync: compaction of ${this.name} failed; the log is kept`, error);
+    }
+  }
+
+  addPeer(peer: DocPeer): void {
+    this.peers.set(peer, new Set());
+  }
+
+  removePeer(peer: DocPeer): void {
+    const ids = this.peers.get(peer);
+    this.peers.delete(peer);
+    if (ids && ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+  }
+
+  /** Closes every peer and refuses further work; used on a store failure and on shutdown. */
+  fail(code = 1011, reason = 'store failure'): void {
+    this.failed = true;
+    for (const peer of [...this.peers.keys()]) peer.close(code, reason);
+    this.peers.clear();
+  }
+
+  async destroy(): Promise<void> {
+    await this.whenDurable();
+    await this.compact();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

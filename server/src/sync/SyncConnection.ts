@@ -1,0 +1,152 @@
+import { CloseCode } from '@warsztat/shared';
+import type { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Limits } from '../config.js';
+import { type IncomingMessage, readMessage, writeAwareness, writeStep1, writeStep2 } from './messages.js';
+import type { SharedDoc } from './SharedDoc.js';
+import type { Authorization } from './SyncServer.js';
+
+interface Hooks {
+  authorize(): Promise<Authorization>;
+  openDoc(): Promise<SharedDoc>;
+  release(doc: SharedDoc): void;
+}
+
+/**
+ * One client socket on one doc. Flow: authorize (messages that arrive meanwhile are queued),
+ * load the doc, send step1 and awareness, then handle messages strictly in order. Any throw in a
+ * handler closes this socket with a named code; the process and other peers are untouched.
+ */
+export class SyncConnection {
+  private doc: SharedDoc | null = null;
+  private auth: Extract<Authorization, { ok: true }> | null = null;
+  private queue: Promise<void>;
+  private closed = false;
+  private tokens: number;
+  private lastRefill = Date.now();
+
+  constructor(
+    private readonly ws: WebSocket,
+    readonly docName: string,
+    private readonly limits: Limits,
+    private readonly hooks: Hooks,
+  ) {
+    this.tokens = limits.syncMessagesPerSecond * 4;
+    ws.binaryType = 'nodebuffer';
+    ws.on('error', () => this.close(CloseCode.Malformed, 'socket error'));
+    ws.on('close', () => this.cleanup());
+    ws.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
+    const authTimer = setTimeout(() => this.close(CloseCode.Unauthorized, 'auth timeout'), limits.syncAuthTimeoutMs);
+    this.queue = this.start().finally(() => clearTimeout(authTimer));
+  }
+
+  private async start(): Promise<void> {
+    try {
+      const auth = await this.hooks.authorize();
+      if (this.closed) return;
+      if (!auth.ok) return this.close(auth.code, auth.reason);
+      this.auth = auth;
+      const doc = await this.hooks.openDoc();
+      if (this.closed) {
+        this.hooks.release(doc);
+        return;
+      }
+      this.doc = doc;
+      doc.addPeer(this);
+      await doc.whenDurable();
+      this.send(writeStep1(doc.doc));
+      const states = [...doc.awareness.getStates().keys()];
+      if (states.length > 0) this.send(writeAwareness(doc.awareness, states));
+    } catch (error) {
+      console.error(`sync: could not open ${this.docName}`, error);
+      this.close(CloseCode.InternalError, 'could not load document');
+    }
+  }
+
+  private receive(data: Buffer, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!isBinary) {
+      this.close(CloseCode.Malformed, 'text frames are not y-websocket');
+    } else if (data.byteLength > this.limits.maxSyncMessageBytes) {
+      this.close(CloseCode.TooLarge, 'message too large');
+    } else if (!this.takeToken()) {
+      this.close(CloseCode.TooManyMessages, 'too many messages');
+    } else {
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      this.queue = this.queue.then(() => this.handle(bytes));
+    }
+  }
+
+  private takeToken(): boolean {
+    const now = Date.now();
+    const rate = this.limits.syncMessagesPerSecond;
+    this.tokens = Math.min(rate * 4, this.tokens + ((now - this.lastRefill) / 1000) * rate);
+    this.lastRefill = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+
+  private async handle(bytes: Uint8Array): Promise<void> {
+    const doc = this.doc;
+    const auth = this.auth;
+    if (this.closed || !doc || !auth) return;
+    let message: IncomingMessage;
+    try {
+      message = readMessage(bytes);
+    } catch {
+      return this.close(CloseCode.Malformed, 'malformed message');
+    }
+    try {
+      switch (message.type) {
+        case 'step1':
+          await doc.whenDurable();
+          this.send(writeStep2(doc.doc, message.stateVector));
+          return;
+        case 'update':
+          // Read-only peers are answered (above) but their edits are never applied: the projector stays live.
+          if (!auth.canWrite()) return;
+          Y.decodeUpdate(message.update); // throws on malformed bytes before anything touches the doc
+          doc.applyFromPeer(message.update, this);
+          return;
+        case 'awareness':
+          if (!auth.canAwareness) return;
+          awarenessProtocol.applyAwarenessUpdate(doc.awareness, message.update, this);
+          return;
+        case 'queryAwareness':
+          this.send(writeAwareness(doc.awareness, [...doc.awareness.getStates().keys()]));
+          return;
+      }
+    } catch {
+      this.close(CloseCode.Malformed, `malformed ${message.type}`);
+    }
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    this.ws.send(message, (error) => {
+      if (error) this.close(CloseCode.InternalError, 'send failed');
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.ws.close(code, reason);
+    } catch {
+      this.ws.terminate();
+    }
+    this.cleanup();
+  }
+
+  private cleanup(): void {
+    this.closed = true;
+    const doc = this.doc;
+    if (!doc) return;
+    this.doc = null;
+    doc.removePeer(this);
+    this.hooks.release(doc);
+  }
+}

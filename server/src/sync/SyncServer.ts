@@ -1,0 +1,118 @@
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { CloseCode } from '@warsztat/shared';
+import { WebSocketServer } from 'ws';
+import type { Limits } from '../config.js';
+import type { Store } from '../persistence/Store.js';
+import { SharedDoc } from './SharedDoc.js';
+import { SyncConnection } from './SyncConnection.js';
+
+export const SYNC_PATH_PREFIX = '/sync/';
+
+/** What the control plane says about one (token, doc) pair. */
+export type Authorization =
+  | { ok: true; workshopId: string; canWrite: () => boolean; canAwareness: boolean }
+  | { ok: false; code: typeof CloseCode.Unauthorized | typeof CloseCode.Forbidden; reason: string };
+
+export type Authorize = (token: string | null, docName: string) => Promise<Authorization>;
+
+/**
+ * The sync plane (DESIGN §2): a y-websocket endpoint at /sync/<docName>. Upgrades are accepted,
+ * then refused with a close code, because browsers see an HTTP refusal only as 1006.
+ */
+export class SyncServer {
+  private readonly wss: WebSocketServer;
+  private readonly docs = new Map<string, Promise<SharedDoc>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly connections = new Set<SyncConnection>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly authorize: Authorize,
+    private readonly limits: Limits,
+    private readonly isOriginAllowed: (origin: string | undefined, host: string | undefined) => boolean,
+  ) {
+    // Our own size check answers 4413; ws's maxPayload is only the hard stop (1009) far above it.
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: limits.maxSyncMessageBytes * 4,
+      perMessageDeflate: false,
+      handleProtocols: (protocols) => protocols.values().next().value ?? false,
+    });
+    this.wss.on('error', (error) => console.error('sync: server error', error));
+  }
+
+  attach(httpServer: HttpServer): void {
+    httpServer.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      if (!req.url?.startsWith(SYNC_PATH_PREFIX)) return; // socket.io handles its own path
+      socket.on('error', () => socket.destroy());
+      if (!this.isOriginAllowed(req.headers.origin, req.headers.host)) {
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+        return;
+      }
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        const docName = decodeURIComponent(url.pathname.slice(SYNC_PATH_PREFIX.length));
+        const headerToken = req.headers['sec-websocket-protocol']?.split(',')[0]?.trim() || null;
+        const token = url.searchParams.get('token') ?? headerToken;
+        const connection = new SyncConnection(ws, docName, this.limits, {
+          authorize: () => this.authorize(token, docName),
+          openDoc: () => this.open(docName),
+          release: (doc) => this.release(doc),
+        });
+        this.connections.add(connection);
+        ws.once('close', () => this.connections.delete(connection));
+      });
+    });
+  }
+
+  private open(name: string): Promise<SharedDoc> {
+    const timer = this.unloadTimers.get(name);
+    if (timer) {
+      clearTimeout(timer);
+      this.unloadTimers.delete(name);
+    }
+    let loading = this.docs.get(name);
+    if (!loading) {
+      loading = SharedDoc.load(name, this.store, this.limits.compactAfterUpdates);
+      this.docs.set(name, loading);
+      // A doc whose load failed is forgotten (never saved over); the next connection tries again.
+      loading.catch((error: unknown) => {
+        console.error(`sync: could not load ${name}`, error);
+        if (this.docs.get(name) === loading) this.docs.delete(name);
+      });
+    }
+    return loading;
+  }
+
+  private release(doc: SharedDoc): void {
+    if (doc.isFailed) {
+      this.docs.delete(doc.name);
+      return;
+    }
+    if (doc.peers.size > 0 || this.unloadTimers.has(doc.name)) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(doc.name);
+      if (doc.peers.size > 0) return;
+      this.docs.delete(doc.name);
+      void doc.destroy();
+    }, this.limits.docUnloadGraceMs);
+    timer.unref();
+    this.unloadTimers.set(doc.name, timer);
+  }
+
+  get stats(): { docs: number; connections: number } {
+    return { docs: this.docs.size, connections: this.connections.size };
+  }
+
+  /** Drains: peers are told to reconnect (1012), then every accepted update is made durable. */
+  async close(): Promise<void> {
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    for (const connection of this.connections) connection.close(CloseCode.ServiceRestart, 'server restart');
+    const docs = await Promise.allSettled([...this.docs.values()]);
+    this.docs.clear();
+    for (const result of docs) if (result.status === 'fulfilled') await result.value.destroy();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}

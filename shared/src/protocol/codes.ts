@@ -1,0 +1,60 @@
+/** Error codes carried in `{error: {code, message}}` on HTTP and in socket.io acks. */
+export const ErrorCode = {
+  /** Payload failed schema validation. */
+  BadRequest: 'bad_request',
+  /** No token, or a token that matches nothing. */
+  Unauthorized: 'unauthorized',
+  /** A valid token without the right to do this. */
+  Forbidden: 'forbidden',
+  /** Workshop, group or participant does not exist. */
+  NotFound: 'not_found',
+  /** The join code matches no open workshop. */
+  BadJoinCode: 'bad_join_code',
+  /** Illegal phase transition or a command that does not fit the current state. */
+  Conflict: 'conflict',
+  /** Body larger than the configured limit. */
+  TooLarge: 'too_large',
+  /** Rate limit hit. */
+  TooManyRequests: 'too_many_requests',
+  /** A bug on our side; details are in the server log, never in the answer. */
+  Internal: 'internal',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  bad_join_code: 404,
+  conflict: 409,
+  too_large: 413,
+  too_many_requests: 429,
+  internal: 500,
+};
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** WebSocket close codes of the sync endpoint (DESIGN §9), sent after the upgrade is accepted. */
+export const CloseCode = {
+  /** Normal close. */
+  Normal: 1000,
+  /** Server is restarting (SIGTERM drain); clients reconnect. */
+  ServiceRestart: 1012,
+  /** Doc could not be loaded from the store. */
+  InternalError: 1011,
+  /** Malformed message (not y-websocket, or an undecodable update). */
+  Malformed: 4400,
+  /** No token or a token that matches nothing. */
+  Unauthorized: 4401,
+  /** The token has no right to this doc. */
+  Forbidden: 4403,
+  /** Message larger than the limit. */
+  TooLarge: 4413,
+  /** Too many messages per second. */
+  TooManyMessages: 4429,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
