@@ -1,0 +1,182 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../server/src/index.js';
+import { launchChromium } from './browser.js';
+
+/**
+ * The walking skeleton, end to end: a facilitator, two participants and a projector, each in
+ * its own browser context, run a whole workshop — including a server restart in the middle.
+ */
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const clientDist = join(root, 'client', 'dist');
+const artifacts = join(root, 'tests', 'e2e', 'artifacts');
+const UI = { timeout: 10_000 };
+
+describe('a whole workshop in Chromium', () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'warsztat-e2e-'));
+    server = await startServer({ port: 0, databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, clientDist });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function newPage(width = 1280, height = 800): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height }, locale: 'pl-PL' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    return page;
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+
+  it('runs create → join → assign → breakout → live board → plenary spotlight → restart', async () => {
+    // 1. The facilitator creates a workshop and gets three links.
+    const facilitator = await newPage();
+    await facilitator.goto(server.url);
+    await facilitator.getByTestId('create-title').fill('Plan deinstytucjonalizacji — warsztat');
+    await facilitator.getByTestId('create-template').selectOption('di-5');
+    await facilitator.getByTestId('create-submit').click();
+    const joinCode = (await facilitator.getByTestId('join-code-display').textContent(UI))?.trim() ?? '';
+    expect(joinCode).toMatch(/^[A-Z0-9]{6}$/);
+    const consoleLink = await facilitator.getByTestId('link-facilitator').getAttribute('href');
+    const joinLink = await facilitator.getByTestId('link-join').getAttribute('href');
+    const projectorLink = await facilitator.getByTestId('link-projector').getAttribute('href');
+    expect(consoleLink && joinLink && projectorLink).toBeTruthy();
+    await shot(facilitator, '01-created');
+
+    await facilitator.goto(new URL(consoleLink ?? '', server.url).href);
+    const projector = await newPage(1920, 1080);
+    await projector.goto(new URL(projectorLink ?? '', server.url).href);
+    await projector.getByTestId('projector').waitFor(UI);
+
+    // 2. Two participants join: one from the link, one by typing the code; both wait live.
+    const anna = await newPage(390, 844);
+    await anna.goto(new URL(joinLink ?? '', server.url).href);
+    await expect.poll(() => anna.getByTestId('join-code').inputValue(), UI).toBe(joinCode);
+    await anna.getByTestId('join-name').fill('Anna K.');
+    await anna.getByTestId('join-organisation').fill('GOPS Supraśl');
+    await anna.getByTestId('join-orgtype').selectOption('ops');
+    await anna.getByTestId('join-submit').click();
+    await anna.getByTestId('waiting-room').waitFor(UI);
+
+    const piotr = await newPage();
+    await piotr.goto(new URL('/j', server.url).href);
+    await piotr.getByTestId('join-name').fill('Piotr W.');
+    await piotr.getByTestId('join-code').fill('ZZZZZZ');
+    await piotr.getByTestId('join-submit').click();
+    await piotr.getByTestId('form-error').waitFor(UI);
+    await piotr.getByTestId('join-code').fill(joinCode.toLowerCase());
+    await piotr.getByTestId('join-orgtype').selectOption('pes');
+    await piotr.getByTestId('join-submit').click();
+    await piotr.getByTestId('waiting-room').waitFor(UI);
+    await expect.poll(() => anna.getByTestId('participant-name').allTextContents(), UI).toEqual(
+      expect.arrayContaining(['Anna K.', 'Piotr W.']),
+    );
+    await shot(anna, '02-waiting-room');
+
+    // 3. The facilitator sees both, auto-assigns, then puts Piotr in Anna's group by hand.
+    await expect.poll(() => facilitator.getByTestId('participant-row').count(), UI).toBe(2);
+    await facilitator.getByTestId('auto-assign').click();
+    await expect.poll(() => facilitator.getByTestId('member-name').count(), UI).toBe(2);
+    const annaRow = facilitator.getByTestId('participant-row').filter({ hasText: 'Anna K.' });
+    const piotrRow = facilitator.getByTestId('participant-row').filter({ hasText: 'Piotr W.' });
+    await expect.poll(() => annaRow.getByTestId('move-select').inputValue(), UI).not.toBe('');
+    const annaGroup = await annaRow.getByTestId('move-select').inputValue();
+    await piotrRow.getByTestId('move-select').selectOption(annaGroup);
+    const annaColumn = facilitator.locator(`[data-testid="group-column"][data-group-id="${annaGroup}"]`);
+    await expect.poll(() => annaColumn.getByTestId('member-name').allTextContents(), UI).toEqual(
+      expect.arrayContaining(['Anna K.', 'Piotr W.']),
+    );
+    await facilitator.getByTestId('breakout-minutes').fill('25');
+    await facilitator.getByTestId('start-breakout').click();
+    await expect.poll(() => facilitator.getByTestId('phase').getAttribute('data-phase'), UI).toBe('breakout');
+    await shot(facilitator, '03-console-breakout');
+
+    // 4. Both land on their group's board with the four DI sections and edit it live.
+    for (const page of [anna, piotr]) {
+      await page.getByTestId('board').waitFor(UI);
+      await expect.poll(() => page.getByTestId('section').evaluateAll((els) => els.map((e) => e.getAttribute('data-section-id'))), UI).toEqual(['needs', 'resources', 'gaps', 'recommendations']);
+      await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-status'), UI).toBe('connected');
+    }
+    const needs = (page: Page) => page.locator('[data-testid="section"][data-section-id="needs"]');
+    await needs(anna).getByTestId('add-card').click();
+    await needs(anna).getByTestId('card-text').last().fill('Usługi opiekuńcze w weekendy');
+    await expect.poll(() => needs(piotr).getByTestId('card-text').first().inputValue(), UI).toBe('Usługi opiekuńcze w weekendy');
+
+    await needs(piotr).getByTestId('card-text').first().fill('Usługi opiekuńcze w weekendy i święta');
+    await expect.poll(() => needs(anna).getByTestId('card-text').first().inputValue(), UI).toBe(
+      'Usługi opiekuńcze w weekendy i święta',
+    );
+
+    const gaps = (page: Page) => page.locator('[data-testid="section"][data-section-id="gaps"]');
+    await gaps(piotr).getByTestId('add-card').click();
+    await gaps(piotr).getByTestId('card-text').last().fill('<b>Brak</b> opiekunów wytchnieniowych');
+    await expect.poll(() => gaps(anna).getByTestId('card-text').count(), UI).toBe(1);
+    await expect.poll(() => gaps(anna).getByTestId('card-text').first().inputValue(), UI).toBe(
+      '<b>Brak</b> opiekunów wytchnieniowych',
+    );
+    await needs(anna).getByTestId('add-card').click();
+    await needs(anna).getByTestId('card-text').last().fill('Do usunięcia');
+    await expect.poll(() => needs(piotr).getByTestId('card').count(), UI).toBe(2);
+    await needs(anna).getByTestId('card').last().getByTestId('delete-card').click();
+    await expect.poll(() => needs(piotr).getByTestId('card').count(), UI).toBe(1);
+    await shot(anna, '04-board-phone');
+    await shot(piotr, '05-board');
+
+    // 5. Back to plenary; the facilitator spotlights the group and the projector shows its board.
+    await facilitator.getByTestId('back-to-plenary').click();
+    await expect.poll(() => facilitator.getByTestId('phase').getAttribute('data-phase'), UI).toBe('plenary');
+    await facilitator.getByTestId('spotlight-select').selectOption(annaGroup);
+    await facilitator.getByTestId('present-group').click();
+    await expect.poll(() => facilitator.getByTestId('phase').getAttribute('data-phase'), UI).toBe('presenting');
+    const groupName = (await annaColumn.locator('h2, h3').first().textContent())?.trim() ?? '';
+    await expect.poll(async () => (await projector.getByTestId('projector-group-name').textContent())?.trim(), UI).toBe(groupName);
+    await expect.poll(() => projector.getByTestId('card-text').allTextContents(), UI).toEqual(
+      expect.arrayContaining(['Usługi opiekuńcze w weekendy i święta', '<b>Brak</b> opiekunów wytchnieniowych']),
+    );
+    // Markup typed into a card is shown literally, never rendered.
+    expect(await projector.locator('[data-testid="card-text"] b').count()).toBe(0);
+    await shot(projector, '06-projector');
+
+    // 6. Restart the server on the same port and store: everything is still there and the open
+    // browsers reconnect by themselves.
+    const port = server.port;
+    await server.close();
+    await expect.poll(() => anna.getByTestId('sync-status').getAttribute('data-status'), UI).not.toBe('connected');
+    server = await startServer({ port, databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, clientDist });
+    for (const page of [anna, piotr]) {
+      await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('connected');
+    }
+    await expect.poll(() => needs(anna).getByTestId('card-text').first().inputValue(), UI).toBe(
+      'Usługi opiekuńcze w weekendy i święta',
+    );
+    await needs(anna).getByTestId('add-card').click();
+    await needs(anna).getByTestId('card-text').last().fill('Po restarcie');
+    await expect.poll(() => needs(piotr).getByTestId('card-text').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value)), UI).toContain('Po restarcie');
+    await expect.poll(() => projector.getByTestId('card-text').allTextContents(), { timeout: 20_000 }).toContain('Po restarcie');
+
+    await facilitator.reload();
+    await expect.poll(() => facilitator.getByTestId('phase').getAttribute('data-phase'), UI).toBe('presenting');
+    await expect.poll(() => annaColumn.getByTestId('member-name').allTextContents(), UI).toEqual(
+      expect.arrayContaining(['Anna K.', 'Piotr W.']),
+    );
+    await shot(facilitator, '07-console-after-restart');
+  }, 180_000);
+});

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// The whole test suite in one command (README, .ci/run): typecheck, lint, then every vitest
+// suite (unit, integration, end-to-end in Chromium). Ends with "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts }).status === 0;
+
+let passed = 0;
+let failed = 0;
+const check = (name, ok) => {
+  console.log(`\n${ok ? '✓' : '✗'} ${name}`);
+  if (ok) passed++;
+  else failed++;
+};
+
+// Browser tests drive Debian's Chromium; install it when missing (CI and fresh machines run as root).
+if (!existsSync('/usr/bin/chromium')) {
+  console.log('Installing Chromium for the browser tests (apt-get)…');
+  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
+  run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'update', '-qq']);
+  run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'install', '-y', '-qq', 'chromium'], {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+}
+
+check('typecheck (tsc -b)', run(bin('tsc'), ['-b']));
+check('lint (biome check)', run(bin('biome'), ['check', '.']));
+check('client build (vite build)', run(bin('vite'), ['build'], { cwd: join(root, 'client') }));
+
+const reportDir = join(root, 'node_modules', '.cache', 'warsztat');
+mkdirSync(reportDir, { recursive: true });
+const reportFile = join(reportDir, 'vitest-report.json');
+const vitestOk = run(bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${reportFile}`,
+  ...process.argv.slice(2),
+]);
+if (existsSync(reportFile)) {
+  const report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  // A suite that crashed before its tests ran counts as one failure, so it can't vanish from the tally.
+  failed += report.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+  if (!vitestOk && report.numFailedTests === 0 && report.numFailedTestSuites === 0) failed++;
+} else if (!vitestOk) {
+  failed++;
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
