@@ -23,5 +23,29 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: true,
+    rollupOptions: {
+      output: {
+        // Long-lived vendor code in its own chunks so an app change does not re-download it.
+        // zod stays with @warsztat/shared in the entry chunk: it must evaluate after cspSafeZod.
+        manualChunks(id) {
+          if (!id.includes('node_modules')) return undefined;
+          if (/[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/.test(id)) return 'react';
+          if (/[\\/](yjs|y-websocket|y-protocols|lib0)[\\/]/.test(id)) return 'yjs';
+          if (
+            /[\\/](socket\.io-client|engine\.io-client|engine\.io-parser|socket\.io-parser|@socket\.io|debug|ms|xmlhttprequest-ssl)[\\/]/.test(
+              id,
+            )
+          )
+            return 'socket';
+          if (/[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/.test(id)) return 'i18n';
+          return undefined;
+        },
+      },
+      onwarn(warning, warn) {
+        // zod ships comments Rollup cannot place; harmless, and not ours to fix.
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
+        warn(warning);
+      },
+    },
   },
 });

@@ -21,11 +21,12 @@ const check = (name, ok) => {
 // Browser tests drive Debian's Chromium; install it when missing (CI and fresh machines run as root).
 if (!existsSync('/usr/bin/chromium')) {
   console.log('Installing Chromium for the browser tests (apt-get)…');
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'update', '-qq']);
-  run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'install', '-y', '-qq', 'chromium'], {
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
+  const asRoot = process.getuid?.() === 0;
+  const apt = (...args) =>
+    run(asRoot ? 'apt-get' : 'sudo', asRoot ? args : ['apt-get', ...args], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  apt('update', '-qq') && apt('install', '-y', '-qq', 'chromium');
 }
 
 check('typecheck (tsc -b)', run(bin('tsc'), ['-b']));

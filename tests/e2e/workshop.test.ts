@@ -86,9 +86,9 @@ describe('a whole workshop in Chromium', () => {
     await piotr.getByTestId('join-orgtype').selectOption('pes');
     await piotr.getByTestId('join-submit').click();
     await piotr.getByTestId('waiting-room').waitFor(UI);
-    await expect.poll(() => anna.getByTestId('participant-name').allTextContents(), UI).toEqual(
-      expect.arrayContaining(['Anna K.', 'Piotr W.']),
-    );
+    await expect
+      .poll(() => anna.getByTestId('participant-name').allTextContents(), UI)
+      .toEqual(expect.arrayContaining(['Anna K.', 'Piotr W.']));
     await shot(anna, '02-waiting-room');
 
     // 3. The facilitator sees both, auto-assigns, then puts Piotr in Anna's group by hand.
@@ -101,9 +101,9 @@ describe('a whole workshop in Chromium', () => {
     const annaGroup = await annaRow.getByTestId('move-select').inputValue();
     await piotrRow.getByTestId('move-select').selectOption(annaGroup);
     const annaColumn = facilitator.locator(`[data-testid="group-column"][data-group-id="${annaGroup}"]`);
-    await expect.poll(() => annaColumn.getByTestId('member-name').allTextContents(), UI).toEqual(
-      expect.arrayContaining(['Anna K.', 'Piotr W.']),
-    );
+    await expect
+      .poll(() => annaColumn.getByTestId('member-name').allTextContents(), UI)
+      .toEqual(expect.arrayContaining(['Anna K.', 'Piotr W.']));
     await facilitator.getByTestId('breakout-minutes').fill('25');
     await facilitator.getByTestId('start-breakout').click();
     await expect.poll(() => facilitator.getByTestId('phase').getAttribute('data-phase'), UI).toBe('breakout');
@@ -112,26 +112,33 @@ describe('a whole workshop in Chromium', () => {
     // 4. Both land on their group's board with the four DI sections and edit it live.
     for (const page of [anna, piotr]) {
       await page.getByTestId('board').waitFor(UI);
-      await expect.poll(() => page.getByTestId('section').evaluateAll((els) => els.map((e) => e.getAttribute('data-section-id'))), UI).toEqual(['needs', 'resources', 'gaps', 'recommendations']);
+      await expect
+        .poll(
+          () => page.getByTestId('section').evaluateAll((els) => els.map((e) => e.getAttribute('data-section-id'))),
+          UI,
+        )
+        .toEqual(['needs', 'resources', 'gaps', 'recommendations']);
       await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-status'), UI).toBe('connected');
     }
     const needs = (page: Page) => page.locator('[data-testid="section"][data-section-id="needs"]');
     await needs(anna).getByTestId('add-card').click();
     await needs(anna).getByTestId('card-text').last().fill('Usługi opiekuńcze w weekendy');
-    await expect.poll(() => needs(piotr).getByTestId('card-text').first().inputValue(), UI).toBe('Usługi opiekuńcze w weekendy');
+    await expect
+      .poll(() => needs(piotr).getByTestId('card-text').first().inputValue(), UI)
+      .toBe('Usługi opiekuńcze w weekendy');
 
     await needs(piotr).getByTestId('card-text').first().fill('Usługi opiekuńcze w weekendy i święta');
-    await expect.poll(() => needs(anna).getByTestId('card-text').first().inputValue(), UI).toBe(
-      'Usługi opiekuńcze w weekendy i święta',
-    );
+    await expect
+      .poll(() => needs(anna).getByTestId('card-text').first().inputValue(), UI)
+      .toBe('Usługi opiekuńcze w weekendy i święta');
 
     const gaps = (page: Page) => page.locator('[data-testid="section"][data-section-id="gaps"]');
     await gaps(piotr).getByTestId('add-card').click();
     await gaps(piotr).getByTestId('card-text').last().fill('<b>Brak</b> opiekunów wytchnieniowych');
     await expect.poll(() => gaps(anna).getByTestId('card-text').count(), UI).toBe(1);
-    await expect.poll(() => gaps(anna).getByTestId('card-text').first().inputValue(), UI).toBe(
-      '<b>Brak</b> opiekunów wytchnieniowych',
-    );
+    await expect
+      .poll(() => gaps(anna).getByTestId('card-text').first().inputValue(), UI)
+      .toBe('<b>Brak</b> opiekunów wytchnieniowych');
     await needs(anna).getByTestId('add-card').click();
     await needs(anna).getByTestId('card-text').last().fill('Do usunięcia');
     await expect.poll(() => needs(piotr).getByTestId('card').count(), UI).toBe(2);
@@ -147,10 +154,14 @@ describe('a whole workshop in Chromium', () => {
     await facilitator.getByTestId('present-group').click();
     await expect.poll(() => facilitator.getByTestId('phase').getAttribute('data-phase'), UI).toBe('presenting');
     const groupName = (await annaColumn.locator('h2, h3').first().textContent())?.trim() ?? '';
-    await expect.poll(async () => (await projector.getByTestId('projector-group-name').textContent())?.trim(), UI).toBe(groupName);
-    await expect.poll(() => projector.getByTestId('card-text').allTextContents(), UI).toEqual(
-      expect.arrayContaining(['Usługi opiekuńcze w weekendy i święta', '<b>Brak</b> opiekunów wytchnieniowych']),
-    );
+    await expect
+      .poll(async () => (await projector.getByTestId('projector-group-name').textContent())?.trim(), UI)
+      .toBe(groupName);
+    await expect
+      .poll(() => projector.getByTestId('card-text').allTextContents(), UI)
+      .toEqual(
+        expect.arrayContaining(['Usługi opiekuńcze w weekendy i święta', '<b>Brak</b> opiekunów wytchnieniowych']),
+      );
     // Markup typed into a card is shown literally, never rendered.
     expect(await projector.locator('[data-testid="card-text"] b').count()).toBe(0);
     await shot(projector, '06-projector');
@@ -162,21 +173,33 @@ describe('a whole workshop in Chromium', () => {
     await expect.poll(() => anna.getByTestId('sync-status').getAttribute('data-status'), UI).not.toBe('connected');
     server = await startServer({ port, databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, clientDist });
     for (const page of [anna, piotr]) {
-      await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-status'), { timeout: 20_000 }).toBe('connected');
+      await expect
+        .poll(() => page.getByTestId('sync-status').getAttribute('data-status'), { timeout: 20_000 })
+        .toBe('connected');
     }
-    await expect.poll(() => needs(anna).getByTestId('card-text').first().inputValue(), UI).toBe(
-      'Usługi opiekuńcze w weekendy i święta',
-    );
+    await expect
+      .poll(() => needs(anna).getByTestId('card-text').first().inputValue(), UI)
+      .toBe('Usługi opiekuńcze w weekendy i święta');
     await needs(anna).getByTestId('add-card').click();
     await needs(anna).getByTestId('card-text').last().fill('Po restarcie');
-    await expect.poll(() => needs(piotr).getByTestId('card-text').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value)), UI).toContain('Po restarcie');
-    await expect.poll(() => projector.getByTestId('card-text').allTextContents(), { timeout: 20_000 }).toContain('Po restarcie');
+    await expect
+      .poll(
+        () =>
+          needs(piotr)
+            .getByTestId('card-text')
+            .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value)),
+        UI,
+      )
+      .toContain('Po restarcie');
+    await expect
+      .poll(() => projector.getByTestId('card-text').allTextContents(), { timeout: 20_000 })
+      .toContain('Po restarcie');
 
     await facilitator.reload();
     await expect.poll(() => facilitator.getByTestId('phase').getAttribute('data-phase'), UI).toBe('presenting');
-    await expect.poll(() => annaColumn.getByTestId('member-name').allTextContents(), UI).toEqual(
-      expect.arrayContaining(['Anna K.', 'Piotr W.']),
-    );
+    await expect
+      .poll(() => annaColumn.getByTestId('member-name').allTextContents(), UI)
+      .toEqual(expect.arrayContaining(['Anna K.', 'Piotr W.']));
     await shot(facilitator, '07-console-after-restart');
   }, 180_000);
 });

@@ -31,7 +31,12 @@ describe('board accessors', () => {
     addCard(doc, { sectionId: 'gaps', text: 'Brak kadr' });
     const needs = cardsBySection(doc).get('needs') ?? [];
     expect(needs.map((c) => c.id)).toEqual([first, second]);
-    expect(getCard(doc, first)).toMatchObject({ text: 'Opieka wytchnieniowa', authorId: 'p1', createdAt: 1, color: 'yellow' });
+    expect(getCard(doc, first)).toMatchObject({
+      text: 'Opieka wytchnieniowa',
+      authorId: 'p1',
+      createdAt: 1,
+      color: 'yellow',
+    });
     expect(listCards(doc)).toHaveLength(3);
   });
 
@@ -72,7 +77,11 @@ describe('board accessors', () => {
     addCard(a, { sectionId: 'needs', text: 'a' });
     addCard(b, { sectionId: 'needs', text: 'b' });
     sync();
-    expect(listCards(a).map((c) => c.text).sort()).toEqual(['a', 'b']);
+    expect(
+      listCards(a)
+        .map((c) => c.text)
+        .sort(),
+    ).toEqual(['a', 'b']);
     expect(listCards(a)).toEqual(listCards(b));
   });
 

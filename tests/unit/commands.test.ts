@@ -11,7 +11,16 @@ function group(id: string, attendance: GroupRecord['attendance'] = 'onsite'): Gr
 }
 
 function person(id: string, extra: Partial<ParticipantRecord> = {}): ParticipantRecord {
-  return { id, name: id, organisation: null, orgType: null, attendance: 'onsite', groupId: null, joinedAt: 0, ...extra };
+  return {
+    id,
+    name: id,
+    organisation: null,
+    orgType: null,
+    attendance: 'onsite',
+    groupId: null,
+    joinedAt: 0,
+    ...extra,
+  };
 }
 
 function workshop(extra: Partial<WorkshopRecord> = {}): WorkshopRecord {
@@ -71,7 +80,12 @@ describe('autoAssign', () => {
 
   it('sends online participants to the online group in a hybrid workshop', () => {
     const groups = [group('g1'), group('g2'), group('online', 'online')];
-    const participants = [person('a'), person('b', { attendance: 'online' }), person('c'), person('d', { attendance: 'online' })];
+    const participants = [
+      person('a'),
+      person('b', { attendance: 'online' }),
+      person('c'),
+      person('d', { attendance: 'online' }),
+    ];
     const assignment = autoAssign(groups, participants);
     expect(assignment.get('b')).toBe('online');
     expect(assignment.get('d')).toBe('online');
@@ -80,7 +94,11 @@ describe('autoAssign', () => {
 
   it('places a late joiner in the smallest group of their attendance', () => {
     const groups = [group('g1'), group('g2'), group('online', 'online')];
-    const participants = [person('a', { groupId: 'g1' }), person('b', { groupId: 'g1' }), person('c', { groupId: 'g2' })];
+    const participants = [
+      person('a', { groupId: 'g1' }),
+      person('b', { groupId: 'g1' }),
+      person('c', { groupId: 'g2' }),
+    ];
     expect(placeLateJoiner(groups, participants, person('late'))).toBe('g2');
     expect(placeLateJoiner(groups, participants, person('web', { attendance: 'online' }))).toBe('online');
   });

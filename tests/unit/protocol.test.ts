@@ -1,4 +1,4 @@
-import { Command, CreateWorkshopBody, JoinBody, canTransition } from '@warsztat/shared';
+import { Command, CreateWorkshopBody, canTransition, JoinBody } from '@warsztat/shared';
 import { describe, expect, it } from 'vitest';
 
 describe('CreateWorkshopBody', () => {

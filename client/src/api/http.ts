@@ -47,7 +47,11 @@ export async function postJson<T>(path: string, body: unknown, schema: Schema<T>
   }
   if (!response.ok) {
     const code = errorCodeOf(json);
-    return { ok: false, code: code === 'unknown' && response.status >= 500 ? 'internal' : code, status: response.status };
+    return {
+      ok: false,
+      code: code === 'unknown' && response.status >= 500 ? 'internal' : code,
+      status: response.status,
+    };
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) return { ok: false, code: 'unknown', status: response.status };

@@ -27,3 +27,13 @@ export function rememberParticipantToken(workshopId: string, token: string): voi
 export function absoluteUrl(path: string): string {
   return new URL(path, window.location.origin).toString();
 }
+
+/**
+ * A server link as an in-app route: paths pass through; an absolute URL on this origin is cut to
+ * its path; anything else is returned as null (the caller then does a full navigation).
+ */
+export function inAppPath(link: string): string | null {
+  const url = new URL(link, window.location.origin);
+  if (url.origin !== window.location.origin) return null;
+  return `${url.pathname}${url.search}${url.hash}`;
+}

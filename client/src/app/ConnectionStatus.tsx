@@ -6,15 +6,14 @@ export function ConnectionStatus() {
   const { t } = useTranslation();
   const status = useControlStore((s) => s.status);
   return (
-    <span
+    <output
       className={`status status--${status}`}
       data-testid="connection-status"
       data-status={status}
-      role="status"
       title={t('connection.label')}
     >
       <span className="status-dot" aria-hidden="true" />
       {t(`connection.${status}`)}
-    </span>
+    </output>
   );
 }

@@ -20,6 +20,7 @@ export const en: Resources = {
   },
   sync: {
     connected: 'Saved on the server',
+    live: 'Live',
     syncing: 'Syncing…',
     connecting: 'Connecting to the board…',
     offline: 'Offline — changes will be sent when back online',

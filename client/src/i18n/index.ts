@@ -1,7 +1,7 @@
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import type { Locale } from '@warsztat/shared';
 import { LOCALES } from '@warsztat/shared';
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { pl } from './pl';
 

@@ -19,6 +19,7 @@ export const pl = {
   },
   sync: {
     connected: 'Zapisano na serwerze',
+    live: 'Na żywo',
     syncing: 'Synchronizacja…',
     connecting: 'Łączenie z tablicą…',
     offline: 'Offline — zmiany zostaną wysłane po połączeniu',

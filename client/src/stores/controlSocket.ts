@@ -1,4 +1,11 @@
-import type { Ack, ApiError, ClientToServerEvents, Command, ServerToClientEvents, WorkshopState } from '@warsztat/shared';
+import type {
+  Ack,
+  ApiError,
+  ClientToServerEvents,
+  Command,
+  ServerToClientEvents,
+  WorkshopState,
+} from '@warsztat/shared';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
 import { useControlStore } from './controlStore';
@@ -82,14 +89,18 @@ export function sendCommand(command: Command): Promise<CommandResult> {
   const s = socket;
   if (!s?.connected) return Promise.resolve({ ok: false, error: { code: 'network' } });
   return new Promise((resolve) => {
-    s.timeout(COMMAND_TIMEOUT_MS).emit('command', command, (err: Error | null, answer: Ack<{ state: WorkshopState }>) => {
-      if (err) return resolve({ ok: false, error: { code: 'network' } });
-      if (answer.ok) {
-        useControlStore.getState().setWorkshop(answer.state);
-        resolve({ ok: true, state: answer.state });
-      } else {
-        resolve({ ok: false, error: answer.error });
-      }
-    });
+    s.timeout(COMMAND_TIMEOUT_MS).emit(
+      'command',
+      command,
+      (err: Error | null, answer: Ack<{ state: WorkshopState }>) => {
+        if (err) return resolve({ ok: false, error: { code: 'network' } });
+        if (answer.ok) {
+          useControlStore.getState().setWorkshop(answer.state);
+          resolve({ ok: true, state: answer.state });
+        } else {
+          resolve({ ok: false, error: answer.error });
+        }
+      },
+    );
   });
 }

@@ -40,15 +40,14 @@ export function Board({ docName, token, sections, readOnly = false, large = fals
   const strays = [...cards.entries()].filter(([id]) => !known.has(id)).flatMap(([, list]) => list);
 
   return (
-    <div
+    <section
       className={`board${large ? ' board--large' : ''}${readOnly ? ' board--readonly' : ''}`}
       data-testid="board"
       data-doc-name={docName}
       aria-label={title ? t('board.label', { name: title }) : undefined}
-      role="region"
     >
       <div className="board-toolbar">
-        <SyncStatusBadge board={board} />
+        <SyncStatusBadge board={board} readOnly={readOnly} />
       </div>
       <div className="board-sections">
         {sections.map((section) => (
@@ -83,6 +82,6 @@ export function Board({ docName, token, sections, readOnly = false, large = fals
           />
         )}
       </div>
-    </div>
+    </section>
   );
 }

@@ -2,46 +2,80 @@ import { getCard, MAX_CARD_TEXT, setCardText } from '@warsztat/shared';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { transformCaret } from './caret';
+import { rebaseEdit, transformCaret } from './caret';
 
 interface Props {
   doc: Y.Doc;
   cardId: string;
-  /** The card's text as last read from the doc. */
+  /** The card's text as last read from the doc (initial value; later changes come from the doc). */
   text: string;
   autoFocus: boolean;
   onFocused: () => void;
 }
 
 /**
- * The card's textarea. The DOM element holds the local value (uncontrolled), every keystroke is
- * diffed into the Y.Text by `setCardText`, and a remote change is written back into the element
- * with the caret moved past it — so two people typing in one card both keep their words and
- * nobody's caret jumps. While an IME composition is open the element is left alone.
+ * The card's textarea, uncontrolled: the element holds the local value and `base` remembers the
+ * text it last agreed on with the doc.
+ * - Local input: the edit `base → element` is written with `setCardText` (which diffs), rebased
+ *   first if the doc moved on meanwhile (only possible after an IME composition).
+ * - Remote change: applied to the element synchronously in the doc's `update` handler — not on
+ *   the next React render, because a keystroke landing between the update and that render would
+ *   diff a stale element against the new doc and erase the other person's words — with the caret
+ *   moved past the change.
+ * While an IME composition is open the element is left alone.
  */
 export function CardText({ doc, cardId, text, autoFocus, onFocused }: Props) {
   const { t } = useTranslation();
   const ref = useRef<HTMLTextAreaElement>(null);
   const composing = useRef(false);
+  const base = useRef(text);
 
-  const reconcile = () => {
+  const commit = () => {
     const el = ref.current;
     if (!el || composing.current) return;
-    const latest = getCard(doc, cardId)?.text ?? text;
-    if (el.value === latest) return;
-    if (document.activeElement !== el) {
-      el.value = latest;
-      return;
+    const remote = getCard(doc, cardId)?.text;
+    if (remote === undefined) return;
+    if (remote !== base.current) {
+      const merged = rebaseEdit(base.current, el.value, remote);
+      el.value = merged.text;
+      el.setSelectionRange(merged.caret, merged.caret);
     }
-    const before = el.value;
-    const start = transformCaret(before, latest, el.selectionStart);
-    const end = transformCaret(before, latest, el.selectionEnd);
-    el.value = latest;
-    el.setSelectionRange(start, end);
+    base.current = el.value;
+    setCardText(doc, cardId, el.value);
   };
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reconcile reads the latest text from the doc itself.
-  useLayoutEffect(reconcile, [text]);
+  const pull = () => {
+    const el = ref.current;
+    if (!el || composing.current) return;
+    const remote = getCard(doc, cardId)?.text;
+    if (remote === undefined || remote === base.current) return;
+    if (el.value !== base.current) {
+      commit();
+      return;
+    }
+    if (document.activeElement === el) {
+      const start = transformCaret(el.value, remote, el.selectionStart);
+      const end = transformCaret(el.value, remote, el.selectionEnd);
+      el.value = remote;
+      el.setSelectionRange(start, end);
+    } else {
+      el.value = remote;
+    }
+    base.current = remote;
+  };
+  const pullRef = useRef(pull);
+  pullRef.current = pull;
+
+  useEffect(() => {
+    const onUpdate = () => pullRef.current();
+    doc.on('update', onUpdate);
+    return () => doc.off('update', onUpdate);
+  }, [doc]);
+
+  // A safety net when the card re-renders with new text; normally `pull` has already run. `text`
+  // is only the trigger: the value is read from the doc.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `text` is the trigger, not an input
+  useLayoutEffect(() => pullRef.current(), [text]);
 
   useEffect(() => {
     if (autoFocus && ref.current) {
@@ -49,11 +83,6 @@ export function CardText({ doc, cardId, text, autoFocus, onFocused }: Props) {
       onFocused();
     }
   }, [autoFocus, onFocused]);
-
-  const commit = () => {
-    const el = ref.current;
-    if (el && !composing.current) setCardText(doc, cardId, el.value);
-  };
 
   return (
     <textarea
@@ -71,7 +100,6 @@ export function CardText({ doc, cardId, text, autoFocus, onFocused }: Props) {
       onCompositionEnd={() => {
         composing.current = false;
         commit();
-        reconcile();
       }}
     />
   );

@@ -5,7 +5,7 @@ import type { BoardDoc } from '../../sync/useBoardDoc';
  * Board connection as the user needs it: "connected" only once the server's state has arrived
  * (so what is on screen is the real board), "syncing" while the socket is open but not yet synced.
  */
-export function SyncStatusBadge({ board }: { board: BoardDoc }) {
+export function SyncStatusBadge({ board, readOnly = false }: { board: BoardDoc; readOnly?: boolean }) {
   const { t } = useTranslation();
   let status: 'connected' | 'connecting' | 'disconnected';
   let label: string;
@@ -14,7 +14,7 @@ export function SyncStatusBadge({ board }: { board: BoardDoc }) {
     label = t('sync.refused');
   } else if (board.socket === 'connected' && board.synced) {
     status = 'connected';
-    label = t('sync.connected');
+    label = readOnly ? t('sync.live') : t('sync.connected');
   } else if (board.socket === 'connected') {
     status = 'connecting';
     label = t('sync.syncing');
@@ -26,9 +26,9 @@ export function SyncStatusBadge({ board }: { board: BoardDoc }) {
     label = t('sync.offline');
   }
   return (
-    <span className={`status status--${status}`} data-testid="sync-status" data-status={status} role="status">
+    <output className={`status status--${status}`} data-testid="sync-status" data-status={status}>
       <span className="status-dot" aria-hidden="true" />
       {label}
-    </span>
+    </output>
   );
 }

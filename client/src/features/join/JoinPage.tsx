@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { FailureCode } from '../../api/http';
-import { joinWorkshop, rememberParticipantToken } from '../../api/workshops';
+import { inAppPath, joinWorkshop, rememberParticipantToken } from '../../api/workshops';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { Page } from '../../app/Page';
 
@@ -55,7 +55,10 @@ export function JoinPage() {
       return;
     }
     rememberParticipantToken(result.data.workshopId, result.data.token);
-    navigate(result.data.links.board);
+    const board = result.data.links.board;
+    const path = inAppPath(board);
+    if (path) navigate(path);
+    else window.location.assign(board);
   };
 
   return (

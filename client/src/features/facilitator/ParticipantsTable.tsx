@@ -1,0 +1,81 @@
+import type { Command, WorkshopState } from '@warsztat/shared';
+import { useTranslation } from 'react-i18next';
+
+interface Props {
+  workshop: WorkshopState;
+  run: (command: Command) => Promise<boolean>;
+}
+
+/** Everyone who joined, with a group select per person (the keyboard way to move people). */
+export function ParticipantsTable({ workshop, run }: Props) {
+  const { t } = useTranslation();
+  const participants = workshop.participants;
+  return (
+    <section className="card-panel" aria-labelledby="participants-heading">
+      <div className="panel-header">
+        <h2 id="participants-heading">{t('facilitator.participants', { count: participants.length })}</h2>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="auto-assign"
+          disabled={participants.length === 0}
+          onClick={() => void run({ type: 'assign', mode: 'auto' })}
+        >
+          {t('facilitator.autoAssign')}
+        </button>
+      </div>
+      {participants.length === 0 ? (
+        <p className="muted">{t('facilitator.noParticipants')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('facilitator.colName')}</th>
+                <th scope="col">{t('facilitator.colOrg')}</th>
+                <th scope="col">{t('facilitator.colOrgType')}</th>
+                <th scope="col">{t('facilitator.colAttendance')}</th>
+                <th scope="col">{t('facilitator.colGroup')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {participants.map((p) => (
+                <tr key={p.id} data-testid="participant-row" data-participant-id={p.id}>
+                  <th scope="row">
+                    <span
+                      className={`presence presence--${p.online ? 'on' : 'off'}`}
+                      title={p.online ? t('facilitator.online') : t('facilitator.offline')}
+                    >
+                      <span className="visually-hidden">
+                        {p.online ? t('facilitator.online') : t('facilitator.offline')}
+                      </span>
+                    </span>
+                    {p.name}
+                  </th>
+                  <td>{p.organisation || t('app.none')}</td>
+                  <td>{p.orgType ? t(`orgType.${p.orgType}`) : t('app.none')}</td>
+                  <td>{p.attendance ? t(`attendance.${p.attendance}`) : t('app.none')}</td>
+                  <td>
+                    <select
+                      data-testid="move-select"
+                      aria-label={t('facilitator.moveLabel', { name: p.name })}
+                      value={p.groupId ?? ''}
+                      onChange={(e) => void run({ type: 'move', participantId: p.id, groupId: e.target.value || null })}
+                    >
+                      <option value="">{t('facilitator.unassigned')}</option>
+                      {workshop.groups.map((g) => (
+                        <option key={g.id} value={g.id}>
+                          {g.name}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+// First: must run before @warsztat/shared builds its zod schemas (see the module).
+import './app/cspSafeZod';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './i18n';
+import './styles/app.css';
+import './styles/projector.css';
+import { App } from './app/App';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
