@@ -26,7 +26,6 @@ export default defineConfig({
     rollupOptions: {
       output: {
         // Long-lived vendor code in its own chunks so an app change does not re-download it.
-        // zod stays with @warsztat/shared in the entry chunk: it must evaluate after cspSafeZod.
         manualChunks(id) {
           if (!id.includes('node_modules')) return undefined;
           if (/[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/.test(id)) return 'react';

@@ -1,5 +1,3 @@
-// First: must run before @warsztat/shared builds its zod schemas (see the module).
-import './app/cspSafeZod';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';

@@ -21,6 +21,7 @@ describe('a whole workshop in Chromium', () => {
   let server: RunningServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
+  const cspViolations: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
@@ -41,6 +42,9 @@ describe('a whole workshop in Chromium', () => {
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
     return page;
   }
 
@@ -201,5 +205,7 @@ describe('a whole workshop in Chromium', () => {
       .poll(() => annaColumn.getByTestId('member-name').allTextContents(), UI)
       .toEqual(expect.arrayContaining(['Anna K.', 'Piotr W.']));
     await shot(facilitator, '07-console-after-restart');
+    // Everything above ran under the server's strict Content-Security-Policy without a violation.
+    expect(cspViolations).toEqual([]);
   }, 180_000);
 });

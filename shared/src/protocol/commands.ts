@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './z.js';
 
 /** Ids are server-made base64url strings; bound them so garbage never reaches a lookup. */
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { ATTENDANCES, LOCALES, MODES, ORG_TYPES } from '../domain/orgTypes.js';
 import { TEMPLATE_IDS } from '../domain/templates.js';
+import { z } from './z.js';
 
 /** Visible text: trimmed, at least one character, bounded so a paste of a book is refused. */
 const text = (max: number) => z.string().trim().min(1).max(max);
