@@ -17,6 +17,8 @@ export const CARD_COLORS = ['yellow', 'blue', 'green', 'pink', 'white'] as const
 export type CardColor = (typeof CARD_COLORS)[number];
 
 export const MAX_CARD_TEXT = 2_000;
+/** Same bound as `MAX_VOTES_PER_CARD` in votes.ts (kept here to avoid an import cycle). */
+const MAX_VOTES_PER_CARD_READ = 99;
 
 export interface Card {
   id: string;
@@ -26,7 +28,10 @@ export interface Card {
   color: CardColor;
   authorId: string | null;
   createdAt: number;
+  /** Total dots on the card (each participant's count clamped by the reader). */
   votes: number;
+  /** Dots per participant id; who voted is visible to the UI only as the viewer's own count. */
+  votesBy: Record<string, number>;
 }
 
 export function cardsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
@@ -44,8 +49,14 @@ function readCard(id: string, value: unknown): Card | null {
   const createdAt = value.get('createdAt');
   const votes = value.get('votes');
   let voteCount = 0;
+  const votesBy: Record<string, number> = {};
   if (votes instanceof Y.Map) {
-    for (const v of votes.values()) if (typeof v === 'number' && Number.isFinite(v) && v > 0) voteCount += v;
+    for (const [who, v] of votes.entries()) {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) continue;
+      const n = Math.min(Math.floor(v), MAX_VOTES_PER_CARD_READ);
+      votesBy[who] = n;
+      voteCount += n;
+    }
   }
   return {
     id,
@@ -56,6 +67,7 @@ function readCard(id: string, value: unknown): Card | null {
     authorId: typeof authorId === 'string' ? authorId : null,
     createdAt: typeof createdAt === 'number' ? createdAt : 0,
     votes: voteCount,
+    votesBy,
   };
 }
 
@@ -103,9 +115,15 @@ function rankBetween(before: string | null, after: string | null): string {
   }
 }
 
+/** The highest valid rank in a section, in one pass (no sort: adding to a 5,000-card board stays cheap). */
 function lastRank(doc: Y.Doc, sectionId: string): string | null {
-  const inSection = listCards(doc).filter((c) => c.sectionId === sectionId);
-  return inSection.at(-1)?.rank || null;
+  let last: string | null = null;
+  cardsMap(doc).forEach((value) => {
+    if (!(value instanceof Y.Map) || value.get('sectionId') !== sectionId) return;
+    const rank = value.get('rank');
+    if (typeof rank === 'string' && rank !== '' && (last === null || rank > last)) last = rank;
+  });
+  return last;
 }
 
 function newCardId(): string {

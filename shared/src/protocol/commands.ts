@@ -1,3 +1,4 @@
+import { MAX_VOTE_BUDGET } from '../board/settings.js';
 import { z } from './z.js';
 
 /** Ids are server-made base64url strings; bound them so garbage never reaches a lookup. */
@@ -13,6 +14,15 @@ export const PhaseCommand = z.discriminatedUnion('to', [
   z.strictObject({ type: z.literal('phase'), to: z.literal('discussion') }),
   z.strictObject({ type: z.literal('phase'), to: z.literal('closed') }),
 ]);
+
+/** Board settings for one group, or for every group when groupId is null (see board/settings.ts). */
+export const BoardSettingsCommand = z.strictObject({
+  type: z.literal('boardSettings'),
+  groupId: Id.nullable(),
+  voteBudget: z.number().int().min(0).max(MAX_VOTE_BUDGET).optional(),
+  votesRevealed: z.boolean().optional(),
+  locked: z.boolean().optional(),
+});
 
 export const Command = z.union([
   PhaseCommand,
