@@ -34,6 +34,7 @@ export class SyncConnection {
   ) {
     this.tokens = limits.syncMessagesPerSecond * 4;
     ws.binaryType = 'nodebuffer';
+    answerOversizedWith4413(ws);
     ws.on('error', () => this.close(CloseCode.Malformed, 'socket error'));
     ws.on('close', () => this.cleanup());
     ws.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
@@ -149,4 +150,16 @@ export class SyncConnection {
     doc.removePeer(this);
     this.hooks.release(doc);
   }
+}
+
+/**
+ * A frame over ws's hard `maxPayload` is refused by ws itself with 1009 before any 'message'
+ * event, so `receive` never sees it. The contract (DESIGN §9) promises 4413 for every oversized
+ * message, and the stock provider treats 1009 as transient and would resend the same update
+ * forever. ws uses 1009 for nothing else here (permessage-deflate is off), so it is renamed.
+ */
+function answerOversizedWith4413(ws: WebSocket): void {
+  const close = ws.close.bind(ws);
+  ws.close = (code?: number, reason?: string | Buffer) =>
+    code === 1009 ? close(CloseCode.TooLarge, 'message too large') : close(code, reason);
 }

@@ -9,6 +9,20 @@ import { SyncConnection } from './SyncConnection.js';
 
 export const SYNC_PATH_PREFIX = '/sync/';
 
+/**
+ * Decoding never throws: this runs inside the upgrade handler, where a throw (a URIError from
+ * "%E0%A4%A") is an uncaught exception that ends the process. A name that does not decode is kept
+ * as sent and matches no document, so the socket is refused like any other stranger's (4403).
+ */
+function docNameOf(pathname: string): string {
+  const raw = pathname.slice(SYNC_PATH_PREFIX.length);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 /** What the control plane says about one (token, doc) pair. */
 export type Authorization =
   | { ok: true; workshopId: string; canWrite: () => boolean; canAwareness: boolean }
@@ -52,7 +66,7 @@ export class SyncServer {
       }
       this.wss.handleUpgrade(req, socket, head, (ws) => {
         const url = new URL(req.url ?? '/', 'http://localhost');
-        const docName = decodeURIComponent(url.pathname.slice(SYNC_PATH_PREFIX.length));
+        const docName = docNameOf(url.pathname);
         const headerToken = req.headers['sec-websocket-protocol']?.split(',')[0]?.trim() || null;
         const token = url.searchParams.get('token') ?? headerToken;
         const connection = new SyncConnection(ws, docName, this.limits, {

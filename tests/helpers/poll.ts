@@ -1,0 +1,37 @@
+/**
+ * Eventual state is polled, never slept for: a test waits exactly as long as the server needs and
+ * fails with a description instead of a bare timeout.
+ */
+export const POLL_INTERVAL_MS = 10;
+export const DEFAULT_WAIT_MS = 5_000;
+
+export async function waitFor(
+  predicate: () => boolean | Promise<boolean>,
+  timeoutMs = DEFAULT_WAIT_MS,
+  what = 'condition',
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await predicate()) return;
+    if (Date.now() > deadline) throw new Error(`waitFor: ${what} not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+}
+
+/** Polls `probe` until it returns something other than undefined, and returns that. */
+export async function waitForValue<T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = DEFAULT_WAIT_MS,
+  what = 'value',
+): Promise<T> {
+  let value: T | undefined;
+  await waitFor(
+    async () => {
+      value = await probe();
+      return value !== undefined;
+    },
+    timeoutMs,
+    what,
+  );
+  return value as T;
+}

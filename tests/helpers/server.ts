@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type {
+  Command,
+  CreateWorkshopAnswer,
+  CreateWorkshopBody,
+  JoinAnswer,
+  JoinBody,
+  WorkshopState,
+} from '@warsztat/shared';
+import { type Limits, type RunningServer, startServer } from '../../server/src/index.js';
+import type { Cleanup } from './cleanup.js';
+
+/**
+ * A real server on port 0 over a SQLite file in its own temp dir, and thin wrappers over the
+ * public REST API (DESIGN §9) so tests set up workshops exactly the way clients do.
+ */
+export interface TestServer {
+  readonly server: RunningServer;
+  readonly url: string;
+  readonly port: number;
+  readonly databaseUrl: string;
+  /**
+   * Closes the running server and starts a new one on the same SQLite file (port 0 unless given);
+   * `whileDown` runs in between, e.g. to edit a board offline.
+   */
+  restart(options?: { port?: number; whileDown?: () => unknown }): Promise<TestServer>;
+}
+
+export async function startTestServer(cleanup: Cleanup, limits: Partial<Limits> = {}): Promise<TestServer> {
+  const dir = cleanup.add(mkdtempSync(join(tmpdir(), 'warsztat-')), (d) => rmSync(d, { recursive: true, force: true }));
+  const databaseUrl = `sqlite:${join(dir, 'warsztat.db')}`;
+  const boot = async (port: number): Promise<TestServer> => {
+    const server = cleanup.add(await startServer({ port, databaseUrl, limits }), (s) => s.close());
+    return {
+      server,
+      url: server.url,
+      port: server.port,
+      databaseUrl,
+      restart: async (options = {}) => {
+        await server.close();
+        await options.whileDown?.();
+        return boot(options.port ?? 0);
+      },
+    };
+  };
+  return boot(0);
+}
+
+export interface ApiAnswer<T> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+/** One HTTP call; `body` is sent as JSON unless it is already a string (for malformed-body tests). */
+export async function api<T = unknown>(
+  baseUrl: string,
+  method: 'GET' | 'POST',
+  path: string,
+  options: { token?: string; body?: unknown; contentType?: string } = {},
+): Promise<ApiAnswer<T>> {
+  const headers: Record<string, string> = {};
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+    headers['content-type'] = options.contentType ?? 'application/json';
+  }
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Non-JSON answers stay text; tests that care assert on `text`.
+  }
+  return { status: response.status, headers: response.headers, body: parsed as T, text };
+}
+
+function expectStatus<T>(answer: ApiAnswer<T>, status: number, what: string): T {
+  if (answer.status !== status) throw new Error(`${what}: expected ${status}, got ${answer.status} ${answer.text}`);
+  return answer.body;
+}
+
+export async function createWorkshop(
+  baseUrl: string,
+  body: CreateWorkshopBody = { title: 'Plan deinstytucjonalizacji — warsztat' },
+): Promise<CreateWorkshopAnswer> {
+  return expectStatus(
+    await api<CreateWorkshopAnswer>(baseUrl, 'POST', '/api/workshops', { body }),
+    201,
+    'create workshop',
+  );
+}
+
+export async function joinWorkshop(
+  baseUrl: string,
+  joinCode: string,
+  name: string,
+  extra: Omit<JoinBody, 'joinCode' | 'name'> = {},
+): Promise<JoinAnswer> {
+  return expectStatus(
+    await api<JoinAnswer>(baseUrl, 'POST', '/api/join', { body: { joinCode, name, ...extra } }),
+    201,
+    'join',
+  );
+}
+
+export async function getWorkshop(baseUrl: string, id: string, token: string): Promise<WorkshopState> {
+  return expectStatus(await api<WorkshopState>(baseUrl, 'GET', `/api/workshops/${id}`, { token }), 200, 'get workshop');
+}
+
+/** Runs a facilitator command through the REST mirror and returns the new state. */
+export async function runCommand(baseUrl: string, id: string, token: string, command: Command): Promise<WorkshopState> {
+  return expectStatus(
+    await api<WorkshopState>(baseUrl, 'POST', `/api/workshops/${id}/commands`, { token, body: command }),
+    200,
+    `command ${command.type}`,
+  );
+}
+
+export interface Setup {
+  workshop: CreateWorkshopAnswer;
+  participants: JoinAnswer[];
+}
+
+/** Creates a workshop and joins `names` through the public API. */
+export async function setupWorkshop(baseUrl: string, names: string[], body?: CreateWorkshopBody): Promise<Setup> {
+  const workshop = await createWorkshop(baseUrl, body);
+  const participants: JoinAnswer[] = [];
+  for (const name of names) participants.push(await joinWorkshop(baseUrl, workshop.joinCode, name));
+  return { workshop, participants };
+}
+
+/** The board doc name of a participant's group, read from the API as clients must (DESIGN §9). */
+export function docOfParticipant(state: WorkshopState, participantId: string): string {
+  const group = state.groups.find((g) => g.memberIds.includes(participantId));
+  if (!group) throw new Error(`participant ${participantId} is in no group`);
+  return group.docName;
+}
