@@ -23,6 +23,11 @@ export function projectorTokenFor(facilitatorToken: string): string {
   return createHmac('sha256', facilitatorToken).update('warsztat projector v1').digest('base64url').slice(0, 22);
 }
 
+/** The co-facilitator link, derived the same way so the facilitator's console can always show it. */
+export function coFacilitatorTokenFor(facilitatorToken: string): string {
+  return createHmac('sha256', facilitatorToken).update('warsztat co-facilitator v1').digest('base64url').slice(0, 22);
+}
+
 export function newJoinCode(): string {
   let code = '';
   for (let i = 0; i < JOIN_CODE_LENGTH; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];

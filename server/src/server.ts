@@ -138,6 +138,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     sync,
     close: () => {
       closing ??= (async () => {
+        service.dispose();
         await sync.close();
         await io.close();
         httpServer.closeAllConnections();

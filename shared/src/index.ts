@@ -2,6 +2,8 @@ export * from './board/observe.js';
 export * from './board/schema.js';
 export * from './board/settings.js';
 export * from './board/votes.js';
+export * from './domain/agenda.js';
+export * from './domain/demoAgenda.js';
 export * from './domain/orgTypes.js';
 export * from './domain/phases.js';
 export * from './domain/templates.js';

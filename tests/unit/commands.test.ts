@@ -1,13 +1,18 @@
 import { ORG_TYPES } from '@warsztat/shared';
 import { describe, expect, it } from 'vitest';
 import { autoAssign, placeLateJoiner } from '../../server/src/control/assign.js';
-import { applyCommand } from '../../server/src/control/commands.js';
-import type { GroupRecord, ParticipantRecord, WorkshopRecord } from '../../server/src/persistence/Store.js';
+import { applyCommand, applyParticipantCommand } from '../../server/src/control/commands.js';
+import {
+  EMPTY_CONTROL,
+  type GroupRecord,
+  type ParticipantRecord,
+  type WorkshopRecord,
+} from '../../server/src/persistence/Store.js';
 
 const NOW = 1_700_000_000_000;
 
 function group(id: string, attendance: GroupRecord['attendance'] = 'onsite'): GroupRecord {
-  return { id, name: id, attendance, position: 0, rapporteurId: null };
+  return { id, name: id, attendance, position: 0, rapporteurId: null, capacity: null, prompt: '' };
 }
 
 function person(id: string, extra: Partial<ParticipantRecord> = {}): ParticipantRecord {
@@ -39,6 +44,7 @@ function workshop(extra: Partial<WorkshopRecord> = {}): WorkshopRecord {
     timer: { endsAt: null, pausedRemainingMs: null },
     agenda: [],
     createdAt: 0,
+    control: EMPTY_CONTROL,
     groups: [group('g1'), group('g2')],
     participants: [person('p1'), person('p2'), person('p3')],
     ...extra,
@@ -74,6 +80,42 @@ describe('autoAssign', () => {
         expect(Math.max(...perGroup), `seed ${seed} round ${round} type ${type}`).toBeLessThanOrEqual(
           Math.ceil(ofType.length / groups.length) + 1,
         );
+      }
+    }
+  });
+
+  it('in hybrid workshops keeps online people online, sizes within one per pool, types spread (200 random)', () => {
+    const seed = 20261127;
+    const random = rng(seed);
+    for (let round = 0; round < 200; round++) {
+      const onsite = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, i) => group(`g${i}`));
+      const online = Array.from({ length: 1 + Math.floor(random() * 2) }, (_, i) => group(`o${i}`, 'online'));
+      const groups = [...onsite, ...online];
+      const participants = Array.from({ length: Math.floor(random() * 70) }, (_, i) =>
+        person(`p${i}`, {
+          orgType: ORG_TYPES[Math.floor(random() * 4)] ?? null,
+          attendance: random() < 0.3 ? 'online' : 'onsite',
+          joinedAt: i,
+        }),
+      );
+      const assignment = autoAssign(groups, participants);
+      const where = `seed ${seed} round ${round}`;
+      expect(assignment.size, where).toBe(participants.length);
+      for (const p of participants) {
+        const target = groups.find((g) => g.id === assignment.get(p.id));
+        expect(target?.attendance, where).toBe(p.attendance);
+      }
+      for (const pool of [onsite, online]) {
+        const sizes = pool.map((g) => [...assignment.values()].filter((id) => id === g.id).length);
+        expect(Math.max(...sizes) - Math.min(...sizes), where).toBeLessThanOrEqual(1);
+        const people = participants.filter((p) => p.attendance === pool[0]?.attendance);
+        for (const type of ORG_TYPES.slice(0, 4)) {
+          const ofType = people.filter((p) => p.orgType === type);
+          const perGroup = pool.map((g) => ofType.filter((p) => assignment.get(p.id) === g.id).length);
+          expect(Math.max(...perGroup), `${where} type ${type}`).toBeLessThanOrEqual(
+            Math.ceil(ofType.length / pool.length) + 1,
+          );
+        }
       }
     }
   });
@@ -146,6 +188,33 @@ describe('applyCommand', () => {
     const w = workshop({ participants: [person('p1', { groupId: 'g1' })] });
     expect(applyCommand(w, { type: 'rapporteur', groupId: 'g2', participantId: 'p1' }, NOW).ok).toBe(false);
     expect(applyCommand(w, { type: 'rapporteur', groupId: 'g1', participantId: 'p1' }, NOW).ok).toBe(true);
+  });
+
+  it('recalculates agenda start times and opens the groups from a breakout item', () => {
+    let n = 0;
+    const ids = () => `id${n++}`;
+    const demo = applyCommand(workshop(), { type: 'agenda', action: 'demo' }, NOW, ids);
+    if (!demo.ok) throw new Error(demo.error.message);
+    const breakout = demo.value.agenda.find((i) => i.kind === 'breakout');
+    if (!breakout) throw new Error('demo has no breakout');
+    const started = applyCommand(demo.value, { type: 'agenda', action: 'start', itemId: breakout.id }, NOW, ids);
+    expect(started.ok && started.value.phase).toBe('breakout');
+    expect(started.ok && started.value.timer.endsAt).toBe(NOW + breakout.minutes * 60_000);
+  });
+
+  it('lets a participant choose a group only when self-select is on and the group has room', () => {
+    const w = workshop({ groups: [{ ...group('g1'), capacity: 1 }, group('g2')] });
+    expect(applyParticipantCommand(w, 'p1', { type: 'choose', groupId: 'g1' }, NOW)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const open = { ...w, control: { ...w.control, selfSelect: true } };
+    const first = applyParticipantCommand(open, 'p1', { type: 'choose', groupId: 'g1' }, NOW);
+    if (!first.ok) throw new Error(first.error.message);
+    expect(applyParticipantCommand(first.value, 'p2', { type: 'choose', groupId: 'g1' }, NOW)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
   });
 
   it('refuses every command once the workshop is closed', () => {

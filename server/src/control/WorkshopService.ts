@@ -1,17 +1,41 @@
 import {
+  type AssignmentPreview,
   type Command,
   type CreateWorkshopAnswer,
   CreateWorkshopBody,
+  canTransition,
   ErrorCode,
   type JoinAnswer,
   JoinBody,
+  type ParticipantCommand,
+  type Role,
   TEMPLATES,
 } from '@warsztat/shared';
-import { hashToken, newId, newJoinCode, newToken, projectorTokenFor } from '../ids.js';
-import type { EventRecord, Store, TokenRecord, WorkshopRecord } from '../persistence/Store.js';
-import { placeLateJoiner } from './assign.js';
-import { applyCommand } from './commands.js';
+import { coFacilitatorTokenFor, hashToken, newId, newJoinCode, newToken, projectorTokenFor } from '../ids.js';
+import {
+  EMPTY_CONTROL,
+  type EventRecord,
+  type Store,
+  type TokenRecord,
+  type WorkshopRecord,
+} from '../persistence/Store.js';
+import { autoAssign, placeLateJoiner } from './assign.js';
+import { applyPhase } from './commands/phase.js';
+import { applyCommand, applyParticipantCommand } from './commands.js';
 import { fail, ok, type Result } from './result.js';
+
+export interface CommandOutcome {
+  workshop: WorkshopRecord;
+  /** Only for `{type: 'assign', mode: 'preview'}`. */
+  preview?: AssignmentPreview;
+}
+
+/** What a co-facilitator may not do (decided in issue #5): close the workshop for everyone. */
+export function mayRun(role: Role, command: Command): boolean {
+  if (role === 'facilitator') return true;
+  if (role === 'coFacilitator') return !(command.type === 'phase' && command.to === 'closed');
+  return false;
+}
 
 type ChangeListener = (workshop: WorkshopRecord) => void;
 
@@ -25,6 +49,8 @@ export class WorkshopService {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly listeners = new Set<ChangeListener>();
   private readonly online = new Map<string, Map<string, number>>();
+  /** Pending recall countdowns, one per workshop; cleared by `dispose`. */
+  private readonly recalls = new Map<string, { endsAt: number; timer: NodeJS.Timeout }>();
 
   constructor(
     private readonly store: Store,
@@ -56,7 +82,11 @@ export class WorkshopService {
     const cached = this.cache.get(id);
     if (cached) return cached;
     const loaded = await this.store.loadWorkshop(id);
-    if (loaded && !this.cache.has(id)) this.cache.set(id, loaded);
+    if (loaded && !this.cache.has(id)) {
+      this.cache.set(id, loaded);
+      // A recall stored before a restart still ends the breakout (at once if its time has passed).
+      this.scheduleRecall(loaded);
+    }
     return this.cache.get(id) ?? null;
   }
 
@@ -97,12 +127,15 @@ export class WorkshopService {
       timer: { endsAt: null, pausedRemainingMs: null },
       agenda: [],
       createdAt: this.now(),
+      control: EMPTY_CONTROL,
       groups: template.groups.map((g, position) => ({
         id: newId(),
         name: g.name[input.locale],
         attendance: g.attendance,
         position,
         rapporteurId: null,
+        capacity: null,
+        prompt: '',
       })),
       participants: [],
     };
@@ -111,6 +144,12 @@ export class WorkshopService {
     const tokens: TokenRecord[] = [
       { hash: hashToken(facilitatorToken), workshopId: id, role: 'facilitator', participantId: null },
       { hash: hashToken(projectorToken), workshopId: id, role: 'projector', participantId: null },
+      {
+        hash: hashToken(coFacilitatorTokenFor(facilitatorToken)),
+        workshopId: id,
+        role: 'coFacilitator',
+        participantId: null,
+      },
     ];
     await this.store.createWorkshop(workshop, tokens, this.event(id, 'created', { title: workshop.title }));
     this.cache.set(id, workshop);
@@ -174,19 +213,87 @@ export class WorkshopService {
     });
   }
 
-  /** Runs a validated command for a facilitator; the same handler serves socket.io and REST. */
-  async command(workshopId: string, command: Command): Promise<Result<WorkshopRecord>> {
+  /**
+   * Runs a validated command for a facilitator or co-facilitator; the same handler serves
+   * socket.io and REST. A preview is answered without storing anything.
+   */
+  async command(workshopId: string, command: Command, role: Role = 'facilitator'): Promise<Result<CommandOutcome>> {
+    if (!mayRun(role, command)) return fail(ErrorCode.Forbidden, 'This link may not do this');
+    return this.serial(workshopId, async () => {
+      const current = await this.get(workshopId);
+      if (!current) return fail<CommandOutcome>(ErrorCode.NotFound, 'No such workshop');
+      const result = applyCommand(current, command, this.now());
+      if (!result.ok) return result;
+      if (command.type === 'assign' && command.mode === 'preview') {
+        return ok({ workshop: current, preview: Object.fromEntries(autoAssign(current.groups, current.participants)) });
+      }
+      return ok({ workshop: await this.commit(current, result.value, command.type, command) });
+    });
+  }
+
+  /** Runs a participant's command about itself (help, choose a group, rapporteur self-pick). */
+  async participantCommand(
+    workshopId: string,
+    participantId: string,
+    command: ParticipantCommand,
+  ): Promise<Result<WorkshopRecord>> {
     return this.serial(workshopId, async () => {
       const current = await this.get(workshopId);
       if (!current) return fail<WorkshopRecord>(ErrorCode.NotFound, 'No such workshop');
-      const result = applyCommand(current, command, this.now());
+      const result = applyParticipantCommand(current, participantId, command, this.now());
       if (!result.ok) return result;
-      if (result.value === current) return ok(current);
-      await this.store.saveWorkshop(result.value, this.event(workshopId, command.type, command));
-      this.cache.set(workshopId, result.value);
-      this.emit(result.value);
-      return ok(result.value);
+      return ok(await this.commit(current, result.value, `participant.${command.type}`, { participantId, ...command }));
     });
+  }
+
+  /** Stores the change with its event, then makes it current and announces it (never the reverse). */
+  private async commit(current: WorkshopRecord, next: WorkshopRecord, type: string, data: unknown) {
+    if (next === current) return current;
+    await this.store.saveWorkshop(next, this.event(next.id, type, data));
+    this.cache.set(next.id, next);
+    this.scheduleRecall(next);
+    this.emit(next);
+    return next;
+  }
+
+  /** Keeps one server-side timer per workshop in step with its stored `recallEndsAt`. */
+  private scheduleRecall(w: WorkshopRecord): void {
+    const endsAt = w.control.recallEndsAt;
+    const pending = this.recalls.get(w.id);
+    if (pending && pending.endsAt === endsAt) return;
+    if (pending) clearTimeout(pending.timer);
+    this.recalls.delete(w.id);
+    if (endsAt === null) return;
+    const timer = setTimeout(() => void this.fireRecall(w.id, endsAt), Math.max(0, endsAt - this.now()));
+    this.recalls.set(w.id, { endsAt, timer });
+  }
+
+  private async fireRecall(workshopId: string, endsAt: number): Promise<void> {
+    try {
+      await this.serial(workshopId, async () => {
+        this.recalls.delete(workshopId);
+        const current = this.cache.get(workshopId);
+        // Cancelled or replaced (a phase change clears it) while the timer was pending.
+        if (!current || current.control.recallEndsAt !== endsAt) return;
+        const result = canTransition(current.phase, 'plenary')
+          ? applyPhase(current, { type: 'phase', to: 'plenary' }, this.now())
+          : ok({ ...current, control: { ...current.control, recallEndsAt: null } });
+        if (result.ok) await this.commit(current, result.value, 'recall.fired', { endsAt });
+      });
+    } catch (error) {
+      console.error('control: recall failed', error);
+    }
+  }
+
+  /** The audit log of one workshop, oldest first. */
+  events(workshopId: string): Promise<EventRecord[]> {
+    return this.store.listEvents(workshopId);
+  }
+
+  /** Stops pending timers; called when the server closes. */
+  dispose(): void {
+    for (const { timer } of this.recalls.values()) clearTimeout(timer);
+    this.recalls.clear();
   }
 
   /** Presence of participants' control sockets; several tabs count once each. */

@@ -1,45 +1,33 @@
-import { type Command, canTransition, ErrorCode } from '@warsztat/shared';
+import { type Command, ErrorCode, type ParticipantCommand } from '@warsztat/shared';
+import { newId } from '../ids.js';
 import type { WorkshopRecord } from '../persistence/Store.js';
 import { autoAssign } from './assign.js';
+import { applyAgenda } from './commands/agenda.js';
+import { applyBoardSettings } from './commands/boardSettings.js';
+import { applyGroup, moveParticipant } from './commands/groups.js';
+import { applyPhase, applyRecall, applyTimer } from './commands/phase.js';
 import { assertNever, fail, ok, type Result } from './result.js';
 
-const MINUTE_MS = 60_000;
-const DEFAULT_BREAKOUT_MINUTES = 30;
+/** Broadcasts kept in state; older ones drop off (the event log keeps them all). */
+export const MAX_BROADCASTS = 20;
+/** Help requests kept in state; the oldest acknowledged ones drop off first. */
+export const MAX_HELP_REQUESTS = 100;
 
 /**
  * Pure command handlers: current state + command → next state or a refusal. No I/O here, so every
  * rule is testable without a server and the REST and socket doors share one implementation.
+ * `makeId` is injectable so tests get stable ids.
  */
-export function applyCommand(w: WorkshopRecord, command: Command, now: number): Result<WorkshopRecord> {
+export function applyCommand(
+  w: WorkshopRecord,
+  command: Command,
+  now: number,
+  makeId: () => string = newId,
+): Result<WorkshopRecord> {
   if (w.phase === 'closed') return fail(ErrorCode.Conflict, 'The workshop is closed');
   switch (command.type) {
-    case 'phase': {
-      if (!canTransition(w.phase, command.to)) {
-        return fail(ErrorCode.Conflict, `Cannot go from ${w.phase} to ${command.to}`);
-      }
-      switch (command.to) {
-        case 'breakout': {
-          const minutes = command.minutes ?? DEFAULT_BREAKOUT_MINUTES;
-          return ok({
-            ...w,
-            phase: 'breakout',
-            spotlightGroupId: null,
-            timer: { endsAt: now + minutes * MINUTE_MS, pausedRemainingMs: null },
-          });
-        }
-        case 'presenting': {
-          if (!w.groups.some((g) => g.id === command.groupId)) return fail(ErrorCode.NotFound, 'No such group');
-          return ok({ ...w, phase: 'presenting', spotlightGroupId: command.groupId, timer: stopped() });
-        }
-        case 'plenary':
-        case 'discussion':
-          return ok({ ...w, phase: command.to, timer: stopped() });
-        case 'closed':
-          return ok({ ...w, phase: 'closed', timer: stopped() });
-        default:
-          return assertNever(command);
-      }
-    }
+    case 'phase':
+      return applyPhase(w, command, now);
     case 'spotlight': {
       if (command.groupId !== null && !w.groups.some((g) => g.id === command.groupId)) {
         return fail(ErrorCode.NotFound, 'No such group');
@@ -47,6 +35,8 @@ export function applyCommand(w: WorkshopRecord, command: Command, now: number): 
       return ok({ ...w, spotlightGroupId: command.groupId });
     }
     case 'assign': {
+      // A preview changes nothing; the service answers it with the proposed assignment.
+      if (command.mode === 'preview') return ok(w);
       const assignment = autoAssign(w.groups, w.participants);
       return ok({
         ...w,
@@ -61,16 +51,7 @@ export function applyCommand(w: WorkshopRecord, command: Command, now: number): 
       if (command.groupId !== null && !w.groups.some((g) => g.id === command.groupId)) {
         return fail(ErrorCode.NotFound, 'No such group');
       }
-      return ok({
-        ...w,
-        participants: w.participants.map((p) =>
-          p.id === command.participantId ? { ...p, groupId: command.groupId } : p,
-        ),
-        // A rapporteur who leaves the group stops being its rapporteur.
-        groups: w.groups.map((g) =>
-          g.rapporteurId === command.participantId && g.id !== command.groupId ? { ...g, rapporteurId: null } : g,
-        ),
-      });
+      return ok(moveParticipant(w, command.participantId, command.groupId));
     }
     case 'rapporteur': {
       if (!w.groups.some((g) => g.id === command.groupId)) return fail(ErrorCode.NotFound, 'No such group');
@@ -86,38 +67,104 @@ export function applyCommand(w: WorkshopRecord, command: Command, now: number): 
     }
     case 'timer':
       return applyTimer(w, command, now);
-    default:
-      return assertNever(command);
-  }
-}
-
-function stopped(): WorkshopRecord['timer'] {
-  return { endsAt: null, pausedRemainingMs: null };
-}
-
-function applyTimer(
-  w: WorkshopRecord,
-  command: Extract<Command, { type: 'timer' }>,
-  now: number,
-): Result<WorkshopRecord> {
-  const { endsAt, pausedRemainingMs } = w.timer;
-  switch (command.action) {
-    case 'pause':
-      if (endsAt === null) return fail(ErrorCode.Conflict, 'No timer is running');
-      return ok({ ...w, timer: { endsAt: null, pausedRemainingMs: Math.max(0, endsAt - now) } });
-    case 'resume':
-      if (pausedRemainingMs === null) return fail(ErrorCode.Conflict, 'The timer is not paused');
-      return ok({ ...w, timer: { endsAt: now + pausedRemainingMs, pausedRemainingMs: null } });
-    case 'extend': {
-      const add = command.minutes * MINUTE_MS;
-      if (pausedRemainingMs !== null)
-        return ok({ ...w, timer: { endsAt: null, pausedRemainingMs: pausedRemainingMs + add } });
-      // Extending an expired or absent timer starts it from now.
-      return ok({ ...w, timer: { endsAt: Math.max(endsAt ?? now, now) + add, pausedRemainingMs: null } });
+    case 'agenda':
+      return applyAgenda(w, command, now, makeId);
+    case 'group':
+      return applyGroup(w, command, makeId);
+    case 'selfSelect':
+      return ok({ ...w, control: { ...w.control, selfSelect: command.enabled } });
+    case 'broadcast': {
+      if (command.groupId !== null && !w.groups.some((g) => g.id === command.groupId)) {
+        return fail(ErrorCode.NotFound, 'No such group');
+      }
+      const message = { id: makeId(), text: command.text, groupId: command.groupId, at: now };
+      return ok({
+        ...w,
+        control: { ...w.control, broadcasts: [...w.control.broadcasts, message].slice(-MAX_BROADCASTS) },
+      });
     }
-    case 'end':
-      return ok({ ...w, timer: stopped() });
+    case 'helpAck': {
+      const request = w.control.helpRequests.find((r) => r.id === command.requestId);
+      if (!request) return fail(ErrorCode.NotFound, 'No such help request');
+      // Two facilitators acknowledging at once is fine: the first one wins, the second is a no-op.
+      if (request.acknowledgedAt !== null) return ok(w);
+      return ok({
+        ...w,
+        control: {
+          ...w.control,
+          helpRequests: w.control.helpRequests.map((r) => (r.id === request.id ? { ...r, acknowledgedAt: now } : r)),
+        },
+      });
+    }
+    case 'boardSettings':
+      return applyBoardSettings(w, command);
+    case 'recall':
+      return applyRecall(w, command, now);
     default:
       return assertNever(command);
   }
+}
+
+/** What a participant may do about itself and its own group. */
+export function applyParticipantCommand(
+  w: WorkshopRecord,
+  participantId: string,
+  command: ParticipantCommand,
+  now: number,
+  makeId: () => string = newId,
+): Result<WorkshopRecord> {
+  if (w.phase === 'closed') return fail(ErrorCode.Conflict, 'The workshop is closed');
+  const self = w.participants.find((p) => p.id === participantId);
+  if (!self) return fail(ErrorCode.NotFound, 'No such participant');
+  switch (command.type) {
+    case 'help': {
+      // One open request per group (or per person without a group): repeated clicks are not news.
+      const open = w.control.helpRequests.some(
+        (r) =>
+          r.acknowledgedAt === null &&
+          (self.groupId !== null ? r.groupId === self.groupId : r.participantId === self.id),
+      );
+      if (open) return ok(w);
+      const request = {
+        id: makeId(),
+        groupId: self.groupId,
+        participantId,
+        text: command.text,
+        at: now,
+        acknowledgedAt: null,
+      };
+      return ok({ ...w, control: { ...w.control, helpRequests: trimHelp([...w.control.helpRequests, request]) } });
+    }
+    case 'choose': {
+      if (!w.control.selfSelect) return fail(ErrorCode.Forbidden, 'Choosing a group is not open');
+      const group = w.groups.find((g) => g.id === command.groupId);
+      if (!group) return fail(ErrorCode.NotFound, 'No such group');
+      if (self.groupId === group.id) return ok(w);
+      const size = w.participants.filter((p) => p.groupId === group.id).length;
+      if (group.capacity !== null && size >= group.capacity) return fail(ErrorCode.Conflict, 'This group is full');
+      return ok(moveParticipant(w, participantId, group.id));
+    }
+    case 'rapporteur': {
+      const group = w.groups.find((g) => g.id === self.groupId);
+      if (!group) return fail(ErrorCode.Conflict, 'You are not in a group');
+      if (!command.claim) {
+        if (group.rapporteurId !== participantId) return ok(w);
+        return ok({ ...w, groups: w.groups.map((g) => (g.id === group.id ? { ...g, rapporteurId: null } : g)) });
+      }
+      if (group.rapporteurId === participantId) return ok(w);
+      if (group.rapporteurId !== null) return fail(ErrorCode.Conflict, 'The group already has a rapporteur');
+      return ok({ ...w, groups: w.groups.map((g) => (g.id === group.id ? { ...g, rapporteurId: participantId } : g)) });
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+function trimHelp(requests: WorkshopRecord['control']['helpRequests']): WorkshopRecord['control']['helpRequests'] {
+  const list = [...requests];
+  while (list.length > MAX_HELP_REQUESTS) {
+    const i = list.findIndex((r) => r.acknowledgedAt !== null);
+    list.splice(i === -1 ? 0 : i, 1);
+  }
+  return list;
 }

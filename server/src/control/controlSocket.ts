@@ -1,10 +1,14 @@
 import type { Server as HttpServer } from 'node:http';
 import {
+  type Ack,
   type ClientToServerEvents,
   Command,
   ErrorCode,
+  FACILITATOR_ROLES,
   MAX_COMMAND_BYTES,
+  ParticipantCommand,
   type ServerToClientEvents,
+  type WorkshopState,
 } from '@warsztat/shared';
 import { Server, type Socket } from 'socket.io';
 import type { TokenRecord, WorkshopRecord } from '../persistence/Store.js';
@@ -18,12 +22,33 @@ interface SocketData {
 
 type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+/**
+ * Engine-level frame cap. Larger than MAX_COMMAND_BYTES on purpose: a command between the two is
+ * answered `too_large` and the socket stays usable; only a frame past this cap drops the socket,
+ * which protects the server from memory abuse.
+ */
+export const MAX_SOCKET_FRAME_BYTES = 4 * MAX_COMMAND_BYTES;
+/** How long a disconnected socket's rooms and missed events are kept for it (connection state recovery). */
+export const RECOVERY_WINDOW_MS = 2 * 60_000;
+
 const roomOf = (workshopId: string) => `w:${workshopId}`;
+
+function tooLarge(payload: unknown): boolean {
+  try {
+    return Buffer.byteLength(JSON.stringify(payload) ?? '') > MAX_COMMAND_BYTES;
+  } catch {
+    return true; // not serialisable: certainly not a command
+  }
+}
+
+type Refusal = { ok: false; error: { code: ErrorCode; message: string } };
+const refuse = (code: ErrorCode, message: string): Refusal => ({ ok: false, error: { code, message } });
 
 /**
  * Control plane over socket.io (DESIGN §2): authenticates by capability token at connect, sends
- * each socket the state its role may see after every change, and runs facilitator commands
- * through the same service the REST mirror uses.
+ * each socket the state its role may see after every change, and runs commands through the same
+ * service the REST mirror uses. Facilitators send `command`, participants `participant`; each
+ * payload is size-checked, then parsed by its zod schema, before it reaches the service.
  */
 export function attachControlSocket(
   httpServer: HttpServer,
@@ -31,10 +56,10 @@ export function attachControlSocket(
   isOriginAllowed: (origin: string | undefined, host: string | undefined) => boolean,
 ): Server {
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
-    maxHttpBufferSize: MAX_COMMAND_BYTES,
+    maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
     serveClient: false,
     allowRequest: (req, callback) => callback(null, isOriginAllowed(req.headers.origin, req.headers.host)),
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS },
   });
 
   io.use(async (socket, next) => {
@@ -51,9 +76,10 @@ export function attachControlSocket(
     }
   });
 
+  const viewOf = (socket: ControlSocket, workshop: WorkshopRecord): WorkshopState =>
+    viewFor(workshop, viewerFor(socket.data.token, socket.data.rawToken), service.onlineIn(workshop.id));
   const send = (socket: ControlSocket, workshop: WorkshopRecord) => {
-    const viewer = viewerFor(socket.data.token, socket.data.rawToken);
-    socket.emit('state', viewFor(workshop, viewer, service.onlineIn(workshop.id)), meFor(workshop, socket.data.token));
+    socket.emit('state', viewOf(socket, workshop), meFor(workshop, socket.data.token));
   };
 
   service.onChange((workshop) => {
@@ -76,35 +102,59 @@ export function attachControlSocket(
       if (typeof ack === 'function') ack(Date.now());
     });
 
-    socket.on('command', async (payload, ack) => {
-      if (typeof ack !== 'function') return;
-      try {
-        if (token.role !== 'facilitator') {
-          return ack({ ok: false, error: { code: ErrorCode.Forbidden, message: 'Only a facilitator can do this' } });
+    /** Wraps a handler so a bug answers `internal` instead of leaving the client waiting. */
+    const guarded =
+      <A>(handler: (payload: unknown, ack: (answer: A) => void) => Promise<void>) =>
+      async (payload: unknown, ack: (answer: A) => void) => {
+        if (typeof ack !== 'function') return;
+        try {
+          await handler(payload, ack);
+        } catch (error) {
+          console.error('control: command failed', error);
+          ack(refuse(ErrorCode.Internal, 'Internal error') as A);
         }
-        const parsed = Command.safeParse(payload);
-        if (!parsed.success) {
-          return ack({
-            ok: false,
-            error: { code: ErrorCode.BadRequest, message: parsed.error.issues[0]?.message ?? 'Invalid command' },
-          });
-        }
-        const result = await service.command(token.workshopId, parsed.data);
-        if (!result.ok) return ack(result);
-        ack({
-          ok: true,
-          state: viewFor(
-            result.value,
-            viewerFor(socket.data.token, socket.data.rawToken),
-            service.onlineIn(token.workshopId),
-          ),
-        });
-      } catch (error) {
-        console.error('control command failed', error);
-        ack({ ok: false, error: { code: ErrorCode.Internal, message: 'Internal error' } });
-      }
-    });
+      };
 
+    socket.on(
+      'command',
+      guarded(async (payload, ack) => {
+        if (!FACILITATOR_ROLES.includes(token.role)) {
+          return ack(refuse(ErrorCode.Forbidden, 'Only a facilitator can do this'));
+        }
+        if (tooLarge(payload))
+          return ack(refuse(ErrorCode.TooLarge, `Commands are at most ${MAX_COMMAND_BYTES} bytes`));
+        const parsed = Command.safeParse(payload);
+        if (!parsed.success)
+          return ack(refuse(ErrorCode.BadRequest, parsed.error.issues[0]?.message ?? 'Invalid command'));
+        const result = await service.command(token.workshopId, parsed.data, token.role);
+        if (!result.ok) return ack(result);
+        const { workshop, preview } = result.value;
+        ack(
+          preview
+            ? { ok: true, state: viewOf(socket, workshop), preview }
+            : { ok: true, state: viewOf(socket, workshop) },
+        );
+      }),
+    );
+
+    socket.on(
+      'participant',
+      guarded<Ack<{ state: WorkshopState }>>(async (payload, ack) => {
+        if (token.role !== 'participant' || !token.participantId) {
+          return ack(refuse(ErrorCode.Forbidden, 'Only a participant can do this'));
+        }
+        if (tooLarge(payload))
+          return ack(refuse(ErrorCode.TooLarge, `Commands are at most ${MAX_COMMAND_BYTES} bytes`));
+        const parsed = ParticipantCommand.safeParse(payload);
+        if (!parsed.success)
+          return ack(refuse(ErrorCode.BadRequest, parsed.error.issues[0]?.message ?? 'Invalid command'));
+        const result = await service.participantCommand(token.workshopId, token.participantId, parsed.data);
+        if (!result.ok) return ack(result);
+        ack({ ok: true, state: viewOf(socket, result.value) });
+      }),
+    );
+
+    // Every (re)connection, recovered or not, starts from the full current state.
     const workshop = await service.get(token.workshopId);
     if (workshop) send(socket, workshop);
   });

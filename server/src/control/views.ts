@@ -1,5 +1,13 @@
-import { type Me, type ParticipantView, type Role, TEMPLATES, type WorkshopState } from '@warsztat/shared';
-import { projectorTokenFor } from '../ids.js';
+import {
+  boardSettingsFor,
+  FACILITATOR_ROLES,
+  type Me,
+  type ParticipantView,
+  type Role,
+  TEMPLATES,
+  type WorkshopState,
+} from '@warsztat/shared';
+import { coFacilitatorTokenFor, projectorTokenFor } from '../ids.js';
 import type { TokenRecord, WorkshopRecord } from '../persistence/Store.js';
 
 export function docNameFor(workshopId: string, groupId: string): string {
@@ -12,6 +20,7 @@ export interface Viewer {
   /** Facilitator's own token, to hand back its links; never stored. */
   facilitatorToken?: string;
   projectorToken?: string;
+  coFacilitatorToken?: string;
 }
 
 /** Who is looking; a facilitator's own raw token lets the view carry its console and projector links. */
@@ -22,6 +31,7 @@ export function viewerFor(token: TokenRecord, rawToken: string): Viewer {
         participantId: null,
         facilitatorToken: rawToken,
         projectorToken: projectorTokenFor(rawToken),
+        coFacilitatorToken: coFacilitatorTokenFor(rawToken),
       }
     : { role: token.role, participantId: token.participantId };
 }
@@ -31,7 +41,8 @@ export function viewerFor(token: TokenRecord, rawToken: string): Viewer {
  * the projector display names only and no tokens.
  */
 export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<string>): WorkshopState {
-  const isFacilitator = viewer.role === 'facilitator';
+  const isFacilitator = FACILITATOR_ROLES.includes(viewer.role);
+  const ownGroupId = w.participants.find((p) => p.id === viewer.participantId)?.groupId ?? null;
   const participants: ParticipantView[] = w.participants.map((p) => {
     const base: ParticipantView = { id: p.id, name: p.name, groupId: p.groupId, online: online.has(p.id) };
     if (!isFacilitator && p.id !== viewer.participantId) return base;
@@ -43,6 +54,20 @@ export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<s
   const links: WorkshopState['links'] = { join: `/j/${w.joinCode}` };
   if (isFacilitator && viewer.facilitatorToken) links.facilitator = `/f/${viewer.facilitatorToken}`;
   if (isFacilitator && viewer.projectorToken) links.projector = `/p/${viewer.projectorToken}`;
+  const { control } = w;
+  // Participants see messages for everyone and their own group; the projector only those for everyone.
+  const broadcasts = isFacilitator
+    ? control.broadcasts
+    : control.broadcasts.filter(
+        (b) => b.groupId === null || (viewer.role === 'participant' && ownGroupId !== null && b.groupId === ownGroupId),
+      );
+  const helpRequests = isFacilitator
+    ? control.helpRequests
+    : viewer.role === 'participant'
+      ? control.helpRequests.filter((r) =>
+          ownGroupId !== null ? r.groupId === ownGroupId : r.participantId === viewer.participantId,
+        )
+      : [];
   return {
     id: w.id,
     title: w.title,
@@ -63,11 +88,21 @@ export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<s
       attendance: g.attendance,
       memberIds: w.participants.filter((p) => p.groupId === g.id).map((p) => p.id),
       rapporteurId: g.rapporteurId,
+      capacity: g.capacity,
+      prompt: g.prompt,
+      board: boardSettingsFor(w.control.boards, g.id),
     })),
     participants,
     agenda: w.agenda,
+    agendaDays: control.agendaDays,
+    currentAgendaItemId: control.currentAgendaItemId,
+    selfSelect: control.selfSelect,
+    broadcasts,
+    helpRequests,
+    recallEndsAt: control.recallEndsAt,
     joinCode: w.joinCode,
     links,
+    coFacilitatorLink: viewer.coFacilitatorToken ? `/f/${viewer.coFacilitatorToken}` : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Command, ErrorCode, type Role } from '@warsztat/shared';
+import { Command, ErrorCode, FACILITATOR_ROLES, JoinCode, type Role } from '@warsztat/shared';
 import express, { type Request, type Response, Router } from 'express';
 import { viewerFor, viewFor } from '../control/views.js';
 import type { WorkshopService } from '../control/WorkshopService.js';
@@ -67,7 +67,7 @@ export function apiRouter(
   });
 
   router.get('/workshops/:id', async (req, res) => {
-    const who = await authorize(req, res, ['facilitator', 'projector']);
+    const who = await authorize(req, res, ['facilitator', 'coFacilitator', 'projector']);
     if (!who) return;
     const workshop = await service.get(who.token.workshopId);
     if (!workshop) return sendError(res, { code: ErrorCode.NotFound, message: 'No such workshop' });
@@ -75,7 +75,11 @@ export function apiRouter(
   });
 
   router.post('/join', async (req, res) => {
-    const code = typeof req.body?.joinCode === 'string' ? req.body.joinCode.toUpperCase() : '';
+    // Keyed by the code as the schema normalises it (case, dashes, spaces), or "abc-def", " ABCDEF "
+    // and "ABCDEF" would each get their own budget and the limit could be dodged by retyping.
+    const raw: unknown = req.body?.joinCode;
+    const parsedCode = JoinCode.safeParse(raw);
+    const code = parsedCode.success ? parsedCode.data : typeof raw === 'string' ? raw.toUpperCase() : '';
     if (!joinLimiter.take(code)) {
       return sendError(res, {
         code: ErrorCode.TooManyRequests,
@@ -88,7 +92,7 @@ export function apiRouter(
   });
 
   router.post('/workshops/:id/commands', async (req, res) => {
-    const who = await authorize(req, res, ['facilitator']);
+    const who = await authorize(req, res, [...FACILITATOR_ROLES]);
     if (!who) return;
     const parsed = Command.safeParse(req.body);
     if (!parsed.success) {
@@ -97,9 +101,12 @@ export function apiRouter(
         message: parsed.error.issues[0]?.message ?? 'Invalid command',
       });
     }
-    const result = await service.command(who.token.workshopId, parsed.data);
+    const result = await service.command(who.token.workshopId, parsed.data, who.token.role);
     if (!result.ok) return sendError(res, result.error);
-    res.json(viewFor(result.value, viewerFor(who.token, who.raw), service.onlineIn(who.token.workshopId)));
+    const { workshop, preview } = result.value;
+    const state = viewFor(workshop, viewerFor(who.token, who.raw), service.onlineIn(who.token.workshopId));
+    // A preview answers the state unchanged plus the proposed assignment.
+    res.json(preview ? { ...state, preview } : state);
   });
 
   router.use((_req, res) => sendError(res, { code: ErrorCode.NotFound, message: 'No such API call' }));

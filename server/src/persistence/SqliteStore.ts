@@ -1,14 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type {
-  EventRecord,
-  GroupRecord,
-  ParticipantRecord,
-  Store,
-  StoredDoc,
-  TokenRecord,
-  WorkshopRecord,
+import {
+  type ControlRecord,
+  EMPTY_CONTROL,
+  type EventRecord,
+  type GroupRecord,
+  type ParticipantRecord,
+  type Store,
+  type StoredDoc,
+  type TokenRecord,
+  type WorkshopRecord,
 } from './Store.js';
 
 const SCHEMA = `
@@ -86,7 +88,18 @@ interface WorkshopRow {
   timer: string;
   agenda: string;
   created_at: number;
+  control: string | null;
 }
+
+/**
+ * Columns added after the first release: `ALTER TABLE … ADD COLUMN` runs only when
+ * `PRAGMA table_info` shows the column missing, so an existing database file upgrades in place.
+ */
+const ADDED_COLUMNS: Array<{ table: string; column: string; definition: string }> = [
+  { table: 'workshops', column: 'control', definition: 'TEXT' },
+  { table: 'groups', column: 'capacity', definition: 'INTEGER' },
+  { table: 'groups', column: 'prompt', definition: "TEXT NOT NULL DEFAULT ''" },
+];
 
 /** The embedded default store: one SQLite file in WAL mode; better-sqlite3 is synchronous, so every call is one short transaction. */
 export class SqliteStore implements Store {
@@ -100,6 +113,16 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    this.migrate();
+  }
+
+  private migrate(): void {
+    for (const { table, column, definition } of ADDED_COLUMNS) {
+      const columns = this.db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
+      if (!columns.some((c) => c.name === column)) {
+        this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+      }
+    }
   }
 
   async createWorkshop(workshop: WorkshopRecord, tokens: TokenRecord[], event: EventRecord): Promise<void> {
@@ -122,12 +145,13 @@ export class SqliteStore implements Store {
     this.db
       .prepare(
         `INSERT INTO workshops (id, join_code, title, date, venue, organiser, mode, locale, template, phase,
-           spotlight_group_id, timer, agenda, created_at)
+           spotlight_group_id, timer, agenda, created_at, control)
          VALUES (@id, @joinCode, @title, @date, @venue, @organiser, @mode, @locale, @template, @phase,
-           @spotlightGroupId, @timer, @agenda, @createdAt)
+           @spotlightGroupId, @timer, @agenda, @createdAt, @control)
          ON CONFLICT(id) DO UPDATE SET title=excluded.title, date=excluded.date, venue=excluded.venue,
            organiser=excluded.organiser, mode=excluded.mode, locale=excluded.locale, phase=excluded.phase,
-           spotlight_group_id=excluded.spotlight_group_id, timer=excluded.timer, agenda=excluded.agenda`,
+           spotlight_group_id=excluded.spotlight_group_id, timer=excluded.timer, agenda=excluded.agenda,
+           control=excluded.control`,
       )
       .run({
         id: w.id,
@@ -144,12 +168,16 @@ export class SqliteStore implements Store {
         timer: JSON.stringify(w.timer),
         agenda: JSON.stringify(w.agenda),
         createdAt: w.createdAt,
+        control: JSON.stringify(w.control),
       });
     this.db.prepare('DELETE FROM groups WHERE workshop_id = ?').run(w.id);
     const insertGroup = this.db.prepare(
-      'INSERT INTO groups (workshop_id, id, name, attendance, position, rapporteur_id) VALUES (?, ?, ?, ?, ?, ?)',
+      `INSERT INTO groups (workshop_id, id, name, attendance, position, rapporteur_id, capacity, prompt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const g of w.groups) insertGroup.run(w.id, g.id, g.name, g.attendance, g.position, g.rapporteurId);
+    for (const g of w.groups) {
+      insertGroup.run(w.id, g.id, g.name, g.attendance, g.position, g.rapporteurId, g.capacity, g.prompt);
+    }
     this.db.prepare('DELETE FROM participants WHERE workshop_id = ?').run(w.id);
     const insertParticipant = this.db.prepare(
       `INSERT INTO participants (workshop_id, id, name, organisation, org_type, attendance, group_id, joined_at)
@@ -181,6 +209,8 @@ export class SqliteStore implements Store {
         attendance: GroupRecord['attendance'];
         position: number;
         rapporteur_id: string | null;
+        capacity: number | null;
+        prompt: string | null;
       }>
     ).map(
       (g): GroupRecord => ({
@@ -189,6 +219,8 @@ export class SqliteStore implements Store {
         attendance: g.attendance,
         position: g.position,
         rapporteurId: g.rapporteur_id,
+        capacity: g.capacity ?? null,
+        prompt: g.prompt ?? '',
       }),
     );
     const participants = (
@@ -227,6 +259,10 @@ export class SqliteStore implements Store {
       timer: JSON.parse(row.timer) as WorkshopRecord['timer'],
       agenda: JSON.parse(row.agenda) as WorkshopRecord['agenda'],
       createdAt: row.created_at,
+      // Rows written before the column existed have no control state yet.
+      control: row.control
+        ? { ...EMPTY_CONTROL, ...(JSON.parse(row.control) as Partial<ControlRecord>) }
+        : EMPTY_CONTROL,
       groups,
       participants,
     };

@@ -1,6 +1,10 @@
 import type {
+  AgendaDayInfo,
   AgendaItem,
   Attendance,
+  BoardSettingsRecord,
+  BroadcastMessage,
+  HelpRequest,
   Locale,
   Mode,
   OrgType,
@@ -16,6 +20,8 @@ export interface GroupRecord {
   attendance: Attendance;
   position: number;
   rapporteurId: string | null;
+  capacity: number | null;
+  prompt: string;
 }
 
 export interface ParticipantRecord {
@@ -43,9 +49,32 @@ export interface WorkshopRecord {
   timer: TimerState;
   agenda: AgendaItem[];
   createdAt: number;
+  /** Facilitation state of the control plane (issue #5), stored as one JSON column. */
+  control: ControlRecord;
   groups: GroupRecord[];
   participants: ParticipantRecord[];
 }
+
+export interface ControlRecord {
+  agendaDays: AgendaDayInfo[];
+  currentAgendaItemId: string | null;
+  selfSelect: boolean;
+  /** The newest broadcasts only (bounded by the handler). */
+  broadcasts: BroadcastMessage[];
+  helpRequests: HelpRequest[];
+  recallEndsAt: number | null;
+  /** Board settings (shared board/settings.ts); absent in rows written before they existed. */
+  boards?: BoardSettingsRecord;
+}
+
+export const EMPTY_CONTROL: ControlRecord = {
+  agendaDays: [],
+  currentAgendaItemId: null,
+  selfSelect: false,
+  broadcasts: [],
+  helpRequests: [],
+  recallEndsAt: null,
+};
 
 export interface TokenRecord {
   hash: string;

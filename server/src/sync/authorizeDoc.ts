@@ -1,4 +1,4 @@
-import { CloseCode, PARTICIPANT_WRITE_PHASES } from '@warsztat/shared';
+import { boardSettingsFor, CloseCode, PARTICIPANT_WRITE_PHASES } from '@warsztat/shared';
 import type { WorkshopService } from '../control/WorkshopService.js';
 import type { Authorization } from './SyncServer.js';
 
@@ -24,6 +24,7 @@ export async function authorizeDoc(
   const live = () => service.peek(workshopId);
   switch (token.role) {
     case 'facilitator':
+    case 'coFacilitator':
       return { ok: true, workshopId, canAwareness: true, canWrite: () => live()?.phase !== 'closed' };
     case 'projector':
       return { ok: true, workshopId, canAwareness: false, canWrite: () => false };
@@ -36,7 +37,13 @@ export async function authorizeDoc(
         canAwareness: true,
         canWrite: () => {
           const w = live();
-          return !!w && PARTICIPANT_WRITE_PHASES.includes(w.phase) && memberOf() === groupId;
+          // A facilitator's lock (board settings) makes the board read-only for its participants.
+          return (
+            !!w &&
+            PARTICIPANT_WRITE_PHASES.includes(w.phase) &&
+            memberOf() === groupId &&
+            !boardSettingsFor(w.control?.boards, groupId).locked
+          );
         },
       };
     }

@@ -1,10 +1,15 @@
 import { MAX_VOTE_BUDGET } from '../board/settings.js';
+import { AGENDA_KINDS, CLOCK_TIME } from '../domain/agenda.js';
+import { ATTENDANCES } from '../domain/orgTypes.js';
 import { z } from './z.js';
 
 /** Ids are server-made base64url strings; bound them so garbage never reaches a lookup. */
 export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 const Minutes = z.number().int().min(1).max(600);
+const Text = (max: number) => z.string().trim().min(1).max(max);
+/** Group capacity: null means no cap. */
+const Capacity = z.number().int().min(1).max(500).nullable();
 
 /** Control commands (DESIGN §2): one schema for socket.io and the REST mirror. */
 export const PhaseCommand = z.discriminatedUnion('to', [
@@ -13,6 +18,73 @@ export const PhaseCommand = z.discriminatedUnion('to', [
   z.strictObject({ type: z.literal('phase'), to: z.literal('presenting'), groupId: Id }),
   z.strictObject({ type: z.literal('phase'), to: z.literal('discussion') }),
   z.strictObject({ type: z.literal('phase'), to: z.literal('closed') }),
+]);
+
+const AgendaItemInput = z.strictObject({
+  title: Text(200),
+  kind: z.enum(AGENDA_KINDS),
+  minutes: Minutes,
+  speakers: z.array(Text(120)).max(20).default([]),
+});
+
+export const AgendaDay = z.strictObject({
+  date: z.iso.date().optional(),
+  startsAt: z.string().regex(CLOCK_TIME),
+  items: z.array(AgendaItemInput).max(60),
+});
+
+export const AgendaCommand = z.discriminatedUnion('action', [
+  /** Replaces the whole agenda; ids and start times are made by the server. */
+  z.strictObject({ type: z.literal('agenda'), action: z.literal('set'), days: z.array(AgendaDay).min(1).max(7) }),
+  /** Loads the demo agenda (the RKRES fixture). */
+  z.strictObject({ type: z.literal('agenda'), action: z.literal('demo') }),
+  z.strictObject({
+    type: z.literal('agenda'),
+    action: z.literal('add'),
+    day: z.number().int().min(0).max(6),
+    item: AgendaItemInput,
+  }),
+  z.strictObject({
+    type: z.literal('agenda'),
+    action: z.literal('edit'),
+    itemId: Id,
+    title: Text(200).optional(),
+    kind: z.enum(AGENDA_KINDS).optional(),
+    minutes: Minutes.optional(),
+    speakers: z.array(Text(120)).max(20).optional(),
+    /** Only for the first item of a day: moves the whole day. */
+    startsAt: z.string().regex(CLOCK_TIME).optional(),
+  }),
+  z.strictObject({ type: z.literal('agenda'), action: z.literal('remove'), itemId: Id }),
+  /** Makes the item current; a breakout item also opens the groups for its minutes. */
+  z.strictObject({ type: z.literal('agenda'), action: z.literal('start'), itemId: Id.nullable() }),
+]);
+
+export const GroupCommand = z.discriminatedUnion('action', [
+  z.strictObject({
+    type: z.literal('group'),
+    action: z.literal('add'),
+    name: Text(120),
+    attendance: z.enum(ATTENDANCES).default('onsite'),
+    capacity: Capacity.default(null),
+    prompt: z.string().trim().max(1000).default(''),
+  }),
+  z.strictObject({
+    type: z.literal('group'),
+    action: z.literal('update'),
+    groupId: Id,
+    name: Text(120).optional(),
+    attendance: z.enum(ATTENDANCES).optional(),
+    capacity: Capacity.optional(),
+    prompt: z.string().trim().max(1000).optional(),
+  }),
+  /** Members of a removed group become unassigned. */
+  z.strictObject({ type: z.literal('group'), action: z.literal('remove'), groupId: Id }),
+]);
+
+export const TimerCommand = z.union([
+  z.strictObject({ type: z.literal('timer'), action: z.enum(['pause', 'resume', 'end']) }),
+  z.strictObject({ type: z.literal('timer'), action: z.literal('extend'), minutes: Minutes }),
 ]);
 
 /** Board settings for one group, or for every group when groupId is null (see board/settings.ts). */
@@ -24,17 +96,44 @@ export const BoardSettingsCommand = z.strictObject({
   locked: z.boolean().optional(),
 });
 
+/** Seconds of a recall countdown before the phase turns to plenary by itself. */
+export const RecallSeconds = z.number().int().min(5).max(600);
+
 export const Command = z.union([
   PhaseCommand,
   z.strictObject({ type: z.literal('spotlight'), groupId: Id.nullable() }),
-  z.strictObject({ type: z.literal('assign'), mode: z.literal('auto') }),
+  /** `auto` stores a balanced assignment; `preview` answers it without storing anything. */
+  z.strictObject({ type: z.literal('assign'), mode: z.enum(['auto', 'preview']) }),
   z.strictObject({ type: z.literal('move'), participantId: Id, groupId: Id.nullable() }),
   z.strictObject({ type: z.literal('rapporteur'), groupId: Id, participantId: Id.nullable() }),
-  z.strictObject({ type: z.literal('timer'), action: z.enum(['pause', 'resume', 'end']) }),
-  z.strictObject({ type: z.literal('timer'), action: z.literal('extend'), minutes: Minutes }),
+  TimerCommand,
+  AgendaCommand,
+  GroupCommand,
+  /** Lets participants pick their own group (within capacity) while enabled. */
+  z.strictObject({ type: z.literal('selfSelect'), enabled: z.boolean() }),
+  /** A message to every group (groupId null) or one group. */
+  z.strictObject({ type: z.literal('broadcast'), text: Text(500), groupId: Id.nullable() }),
+  z.strictObject({ type: z.literal('helpAck'), requestId: Id }),
+  /** Starts (seconds) or cancels (null) the countdown back to plenary. */
+  z.strictObject({ type: z.literal('recall'), seconds: RecallSeconds.nullable() }),
+  BoardSettingsCommand,
 ]);
 export type Command = z.infer<typeof Command>;
+export type CommandInput = z.input<typeof Command>;
 export type CommandType = Command['type'];
+
+/**
+ * Commands a participant may send about itself and its own group (separate event, separate
+ * schema, so a participant can never reach a facilitator handler by crafting a payload).
+ */
+export const ParticipantCommand = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('help'), text: z.string().trim().max(300).default('') }),
+  z.strictObject({ type: z.literal('choose'), groupId: Id }),
+  /** Claim (true) or give up (false) the rapporteur role of one's own group. */
+  z.strictObject({ type: z.literal('rapporteur'), claim: z.boolean() }),
+]);
+export type ParticipantCommand = z.infer<typeof ParticipantCommand>;
+export type ParticipantCommandInput = z.input<typeof ParticipantCommand>;
 
 /** Upper bound of one command payload in bytes (HTTP body and socket.io message alike). */
 export const MAX_COMMAND_BYTES = 16_384;

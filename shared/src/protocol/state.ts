@@ -1,3 +1,5 @@
+import type { BoardSettings } from '../board/settings.js';
+import type { AgendaKind } from '../domain/agenda.js';
 import type { Attendance, Locale, Mode, OrgType } from '../domain/orgTypes.js';
 import type { Phase } from '../domain/phases.js';
 import type { SectionTemplate, TemplateId } from '../domain/templates.js';
@@ -28,15 +30,46 @@ export interface GroupView {
   attendance: Attendance;
   memberIds: string[];
   rapporteurId: string | null;
+  /** Maximum members for self-select; null means no cap. */
+  capacity: number | null;
+  /** The question the group works on, shown on its board. */
+  prompt: string;
+  /** Board settings in force for this group (issue #6: votes, lock). */
+  board: BoardSettings;
 }
 
 export interface AgendaItem {
   id: string;
+  /** 0-based day of a multi-day workshop. */
+  day: number;
   title: string;
-  kind: string;
+  kind: AgendaKind;
+  /** "HH:MM" local time, recalculated from the day's first item and the durations before. */
   startsAt: string;
   minutes: number;
   speakers: string[];
+}
+
+export interface AgendaDayInfo {
+  date: string | null;
+}
+
+/** A facilitator's message to every group (groupId null) or one. */
+export interface BroadcastMessage {
+  id: string;
+  text: string;
+  groupId: string | null;
+  at: number;
+}
+
+/** A group asking for a facilitator; open until a facilitator acknowledges it. */
+export interface HelpRequest {
+  id: string;
+  groupId: string | null;
+  participantId: string;
+  text: string;
+  at: number;
+  acknowledgedAt: number | null;
 }
 
 /** The workshop as one role sees it; the server sends a fresh one after every change. */
@@ -56,12 +89,32 @@ export interface WorkshopState {
   groups: GroupView[];
   participants: ParticipantView[];
   agenda: AgendaItem[];
+  agendaDays: AgendaDayInfo[];
+  /** The agenda item running now, highlighted on every screen. */
+  currentAgendaItemId: string | null;
+  /** Participants may choose their own group (within capacity). */
+  selfSelect: boolean;
+  /** Newest last; a participant sees only messages for everyone or its own group. */
+  broadcasts: BroadcastMessage[];
+  /** Facilitators see all; a participant its own group's; the projector none. */
+  helpRequests: HelpRequest[];
+  /** Epoch ms (server clock) when a running recall turns the phase to plenary; null when none. */
+  recallEndsAt: number | null;
   /** Only facilitators see the join code and links; the projector sees the join code to show it. */
   joinCode: string | null;
   links: { join: string; facilitator?: string; projector?: string } | null;
+  /** The co-facilitator console link; only the facilitator sees it (a co-facilitator cannot pass it on). */
+  coFacilitatorLink: string | null;
 }
 
-export type Role = 'facilitator' | 'participant' | 'projector';
+/**
+ * `coFacilitator`: a second console link with every facilitator right except closing the workshop;
+ * its console shows no facilitator or co-facilitator links, so it cannot hand out more rights.
+ */
+export type Role = 'facilitator' | 'coFacilitator' | 'participant' | 'projector';
+
+/** Roles that may run the room (facilitator commands, every board). */
+export const FACILITATOR_ROLES: readonly Role[] = ['facilitator', 'coFacilitator'];
 
 export interface Me {
   role: Role;
@@ -70,6 +123,11 @@ export interface Me {
 }
 
 export type Ack<T = object> = ({ ok: true } & T) | { ok: false; error: ApiError };
+
+/** participantId → groupId, as `{type: 'assign', mode: 'preview'}` would store it. */
+export type AssignmentPreview = Record<string, string>;
+
+export type CommandAck = Ack<{ state: WorkshopState; preview?: AssignmentPreview }>;
 
 /** socket.io event maps (control plane). Payloads are validated by the server with the zod schemas. */
 export interface ServerToClientEvents {
@@ -80,7 +138,10 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  command: (command: unknown, ack: (answer: Ack<{ state: WorkshopState }>) => void) => void;
+  /** Facilitator and co-facilitator commands (`Command`). */
+  command: (command: unknown, ack: (answer: CommandAck) => void) => void;
+  /** Participant commands (`ParticipantCommand`): help, choose a group, rapporteur self-pick. */
+  participant: (command: unknown, ack: (answer: Ack<{ state: WorkshopState }>) => void) => void;
   /** Round-trip for the client's clock offset: answers the server's epoch ms. */
   clock: (ack: (serverNow: number) => void) => void;
 }

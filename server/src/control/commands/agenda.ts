@@ -1,0 +1,108 @@
+import {
+  type AgendaItem,
+  type Command,
+  canTransition,
+  DEMO_AGENDA,
+  ErrorCode,
+  recalculateAgenda,
+} from '@warsztat/shared';
+import type { WorkshopRecord } from '../../persistence/Store.js';
+import { assertNever, fail, ok, type Result } from '../result.js';
+import { MINUTE_MS } from './phase.js';
+
+type AgendaCommand = Extract<Command, { type: 'agenda' }>;
+type DaysInput = Extract<AgendaCommand, { action: 'set' }>['days'];
+
+function fromDays(
+  days: DaysInput,
+  makeId: () => string,
+): Pick<WorkshopRecord, 'agenda'> & {
+  agendaDays: WorkshopRecord['control']['agendaDays'];
+} {
+  const agenda: AgendaItem[] = days.flatMap((d, day) =>
+    d.items.map((item) => ({ id: makeId(), day, startsAt: d.startsAt, ...item })),
+  );
+  return { agenda: recalculateAgenda(agenda), agendaDays: days.map((d) => ({ date: d.date ?? null })) };
+}
+
+/** Agenda editing; start times always follow from durations (shared `recalculateAgenda`). */
+export function applyAgenda(
+  w: WorkshopRecord,
+  command: AgendaCommand,
+  now: number,
+  makeId: () => string,
+): Result<WorkshopRecord> {
+  switch (command.action) {
+    case 'set':
+    case 'demo': {
+      const { agenda, agendaDays } = fromDays(command.action === 'set' ? command.days : DEMO_AGENDA, makeId);
+      return ok({ ...w, agenda, control: { ...w.control, agendaDays, currentAgendaItemId: null } });
+    }
+    case 'add': {
+      const sameDay = w.agenda.filter((i) => i.day === command.day);
+      const last = sameDay.at(-1);
+      if (!last && command.day !== 0 && !w.agenda.some((i) => i.day === command.day - 1)) {
+        return fail(ErrorCode.Conflict, 'Add days in order');
+      }
+      const item: AgendaItem = {
+        id: makeId(),
+        day: command.day,
+        startsAt: last?.startsAt ?? '09:00',
+        ...command.item,
+      };
+      // Keep items grouped by day so recalculation walks each day in order.
+      const agenda = [...w.agenda, item].sort((a, b) => a.day - b.day);
+      const agendaDays = [...w.control.agendaDays];
+      while (agendaDays.length <= command.day) agendaDays.push({ date: null });
+      return ok({ ...w, agenda: recalculateAgenda(agenda), control: { ...w.control, agendaDays } });
+    }
+    case 'edit': {
+      const item = w.agenda.find((i) => i.id === command.itemId);
+      if (!item) return fail(ErrorCode.NotFound, 'No such agenda item');
+      const changed: AgendaItem = {
+        ...item,
+        title: command.title ?? item.title,
+        kind: command.kind ?? item.kind,
+        minutes: command.minutes ?? item.minutes,
+        speakers: command.speakers ?? item.speakers,
+        startsAt: command.startsAt ?? item.startsAt,
+      };
+      const agenda = w.agenda.map((i) => (i.id === item.id ? changed : i));
+      return ok({ ...w, agenda: recalculateAgenda(agenda) });
+    }
+    case 'remove': {
+      if (!w.agenda.some((i) => i.id === command.itemId)) return fail(ErrorCode.NotFound, 'No such agenda item');
+      const removed = w.agenda.find((i) => i.id === command.itemId);
+      const rest = w.agenda.filter((i) => i.id !== command.itemId);
+      // The next item of the day inherits the removed first item's start, so the day does not shift.
+      const heir = rest.find((i) => i.day === removed?.day);
+      const first = w.agenda.find((i) => i.day === removed?.day);
+      const agenda =
+        heir && first?.id === command.itemId
+          ? rest.map((i) => (i === heir ? { ...i, startsAt: first.startsAt } : i))
+          : rest;
+      const current = w.control.currentAgendaItemId === command.itemId ? null : w.control.currentAgendaItemId;
+      return ok({ ...w, agenda: recalculateAgenda(agenda), control: { ...w.control, currentAgendaItemId: current } });
+    }
+    case 'start': {
+      if (command.itemId === null) return ok({ ...w, control: { ...w.control, currentAgendaItemId: null } });
+      const item = w.agenda.find((i) => i.id === command.itemId);
+      if (!item) return fail(ErrorCode.NotFound, 'No such agenda item');
+      const next: WorkshopRecord = { ...w, control: { ...w.control, currentAgendaItemId: item.id } };
+      if (item.kind !== 'breakout') return ok(next);
+      // Starting a breakout item opens the groups for its duration (or re-times a running breakout).
+      if (w.phase !== 'breakout' && !canTransition(w.phase, 'breakout')) {
+        return fail(ErrorCode.Conflict, `Cannot open the groups from ${w.phase}`);
+      }
+      return ok({
+        ...next,
+        phase: 'breakout',
+        spotlightGroupId: null,
+        timer: { endsAt: now + item.minutes * MINUTE_MS, pausedRemainingMs: null },
+        control: { ...next.control, recallEndsAt: null },
+      });
+    }
+    default:
+      return assertNever(command);
+  }
+}
