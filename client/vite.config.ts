@@ -28,6 +28,13 @@ export default defineConfig({
         // Long-lived vendor code in its own chunks so an app change does not re-download it.
         manualChunks(id) {
           if (!id.includes('node_modules')) return undefined;
+          // The summary editor (TipTap, ProseMirror) loads lazily with the board, not with every page.
+          if (
+            /[\\/](@tiptap|prosemirror-[a-z-]+|y-prosemirror|orderedmap|rope-sequence|w3c-keyname|linkifyjs)[\\/]/.test(
+              id,
+            )
+          )
+            return 'editor';
           if (/[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/.test(id)) return 'react';
           if (/[\\/](yjs|y-websocket|y-protocols|lib0)[\\/]/.test(id)) return 'yjs';
           if (

@@ -1,4 +1,5 @@
 export * from './board/observe.js';
+export * from './board/placement.js';
 export * from './board/schema.js';
 export * from './board/settings.js';
 export * from './board/votes.js';

@@ -1,22 +1,33 @@
 import { CloseCode } from '@warsztat/shared';
 import { useEffect, useState } from 'react';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
 /**
- * One group board: a Y.Doc plus an unmodified y-websocket provider on `/sync/<docName>?token=…`.
- * The provider reconnects by itself; a close code in the 44xx range (no right to this doc, bad
- * token) is final and surfaces as `refused`. Both are destroyed when the caller unmounts or the
- * doc name/token changes.
+ * One group board: a Y.Doc, an unmodified y-websocket provider on `/sync/<docName>?token=…` and,
+ * for writers, a y-indexeddb copy in the browser (one IndexedDB database per doc name).
+ *
+ * Offline flow: while the socket is down every local edit still lands in IndexedDB, so a closed
+ * tab or a dead phone battery loses nothing; on reconnect the provider's sync step sends the
+ * server whatever it lacks and the CRDT merges it. The provider reconnects by itself; a close
+ * code in the 44xx range (no right to this doc, bad token) is final and surfaces as `refused`.
  */
 export type SyncStatus = 'connecting' | 'connected' | 'disconnected';
 
 export interface BoardDoc {
   doc: Y.Doc;
+  /** Presence (who is here, who edits which card); null before the provider exists. */
+  awareness: Awareness | null;
+  /** Origin of this client's own transactions: the undo manager tracks only these. */
+  origin: object;
   /** Socket state as the provider reports it. */
   socket: SyncStatus;
   /** True once the server's state has been received on the current connection. */
   synced: boolean;
+  /** True once the copy kept on this device has been loaded (always false without one). */
+  savedLocally: boolean;
   /** Close code of a final refusal (4401, 4403, …), else null. */
   refused: number | null;
 }
@@ -26,37 +37,56 @@ function syncUrl(): string {
   return `${scheme}://${window.location.host}/sync`;
 }
 
-export function useBoardDoc(docName: string, token: string): BoardDoc {
-  const [board, setBoard] = useState<BoardDoc>(() => ({
-    doc: new Y.Doc(),
+function initial(doc: Y.Doc): BoardDoc {
+  return {
+    doc,
+    awareness: null,
+    origin: { board: true },
     socket: 'connecting',
     synced: false,
+    savedLocally: false,
     refused: null,
-  }));
+  };
+}
+
+/** `keepLocal`: keep an offline copy (writers); the read-only projector does without one. */
+export function useBoardDoc(docName: string, token: string, keepLocal = true): BoardDoc {
+  const [board, setBoard] = useState<BoardDoc>(() => initial(new Y.Doc()));
 
   useEffect(() => {
     const doc = new Y.Doc();
+    // IndexedDB may be missing (private mode, old browsers): the board then works online only.
+    let local: IndexeddbPersistence | null = null;
+    try {
+      local = keepLocal && typeof indexedDB !== 'undefined' ? new IndexeddbPersistence(docName, doc) : null;
+    } catch {
+      local = null;
+    }
     // Cross-tab BroadcastChannel is off: the server is the only path, so it can check rights.
     const provider = new WebsocketProvider(syncUrl(), docName, doc, { params: { token }, disableBc: true });
-    setBoard({ doc, socket: 'connecting', synced: false, refused: null });
+    setBoard({ ...initial(doc), awareness: provider.awareness });
 
+    const update = (patch: Partial<BoardDoc>) => setBoard((b) => (b.doc === doc ? { ...b, ...patch } : b));
     const onStatus = ({ status }: { status: SyncStatus }) =>
       setBoard((b) => (b.doc === doc ? { ...b, socket: status, synced: status === 'connected' && b.synced } : b));
-    const onSync = (synced: boolean) => setBoard((b) => (b.doc === doc ? { ...b, synced } : b));
-    const onClosed = ({ code }: { code: number }) =>
-      setBoard((b) => (b.doc === doc ? { ...b, socket: 'disconnected', synced: false, refused: code } : b));
+    const onSync = (synced: boolean) => update({ synced });
+    const onClosed = ({ code }: { code: number }) => update({ socket: 'disconnected', synced: false, refused: code });
+    const onLocal = () => update({ savedLocally: true });
 
     provider.on('status', onStatus);
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
+    local?.on('synced', onLocal);
     return () => {
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('closed', onClosed);
+      local?.off('synced', onLocal);
       provider.destroy();
+      void local?.destroy();
       doc.destroy();
     };
-  }, [docName, token]);
+  }, [docName, token, keepLocal]);
 
   return board;
 }

@@ -1,12 +1,21 @@
-import type { SectionTemplate } from '@warsztat/shared';
-import { addCard } from '@warsztat/shared';
-import { useCallback, useState } from 'react';
+import { DndContext } from '@dnd-kit/core';
+import type { BoardSettings, SectionTemplate } from '@warsztat/shared';
+import { addCard, DEFAULT_BOARD_SETTINGS } from '@warsztat/shared';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
 import { useBoardDoc } from '../../sync/useBoardDoc';
+import './board.css';
 import { BoardSection } from './BoardSection';
-import { SyncStatusBadge } from './SyncStatusBadge';
-import { useCards } from './useCards';
+import { BoardStore } from './BoardStore';
+import { BoardToolbar } from './BoardToolbar';
+import { type BoardApi, BoardContext } from './boardContext';
+import { colorFor, setLocalUser } from './presence';
+import { useBoardDnd } from './useBoardDnd';
+import { useUndo } from './useUndo';
+
+// TipTap is the heaviest dependency: the cards render first, the summary editor follows.
+const SummaryEditor = lazy(() => import('./SummaryEditor').then((m) => ({ default: m.SummaryEditor })));
 
 interface Props {
   docName: string;
@@ -16,72 +25,172 @@ interface Props {
   readOnly?: boolean;
   /** Projector variant: large type. */
   large?: boolean;
-  /** Written into new cards as `authorId`. */
+  /** Written into new cards as `authorId`; also who votes (null: not a voter, e.g. a facilitator). */
   authorId?: string | null;
   /** Group name, used for the board's accessible label. */
   title?: string;
+  /** Facilitator's board settings for this group (vote budget, visibility, lock). */
+  settings?: BoardSettings | undefined;
+  /** The facilitator's question for this group, shown on top. */
+  prompt?: string | undefined;
+  /** Shown to the others on this board (presence). */
+  userName?: string | null;
+  /** Level of the section headings under the page's own (default 2: right under the h1). */
+  headingLevel?: 2 | 3 | 4;
+  /** May write the rapporteur summary. */
+  canEditSummary?: boolean;
 }
 
 /** A group's board: one column per section (stacked on phones), live over Yjs. */
-export function Board({ docName, token, sections, readOnly = false, large = false, authorId = null, title }: Props) {
-  const { t } = useTranslation();
+export function Board(props: Props) {
+  const { docName, token, sections, readOnly = false, large = false, authorId = null, title } = props;
+  const settings = props.settings ?? DEFAULT_BOARD_SETTINGS;
+  const headingLevel = props.headingLevel ?? 2;
+  const { t, i18n } = useTranslation();
   const locale = currentLocale();
-  const board = useBoardDoc(docName, token);
-  const cards = useCards(board.doc);
+  const board = useBoardDoc(docName, token, !readOnly);
+  const { doc, origin, awareness } = board;
+  const store = useMemo(() => new BoardStore(doc), [doc]);
+  useEffect(() => store.connect(), [store]);
+  const undo = useUndo(doc, origin, !readOnly);
   const [focusCardId, setFocusCardId] = useState<string | null>(null);
-  const clearFocus = useCallback(() => setFocusCardId(null), []);
+  const [message, setMessage] = useState('');
+  // After a delete the card's own buttons are gone: focus goes to the undo offer, not to <body>.
+  const undoButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (undo.deleted) undoButton.current?.focus();
+  }, [undo.deleted]);
 
-  const onAdd = useCallback(
-    (sectionId: string) => setFocusCardId(addCard(board.doc, { sectionId, authorId })),
-    [board.doc, authorId],
+  useEffect(() => {
+    if (readOnly || !props.userName) return;
+    setLocalUser(awareness, props.userName, colorFor(authorId ?? props.userName));
+  }, [awareness, props.userName, authorId, readOnly]);
+
+  const act = useCallback(<T,>(write: () => T): T => doc.transact(write, origin) as T, [doc, origin]);
+  const sectionLabel = useCallback(
+    (id: string) => sections.find((s) => s.id === id)?.label[locale] ?? t('board.otherSection'),
+    [sections, locale, t],
+  );
+  const dnd = useBoardDnd(doc, store, act, sectionLabel, setFocusCardId);
+
+  const api: BoardApi = useMemo(
+    () => ({
+      doc,
+      store,
+      awareness,
+      undo: undo.manager,
+      act,
+      sections,
+      readOnly,
+      participantId: authorId,
+      settings,
+      showTotals: settings.votesRevealed || authorId === null,
+      large,
+      headingLevel,
+      focusCardId,
+      requestFocus: setFocusCardId,
+      deleteCard: undo.deleteCard,
+      addCard: (sectionId) => setFocusCardId(act(() => addCard(doc, { sectionId, authorId }))),
+      notify: setMessage,
+    }),
+    [
+      doc,
+      store,
+      awareness,
+      undo.manager,
+      undo.deleteCard,
+      act,
+      sections,
+      readOnly,
+      authorId,
+      settings,
+      large,
+      headingLevel,
+      focusCardId,
+    ],
   );
 
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(() => setMessage(''), 5_000);
+    return () => clearTimeout(timer);
+  }, [message]);
+
   const known = new Set(sections.map((s) => s.id));
-  const strays = [...cards.entries()].filter(([id]) => !known.has(id)).flatMap(([, list]) => list);
+  const withCards = useSyncExternalStore(store.subscribe, () => store.sections());
+  const strays = withCards.filter((id) => !known.has(id));
+  const prompt = props.prompt?.trim() || null;
+  const hint = (sectionId: string) => {
+    const key = `boardHints.${sectionId}`;
+    return !prompt && i18n.exists(key) ? (t(key as 'boardHints.needs') as string) : null;
+  };
 
   return (
-    <section
-      className={`board${large ? ' board--large' : ''}${readOnly ? ' board--readonly' : ''}`}
-      data-testid="board"
-      data-doc-name={docName}
-      aria-label={title ? t('board.label', { name: title }) : undefined}
-    >
-      <div className="board-toolbar">
-        <SyncStatusBadge board={board} readOnly={readOnly} />
-      </div>
-      <div className="board-sections">
-        {sections.map((section) => (
-          <BoardSection
-            key={section.id}
-            doc={board.doc}
-            sectionId={section.id}
-            label={section.label[locale]}
-            cards={cards.get(section.id) ?? []}
-            sections={sections}
-            readOnly={readOnly}
-            canAdd
-            focusCardId={focusCardId}
-            onAdd={onAdd}
-            onFocused={clearFocus}
-            onMoved={setFocusCardId}
-          />
-        ))}
-        {strays.length > 0 && (
-          <BoardSection
-            doc={board.doc}
-            sectionId="__other"
-            label={t('board.otherSection')}
-            cards={strays}
-            sections={sections}
-            readOnly={readOnly}
-            canAdd={false}
-            focusCardId={focusCardId}
-            onAdd={onAdd}
-            onFocused={clearFocus}
-            onMoved={setFocusCardId}
-          />
+    <BoardContext.Provider value={api}>
+      <section
+        className={`board${large ? ' board--large' : ''}${readOnly ? ' board--readonly' : ''}`}
+        data-testid="board"
+        data-doc-name={docName}
+        aria-label={title ? t('board.label', { name: title }) : undefined}
+        onKeyDown={undo.onKeyDown}
+      >
+        <BoardToolbar board={board} undo={undo} readOnly={readOnly} voter={authorId} />
+        {prompt && (
+          <p className="board-prompt" data-testid="board-prompt">
+            <span className="board-prompt-label">{t('board.prompt')}</span> {prompt}
+          </p>
         )}
-      </div>
-    </section>
+        <DndContext {...dnd}>
+          <div className="board-sections">
+            {sections.map((section) => (
+              <BoardSection
+                key={section.id}
+                sectionId={section.id}
+                label={section.label[locale]}
+                hint={hint(section.id)}
+                canAdd
+              />
+            ))}
+            {strays.map((id) => (
+              <BoardSection key={id} sectionId={id} label={t('board.otherSection')} hint={null} canAdd={false} />
+            ))}
+          </div>
+        </DndContext>
+        <Suspense fallback={null}>
+          <SummaryEditor
+            doc={doc}
+            headingLevel={headingLevel}
+            editable={!readOnly && (props.canEditSummary ?? false)}
+          />
+        </Suspense>
+        <div className="board-toasts">
+          <output className="toast" aria-live="polite" data-testid="board-message" hidden={!message}>
+            {message}
+          </output>
+          {undo.deleted && (
+            <div className="toast" data-testid="undo-toast">
+              <output>{t('board.deleted')}</output>
+              <button
+                ref={undoButton}
+                type="button"
+                className="button button--small"
+                data-testid="undo-delete"
+                onClick={undo.undoDelete}
+              >
+                {t('board.undo')}
+              </button>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('board.dismiss')}
+                onClick={undo.dismissDelete}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </div>
+          )}
+        </div>
+      </section>
+    </BoardContext.Provider>
   );
 }

@@ -1,54 +1,141 @@
-import type { Card, SectionTemplate } from '@warsztat/shared';
+import { useDroppable } from '@dnd-kit/core';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { SECTION_DROP_PREFIX } from '@warsztat/shared';
+import { type KeyboardEvent, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import { useBoard, useSectionIds } from './boardContext';
 import { CardItem } from './CardItem';
 
+/** Past this many cards a section renders only what is near the viewport. */
+export const VIRTUALIZE_FROM = 80;
+const ESTIMATED_CARD_PX = 150;
+const CARD_GAP_PX = 8;
+
 interface Props {
-  doc: Y.Doc;
   sectionId: string;
   label: string;
-  cards: Card[];
-  /** Every section of the board, for the "move to" select. */
-  sections: SectionTemplate[];
-  readOnly: boolean;
+  /** Shown under the heading when the facilitator gave the group no prompt. */
+  hint: string | null;
   /** Sections that are not in the template (cards written by a foreign client) take no new cards. */
   canAdd: boolean;
-  focusCardId: string | null;
-  onAdd: (sectionId: string) => void;
-  onFocused: () => void;
-  onMoved: (cardId: string) => void;
 }
 
-export function BoardSection(props: Props) {
-  const { doc, sectionId, label, cards, sections, readOnly, canAdd, focusCardId } = props;
+function isTyping(target: EventTarget): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+export function BoardSection({ sectionId, label, hint, canAdd }: Props) {
   const { t } = useTranslation();
+  const board = useBoard();
+  const ids = useSectionIds(sectionId);
+  const items = useMemo(() => [...ids], [ids]);
+  const { setNodeRef, isOver } = useDroppable({ id: `${SECTION_DROP_PREFIX}${sectionId}`, disabled: board.readOnly });
   const headingId = `section-${sectionId}-heading`;
+  const addable = !board.readOnly && canAdd;
+  const Heading = `h${board.headingLevel}` as const;
+
+  // The `n` key adds a card wherever focus is inside the section, unless one is typing.
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (!addable || event.key !== 'n' || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (isTyping(event.target)) return;
+    event.preventDefault();
+    board.addCard(sectionId);
+  };
+
   return (
-    <section className="board-section" data-testid="section" data-section-id={sectionId} aria-labelledby={headingId}>
+    <section
+      ref={setNodeRef}
+      className={`board-section${isOver ? ' board-section--over' : ''}`}
+      data-testid="section"
+      data-section-id={sectionId}
+      aria-labelledby={headingId}
+      onKeyDown={onKeyDown}
+    >
       <header className="board-section-header">
-        <h3 id={headingId}>{label}</h3>
-        <span className="board-section-count">{t('board.cards', { count: cards.length })}</span>
+        <Heading id={headingId}>{label}</Heading>
+        <span className="board-section-count" data-testid="section-count">
+          {t('board.cards', { count: ids.length })}
+        </span>
       </header>
-      {cards.length === 0 && readOnly && <p className="muted">{t('board.empty')}</p>}
-      <ul className="card-list">
-        {cards.map((card) => (
-          <CardItem
-            key={card.id}
-            doc={doc}
-            card={card}
-            sections={sections}
-            readOnly={readOnly}
-            autoFocus={focusCardId === card.id}
-            onFocused={props.onFocused}
-            onMoved={props.onMoved}
-          />
-        ))}
-      </ul>
-      {!readOnly && canAdd && (
-        <button type="button" className="add-card" data-testid="add-card" onClick={() => props.onAdd(sectionId)}>
+      {hint && <p className="board-section-hint">{hint}</p>}
+      {ids.length === 0 && board.readOnly && <p className="muted">{t('board.empty')}</p>}
+      <SortableContext id={sectionId} items={items} strategy={verticalListSortingStrategy}>
+        {ids.length >= VIRTUALIZE_FROM ? (
+          <VirtualCardList ids={ids} label={label} />
+        ) : (
+          <ul className="card-list">
+            {ids.map((id, index) => (
+              <CardItem key={id} id={id} index={index} count={ids.length} sectionLabel={label} />
+            ))}
+          </ul>
+        )}
+      </SortableContext>
+      {addable && (
+        <button
+          type="button"
+          className="add-card"
+          data-testid="add-card"
+          title={t('board.addHint')}
+          onClick={() => board.addCard(sectionId)}
+        >
           {t('board.addCard')}
+          <span className="visually-hidden"> — {label}</span>
         </button>
       )}
     </section>
+  );
+}
+
+/**
+ * A long section: only cards near the viewport are in the DOM (page scroll, so phones keep one
+ * natural scroll). Spacers stand for the rest; a card asked to take focus is scrolled into view.
+ */
+function VirtualCardList({ ids, label }: { ids: readonly string[]; label: string }) {
+  const board = useBoard();
+  const listRef = useRef<HTMLUListElement>(null);
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    const top = (listRef.current?.getBoundingClientRect().top ?? 0) + window.scrollY;
+    if (Math.abs(top - scrollMargin) > 1) setScrollMargin(top);
+  });
+  const virtualizer = useWindowVirtualizer({
+    count: ids.length,
+    estimateSize: () => ESTIMATED_CARD_PX,
+    gap: CARD_GAP_PX,
+    overscan: 6,
+    scrollMargin,
+    getItemKey: (index) => ids[index] ?? index,
+  });
+  const focusIndex = board.focusCardId === null ? -1 : ids.indexOf(board.focusCardId);
+  useLayoutEffect(() => {
+    if (focusIndex >= 0) virtualizer.scrollToIndex(focusIndex, { align: 'center' });
+  }, [focusIndex, virtualizer]);
+
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0];
+  const last = rows.at(-1);
+  const before = first ? first.start - scrollMargin : 0;
+  const after = last ? virtualizer.getTotalSize() - (last.end - scrollMargin) : 0;
+  return (
+    <ul ref={listRef} className="card-list card-list--virtual" data-testid="virtual-list">
+      {before > 0 && <li className="card-spacer" aria-hidden="true" style={{ height: before }} />}
+      {rows.map((row) => {
+        const id = ids[row.index];
+        return id === undefined ? null : (
+          <CardItem
+            key={id}
+            id={id}
+            index={row.index}
+            count={ids.length}
+            sectionLabel={label}
+            measureRef={virtualizer.measureElement}
+            virtualIndex={row.index}
+          />
+        );
+      })}
+      {after > 0 && <li className="card-spacer" aria-hidden="true" style={{ height: after }} />}
+    </ul>
   );
 }

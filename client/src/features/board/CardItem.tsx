@@ -1,50 +1,133 @@
-import type { Card, CardColor, SectionTemplate } from '@warsztat/shared';
-import { CARD_COLORS, deleteCard, moveCard, setCardColor } from '@warsztat/shared';
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import type { CardColor, Placement } from '@warsztat/shared';
+import { CARD_COLORS, moveCard, sectionStepPlacement, setCardColor, stepPlacement } from '@warsztat/shared';
+import { type KeyboardEvent, memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
 import { currentLocale } from '../../i18n';
+import { useBoard, useCard } from './boardContext';
 import { CardText } from './CardText';
+import { useCardEditors } from './presence';
+import { VoteControl } from './VoteControl';
 
 interface Props {
-  doc: Y.Doc;
-  card: Card;
-  sections: SectionTemplate[];
-  readOnly: boolean;
-  autoFocus: boolean;
-  onFocused: () => void;
-  onMoved: (cardId: string) => void;
+  id: string;
+  /** 0-based position and section size, for the accessible name. */
+  index: number;
+  count: number;
+  sectionLabel: string;
+  /** Set by the virtualiser to measure rows of varying height. */
+  measureRef?: ((el: Element | null) => void) | undefined;
+  virtualIndex?: number | undefined;
 }
 
 function isCardColor(value: string): value is CardColor {
   return (CARD_COLORS as readonly string[]).includes(value);
 }
 
-export function CardItem({ doc, card, sections, readOnly, autoFocus, onFocused, onMoved }: Props) {
-  const { t } = useTranslation();
-  const locale = currentLocale();
-  const className = `card card--${card.color}`;
+const UP = '__up';
+const DOWN = '__down';
 
-  if (readOnly) {
+/** One card; subscribes to its own snapshot only, so other cards' edits never re-render it. */
+export const CardItem = memo(function CardItem({ id, index, count, sectionLabel, measureRef, virtualIndex }: Props) {
+  const { t } = useTranslation();
+  const board = useBoard();
+  const card = useCard(id);
+  const editors = useCardEditors(board.awareness, id);
+  const sortable = useSortable({ id, disabled: board.readOnly, data: { sectionId: card?.sectionId } });
+  if (!card) return null;
+
+  const label = t('board.cardLabel', { section: sectionLabel, index: index + 1, count });
+  const setRefs = (el: HTMLLIElement | null) => {
+    sortable.setNodeRef(el);
+    measureRef?.(el);
+  };
+  const style = { transform: CSS.Translate.toString(sortable.transform), transition: sortable.transition };
+  const className = `card card--${card.color}${sortable.isDragging ? ' card--dragging' : ''}`;
+  const common = {
+    ref: setRefs,
+    className,
+    style,
+    'data-testid': 'card',
+    'data-card-id': card.id,
+    'data-index': virtualIndex,
+  };
+
+  if (board.readOnly) {
     return (
-      <li className={className} data-testid="card" data-card-id={card.id}>
+      <li {...common}>
         <div className="card-text card-text--static" data-testid="card-text">
           {card.text}
         </div>
+        <VoteControl card={card} />
       </li>
     );
   }
 
-  const targets = sections.filter((s) => s.id !== card.sectionId);
+  const move = (placement: Placement | null) => {
+    if (!placement) return;
+    board.act(() => moveCard(board.doc, card.id, placement.sectionId, placement.beforeId));
+    board.requestFocus(card.id);
+  };
+  const sectionIds = board.sections.map((s) => s.id);
+  const step = (direction: -1 | 1) =>
+    move(stepPlacement(board.store.section(card.sectionId), card.sectionId, card.id, direction));
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Alt+arrows move the card (WCAG 2.5.7: every drag has a non-dragging alternative).
+    if (!event.altKey || event.ctrlKey || event.metaKey) return;
+    const moves: Record<string, () => void> = {
+      ArrowUp: () => step(-1),
+      ArrowDown: () => step(1),
+      ArrowLeft: () => move(sectionStepPlacement(sectionIds, card.sectionId, -1)),
+      ArrowRight: () => move(sectionStepPlacement(sectionIds, card.sectionId, 1)),
+    };
+    const run = moves[event.key];
+    if (run) {
+      event.preventDefault();
+      run();
+    }
+  };
+  const locale = currentLocale();
+  const targets = board.sections.filter((s) => s.id !== card.sectionId);
+
   return (
-    <li className={className} data-testid="card" data-card-id={card.id}>
-      <CardText doc={doc} cardId={card.id} text={card.text} autoFocus={autoFocus} onFocused={onFocused} />
+    <li {...common}>
+      <div className="card-head">
+        <button
+          type="button"
+          className="drag-handle"
+          data-testid="drag-handle"
+          {...sortable.attributes}
+          {...sortable.listeners}
+          aria-label={t('board.dragHandle', { label })}
+          title={t('board.dragHint')}
+        >
+          <span aria-hidden="true">⠿</span>
+        </button>
+        {editors && (
+          <span className="card-editing" data-testid="card-editing">
+            {t('board.editing', { names: editors })}
+          </span>
+        )}
+      </div>
+      <CardText
+        cardId={card.id}
+        text={card.text}
+        label={label}
+        autoFocus={board.focusCardId === card.id}
+        onFocused={() => board.requestFocus(null)}
+        onKeyDown={onKeyDown}
+      />
       <div className="card-tools">
+        <VoteControl card={card} />
         <label className="card-tool">
           <span className="visually-hidden">{t('board.color')}</span>
           <select
+            data-testid="card-color"
             value={card.color}
             onChange={(e) => {
-              if (isCardColor(e.target.value)) setCardColor(doc, card.id, e.target.value);
+              const color = e.target.value;
+              if (isCardColor(color)) board.act(() => setCardColor(board.doc, card.id, color));
             }}
           >
             {CARD_COLORS.map((c) => (
@@ -54,39 +137,39 @@ export function CardItem({ doc, card, sections, readOnly, autoFocus, onFocused, 
             ))}
           </select>
         </label>
-        {targets.length > 0 && (
-          <label className="card-tool">
-            <span className="visually-hidden">{t('board.moveTo')}</span>
-            <select
-              data-testid="move-card"
-              value=""
-              onChange={(e) => {
-                const to = e.target.value;
-                if (!to) return;
-                moveCard(doc, card.id, to);
-                onMoved(card.id);
-              }}
-            >
-              <option value="">{t('board.moveTo')}</option>
-              {targets.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.label[locale]}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <label className="card-tool">
+          <span className="visually-hidden">{t('board.moveTo')}</span>
+          <select
+            data-testid="move-card"
+            value=""
+            onChange={(e) => {
+              const to = e.target.value;
+              if (to === UP) step(-1);
+              else if (to === DOWN) step(1);
+              else if (to) move({ sectionId: to, beforeId: null });
+            }}
+          >
+            <option value="">{t('board.moveTo')}</option>
+            {index > 0 && <option value={UP}>{t('board.moveUp')}</option>}
+            {index < count - 1 && <option value={DOWN}>{t('board.moveDown')}</option>}
+            {targets.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label[locale]}
+              </option>
+            ))}
+          </select>
+        </label>
         <button
           type="button"
           className="icon-button"
           data-testid="delete-card"
-          aria-label={t('board.deleteCard')}
+          aria-label={t('board.deleteCardLabel', { label })}
           title={t('board.deleteCard')}
-          onClick={() => deleteCard(doc, card.id)}
+          onClick={() => board.deleteCard(card.id)}
         >
           <span aria-hidden="true">×</span>
         </button>
       </div>
     </li>
   );
-}
+});

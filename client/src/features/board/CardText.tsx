@@ -1,16 +1,19 @@
 import { getCard, MAX_CARD_TEXT, setCardText } from '@warsztat/shared';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
+import { useBoard } from './boardContext';
 import { rebaseEdit, transformCaret } from './caret';
+import { setEditing } from './presence';
 
 interface Props {
-  doc: Y.Doc;
   cardId: string;
   /** The card's text as last read from the doc (initial value; later changes come from the doc). */
   text: string;
   autoFocus: boolean;
   onFocused: () => void;
+  onKeyDown?: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
+  /** Accessible name, e.g. "Card 3 of 12 in Needs". */
+  label: string;
 }
 
 /**
@@ -18,14 +21,16 @@ interface Props {
  * text it last agreed on with the doc.
  * - Local input: the edit `base → element` is written with `setCardText` (which diffs), rebased
  *   first if the doc moved on meanwhile (only possible after an IME composition).
- * - Remote change: applied to the element synchronously in the doc's `update` handler — not on
+ * - Remote change: applied to the element synchronously by this card's store subscription (fired
+ *   at the end of the transaction that touched this card, and only for it) — not on
  *   the next React render, because a keystroke landing between the update and that render would
  *   diff a stale element against the new doc and erase the other person's words — with the caret
  *   moved past the change.
  * While an IME composition is open the element is left alone.
  */
-export function CardText({ doc, cardId, text, autoFocus, onFocused }: Props) {
+export function CardText({ cardId, text, autoFocus, onFocused, onKeyDown, label }: Props) {
   const { t } = useTranslation();
+  const { doc, store, act, awareness } = useBoard();
   const ref = useRef<HTMLTextAreaElement>(null);
   const composing = useRef(false);
   const base = useRef(text);
@@ -41,7 +46,8 @@ export function CardText({ doc, cardId, text, autoFocus, onFocused }: Props) {
       el.setSelectionRange(merged.caret, merged.caret);
     }
     base.current = el.value;
-    setCardText(doc, cardId, el.value);
+    const value = el.value;
+    act(() => setCardText(doc, cardId, value));
   };
 
   const pull = () => {
@@ -66,11 +72,7 @@ export function CardText({ doc, cardId, text, autoFocus, onFocused }: Props) {
   const pullRef = useRef(pull);
   pullRef.current = pull;
 
-  useEffect(() => {
-    const onUpdate = () => pullRef.current();
-    doc.on('update', onUpdate);
-    return () => doc.off('update', onUpdate);
-  }, [doc]);
+  useEffect(() => store.subscribeCard(cardId, () => pullRef.current()), [store, cardId]);
 
   // A safety net when the card re-renders with new text; normally `pull` has already run. `text`
   // is only the trigger: the value is read from the doc.
@@ -89,11 +91,14 @@ export function CardText({ doc, cardId, text, autoFocus, onFocused }: Props) {
       ref={ref}
       className="card-text"
       data-testid="card-text"
-      aria-label={t('board.cardText')}
+      aria-label={label || t('board.cardText')}
       defaultValue={text}
       maxLength={MAX_CARD_TEXT}
       rows={3}
       onInput={commit}
+      onKeyDown={onKeyDown}
+      onFocus={() => setEditing(awareness, cardId)}
+      onBlur={() => setEditing(awareness, null)}
       onCompositionStart={() => {
         composing.current = true;
       }}

@@ -2,8 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { BoardDoc } from '../../sync/useBoardDoc';
 
 /**
- * Board connection as the user needs it: "connected" only once the server's state has arrived
- * (so what is on screen is the real board), "syncing" while the socket is open but not yet synced.
+ * Board connection as the user needs it, in words: "saved" only once the server's state has
+ * arrived (so what is on screen is the real board), "syncing" while the socket is open but not
+ * yet synced, and offline "saved on this device" when the browser copy holds the edits.
+ * `data-status` keeps the three socket values tests and automation rely on.
  */
 export function SyncStatusBadge({ board, readOnly = false }: { board: BoardDoc; readOnly?: boolean }) {
   const { t } = useTranslation();
@@ -18,17 +20,22 @@ export function SyncStatusBadge({ board, readOnly = false }: { board: BoardDoc; 
   } else if (board.socket === 'connected') {
     status = 'connecting';
     label = t('sync.syncing');
-  } else if (board.socket === 'connecting') {
+  } else if (board.socket === 'connecting' && !board.savedLocally) {
     status = 'connecting';
     label = t('sync.connecting');
   } else {
-    status = 'disconnected';
-    label = t('sync.offline');
+    status = board.socket === 'connecting' ? 'connecting' : 'disconnected';
+    label = board.savedLocally && !readOnly ? t('sync.offlineSaved') : t('sync.offline');
   }
   return (
-    <output className={`status status--${status}`} data-testid="sync-status" data-status={status}>
+    <output
+      className={`status status--${status}`}
+      data-testid="sync-status"
+      data-status={status}
+      data-saved-locally={board.savedLocally}
+    >
       <span className="status-dot" aria-hidden="true" />
-      {label}
+      <span data-testid="sync-label">{label}</span>
     </output>
   );
 }

@@ -5,6 +5,7 @@ import { ConnectionStatus } from '../../app/ConnectionStatus';
 import { ControlGate } from '../../app/ControlGate';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { Page } from '../../app/Page';
+import { BoardSettingsPanel } from '../board/BoardSettingsPanel';
 import { GroupColumns } from './GroupColumns';
 import { LinksPanel } from './LinksPanel';
 import { ParticipantsTable } from './ParticipantsTable';
@@ -39,6 +40,7 @@ function Console({ workshop, token }: { workshop: WorkshopState; token: string }
       </div>
       <ParticipantsTable workshop={workshop} run={run} />
       <GroupColumns workshop={workshop} token={token} run={run} />
+      <BoardSettingsPanel workshop={workshop} run={run} />
     </Page>
   );
 }

@@ -38,6 +38,11 @@ export function GroupColumns({ workshop, token, run }: Props) {
             token={token}
             sections={workshop.sections}
             title={openGroup.name}
+            settings={openGroup.board}
+            prompt={openGroup.prompt}
+            userName={t('boardSettings.facilitatorName')}
+            canEditSummary
+            headingLevel={4}
           />
         </div>
       )}

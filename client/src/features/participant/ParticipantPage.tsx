@@ -27,7 +27,8 @@ function ParticipantView({ workshop, me, token }: { workshop: WorkshopState; me:
     workshop.groups.find((g) => g.id === self?.groupId) ??
     workshop.groups.find((g) => me.participantId !== null && g.memberIds.includes(me.participantId));
   const waiting = workshop.phase === 'lobby' || workshop.phase === 'draft' || !group;
-  const readOnly = !PARTICIPANT_WRITE_PHASES.includes(workshop.phase);
+  const locked = group?.board?.locked ?? false;
+  const readOnly = !PARTICIPANT_WRITE_PHASES.includes(workshop.phase) || locked;
 
   return (
     <Page title={workshop.title} status={<ConnectionStatus />} wide={!waiting}>
@@ -62,6 +63,10 @@ function ParticipantView({ workshop, me, token }: { workshop: WorkshopState; me:
             readOnly={readOnly}
             authorId={me.participantId}
             title={group.name}
+            settings={group.board}
+            prompt={group.prompt}
+            userName={me.name}
+            canEditSummary={group.rapporteurId === null || group.rapporteurId === me.participantId}
           />
         </>
       )}

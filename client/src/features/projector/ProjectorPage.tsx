@@ -76,6 +76,9 @@ function ProjectorView({ workshop, token }: { workshop: WorkshopState; token: st
               readOnly
               large
               title={spotlight.name}
+              settings={spotlight.board}
+              prompt={spotlight.prompt}
+              headingLevel={3}
             />
           </section>
         ) : (
