@@ -25,6 +25,10 @@ export interface Limits {
   docUnloadGraceMs: number;
   /** Updates in the log after which the doc is compacted into a snapshot. */
   compactAfterUpdates: number;
+  /** Bytes queued to one sync socket before it is treated as a slow consumer (closed 1013, resyncs on reconnect). */
+  maxBufferedBytes: number;
+  /** Open sync sockets per workshop (a 60-person workshop with projectors needs ~100). */
+  maxSyncConnectionsPerWorkshop: number;
   /** Largest HTTP JSON body. */
   maxHttpBodyBytes: number;
   /** Joins per join code per minute (per code, not per IP: a venue shares one NAT). */
@@ -37,6 +41,8 @@ export const DEFAULT_LIMITS: Limits = {
   syncAuthTimeoutMs: 10_000,
   docUnloadGraceMs: 30_000,
   compactAfterUpdates: 500,
+  maxBufferedBytes: 8 * 1_048_576,
+  maxSyncConnectionsPerWorkshop: 1_000,
   maxHttpBodyBytes: 16_384,
   joinsPerCodePerMinute: 120,
 };

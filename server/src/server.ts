@@ -9,6 +9,7 @@ import { attachControlSocket } from './control/controlSocket.js';
 import { WorkshopService } from './control/WorkshopService.js';
 import { apiRouter } from './http/api.js';
 import { errorHandler } from './http/errors.js';
+import { Metrics } from './http/metrics.js';
 import { openStore } from './persistence/openStore.js';
 import { authorizeDoc } from './sync/authorizeDoc.js';
 import { SyncServer } from './sync/SyncServer.js';
@@ -75,21 +76,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
-  app.get('/metrics', (_req, res) => {
-    const { docs, connections } = sync.stats;
-    res
-      .type('text/plain; version=0.0.4')
-      .send(
-        [
-          '# HELP warsztat_sync_docs_loaded Board documents held in memory.',
-          '# TYPE warsztat_sync_docs_loaded gauge',
-          `warsztat_sync_docs_loaded ${docs}`,
-          '# HELP warsztat_sync_connections Open sync WebSocket connections.',
-          '# TYPE warsztat_sync_connections gauge',
-          `warsztat_sync_connections ${connections}`,
-          '',
-        ].join('\n'),
-      );
+  const metrics = new Metrics(() => sync.stats);
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   app.use(
     '/api',
@@ -115,8 +104,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     (token, docName) => authorizeDoc(service, token, docName),
     config.limits,
     isOriginAllowed,
+    {
+      persisted: (updates, bytes) => metrics.recordPersisted(updates, bytes),
+      closed: (code) => metrics.recordClose(code),
+    },
   );
   sync.attach(httpServer);
+  // Rights follow the workshop: a move, a removal or a deleted group closes affected sockets at once.
+  service.onChange((workshop) => sync.revalidate(workshop.id));
   const io = attachControlSocket(httpServer, service, isOriginAllowed);
 
   await new Promise<void>((resolve, reject) => {

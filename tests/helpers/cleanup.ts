@@ -21,6 +21,6 @@ export class Cleanup {
         errors.push(error);
       }
     }
-    if (errors.length > 0) throw new AggregateError(errors, 'cleanup failed');
+    if (errors.length > 0) throw new AggregateError(errors, `cleanup failed: ${errors.map(String).join('; ')}`);
   }
 }

@@ -6,14 +6,8 @@ import type { Limits } from '../../server/src/index.js';
 import { Cleanup } from '../helpers/cleanup.js';
 import { waitFor } from '../helpers/poll.js';
 import { connectBoard, converged, openBoard, roundTrip, textsOf } from '../helpers/provider.js';
-import {
-  docOfParticipant,
-  getWorkshop,
-  runCommand,
-  setupWorkshop,
-  startTestServer,
-  type TestServer,
-} from '../helpers/server.js';
+import { breakoutRoom as room } from '../helpers/room.js';
+import { docOfParticipant, getWorkshop, runCommand, setupWorkshop, startTestServer } from '../helpers/server.js';
 import { closeCodeOf, encodeStep1, encodeUpdate, QUERY_AWARENESS, rawSync } from '../helpers/wire.js';
 
 /**
@@ -22,34 +16,7 @@ import { closeCodeOf, encodeStep1, encodeUpdate, QUERY_AWARENESS, rawSync } from
  */
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
-
-interface Room {
-  t: TestServer;
-  facilitatorToken: string;
-  projectorToken: string;
-  anna: { token: string; docName: string };
-  bartek: { token: string; docName: string };
-}
-
-/** A workshop in breakout with Anna and Bartek in two different groups. */
-async function breakoutRoom(limits: Partial<Limits> = {}): Promise<Room> {
-  const t = await startTestServer(cleanup, limits);
-  const { workshop: w, participants } = await setupWorkshop(t.url, ['Anna', 'Bartek']);
-  const [anna, bartek] = participants;
-  if (!anna || !bartek) throw new Error('two participants expected');
-  await runCommand(t.url, w.id, w.facilitatorToken, { type: 'assign', mode: 'auto' });
-  await runCommand(t.url, w.id, w.facilitatorToken, { type: 'phase', to: 'breakout', minutes: 30 });
-  const state = await getWorkshop(t.url, w.id, w.facilitatorToken);
-  const room: Room = {
-    t,
-    facilitatorToken: w.facilitatorToken,
-    projectorToken: w.projectorToken,
-    anna: { token: anna.token, docName: docOfParticipant(state, anna.participantId) },
-    bartek: { token: bartek.token, docName: docOfParticipant(state, bartek.participantId) },
-  };
-  expect(room.anna.docName).not.toBe(room.bartek.docName);
-  return room;
-}
+const breakoutRoom = (limits: Partial<Limits> = {}) => room(cleanup, limits);
 
 /** A card made on a throwaway doc, as the update bytes a client would send. */
 function cardUpdate(text: string): Uint8Array {
@@ -301,14 +268,16 @@ describe('sync plane', () => {
     expect(textsOf(fresh)).toEqual(['needs:w trakcie']);
   });
 
-  it('moves write rights with the participant when the facilitator moves them to another group', async () => {
+  it("closes a moved participant's socket on the old board at once (4403) and moves write rights with them", async () => {
     const room = await breakoutRoom();
     const { port, url } = room.t;
     const [workshopId] = room.anna.docName.split('.');
     const state = await getWorkshop(url, workshopId ?? '', room.facilitatorToken);
     const annaId = state.groups.find((g) => g.docName === room.anna.docName)?.memberIds[0] ?? '';
     const targetId = state.groups.find((g) => g.docName === room.bartek.docName)?.id ?? '';
-    const annaOnA = await openBoard(cleanup, port, room.anna.docName, room.anna.token);
+    const annaOnA = rawSync(cleanup, port, room.anna.docName, room.anna.token);
+    await annaOnA.opened;
+    await waitFor(() => annaOnA.received.length > 0);
     const bartek = await openBoard(cleanup, port, room.bartek.docName, room.bartek.token);
 
     await runCommand(url, workshopId ?? '', room.facilitatorToken, {
@@ -316,13 +285,12 @@ describe('sync plane', () => {
       participantId: annaId,
       groupId: targetId,
     });
-    // Her open socket on the old board loses write rights at the next message …
-    addCard(annaOnA.doc, { sectionId: 'needs', text: 'po przeniesieniu' });
-    await roundTrip(annaOnA);
-    const oldBoard = await openBoard(cleanup, port, room.anna.docName, room.facilitatorToken);
-    expect(textsOf(oldBoard)).toEqual([]);
+    // Her open socket on the old board is closed as soon as the move is stored …
+    expect(await closeCodeOf(annaOnA, 1_000)).toBe(CloseCode.Forbidden);
     // … a new socket there is refused …
     expect(await closeCodeOf(rawSync(cleanup, port, room.anna.docName, room.anna.token))).toBe(CloseCode.Forbidden);
+    const oldBoard = await openBoard(cleanup, port, room.anna.docName, room.facilitatorToken);
+    expect(textsOf(oldBoard)).toEqual([]);
     // … and her new group's board takes her edits.
     const annaOnB = await openBoard(cleanup, port, room.bartek.docName, room.anna.token);
     addCard(annaOnB.doc, { sectionId: 'needs', text: 'w nowej grupie' });

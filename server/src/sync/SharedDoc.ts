@@ -1,15 +1,21 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Store } from '../persistence/Store.js';
-import { writeAwareness, writeUpdate } from './messages.js';
+import { MAX_AWARENESS_ENTRIES } from './awarenessGuard.js';
+import { writeAwareness, writeSaved, writeUpdate } from './messages.js';
 
 /** Origin of updates replayed from the store, so they are not appended again. */
 const LOAD_ORIGIN = Symbol('load');
 
 export interface DocPeer {
+  /** Receives "saved up to here" after each durable write. */
+  readonly wantsSaved: boolean;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
+
+/** Called after each group commit, for metrics. */
+export type PersistedListener = (updates: number, bytes: number) => void;
 
 interface Pending {
   update: Uint8Array;
@@ -39,6 +45,7 @@ export class SharedDoc {
     readonly name: string,
     private readonly store: Store,
     private readonly compactAfterUpdates: number,
+    private readonly onPersisted: PersistedListener,
   ) {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
@@ -62,8 +69,13 @@ export class SharedDoc {
   }
 
   /** Loads the whole doc before anyone is answered; never returns a half-loaded doc. */
-  static async load(name: string, store: Store, compactAfterUpdates: number): Promise<SharedDoc> {
-    const shared = new SharedDoc(name, store, compactAfterUpdates);
+  static async load(
+    name: string,
+    store: Store,
+    compactAfterUpdates: number,
+    onPersisted: PersistedListener = () => {},
+  ): Promise<SharedDoc> {
+    const shared = new SharedDoc(name, store, compactAfterUpdates, onPersisted);
     const stored = await store.loadDoc(name);
     Y.transact(
       shared.doc,
@@ -111,6 +123,8 @@ export class SharedDoc {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0 || this.failed) return;
+    // Taken now, while the doc holds exactly what this batch and the earlier ones wrote.
+    const savedVector = Y.encodeStateVector(this.doc);
     try {
       this.lastSeq = await this.store.appendUpdates(
         this.name,
@@ -124,10 +138,15 @@ export class SharedDoc {
       return;
     }
     this.updatesSinceSnapshot += batch.length;
+    let bytes = 0;
     for (const { update, origin } of batch) {
+      bytes += update.byteLength;
       const message = writeUpdate(update);
       for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
     }
+    const saved = writeSaved(savedVector);
+    for (const peer of this.peers.keys()) if (peer.wantsSaved) peer.send(saved);
+    this.onPersisted(batch.length, bytes);
     if (this.updatesSinceSnapshot >= this.compactAfterUpdates) await this.compact();
   }
 
@@ -141,6 +160,16 @@ export class SharedDoc {
     } catch (error) {
       console.error(`sync: compaction of ${this.name} failed; the log is kept`, error);
     }
+  }
+
+  /**
+   * Awareness is owned per socket: a client id belongs to the first peer that introduced it, and
+   * one peer may introduce only a few (one per tab, plus reloads).
+   */
+  mayUseAwarenessId(peer: DocPeer, clientId: number): boolean {
+    for (const [other, ids] of this.peers) if (other !== peer && ids.has(clientId)) return false;
+    const own = this.peers.get(peer);
+    return !!own && (own.has(clientId) || own.size < MAX_AWARENESS_ENTRIES);
   }
 
   addPeer(peer: DocPeer): void {

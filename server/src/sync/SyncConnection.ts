@@ -1,16 +1,22 @@
 import { CloseCode } from '@warsztat/shared';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as Y from 'yjs';
 import type { Limits } from '../config.js';
+import { guardAwareness } from './awarenessGuard.js';
 import { type IncomingMessage, readMessage, writeAwareness, writeStep1, writeStep2 } from './messages.js';
-import type { SharedDoc } from './SharedDoc.js';
+import type { DocPeer, SharedDoc } from './SharedDoc.js';
 import type { Authorization } from './SyncServer.js';
+import { checkUpdate } from './updateGuard.js';
+
+export type Granted = Extract<Authorization, { ok: true }>;
 
 interface Hooks {
   authorize(): Promise<Authorization>;
+  /** Counts the socket against its workshop's cap; false refuses it. */
+  admit(connection: SyncConnection, auth: Granted): boolean;
   openDoc(): Promise<SharedDoc>;
   release(doc: SharedDoc): void;
+  closed(code: number): void;
 }
 
 /**
@@ -18,9 +24,9 @@ interface Hooks {
  * load the doc, send step1 and awareness, then handle messages strictly in order. Any throw in a
  * handler closes this socket with a named code; the process and other peers are untouched.
  */
-export class SyncConnection {
+export class SyncConnection implements DocPeer {
   private doc: SharedDoc | null = null;
-  private auth: Extract<Authorization, { ok: true }> | null = null;
+  auth: Granted | null = null;
   private queue: Promise<void>;
   private closed = false;
   private tokens: number;
@@ -31,6 +37,8 @@ export class SyncConnection {
     readonly docName: string,
     private readonly limits: Limits,
     private readonly hooks: Hooks,
+    /** Opted in (`?saved=1`) to "saved up to here" messages; stock providers do not. */
+    readonly wantsSaved: boolean,
   ) {
     this.tokens = limits.syncMessagesPerSecond * 4;
     ws.binaryType = 'nodebuffer';
@@ -47,6 +55,7 @@ export class SyncConnection {
       const auth = await this.hooks.authorize();
       if (this.closed) return;
       if (!auth.ok) return this.close(auth.code, auth.reason);
+      if (!this.hooks.admit(this, auth)) return this.close(CloseCode.TryAgainLater, 'workshop connection limit');
       this.auth = auth;
       const doc = await this.hooks.openDoc();
       if (this.closed) {
@@ -55,6 +64,7 @@ export class SyncConnection {
       }
       this.doc = doc;
       doc.addPeer(this);
+      // Never show a newcomer anything the store does not hold yet.
       await doc.whenDurable();
       this.send(writeStep1(doc.doc));
       const states = [...doc.awareness.getStates().keys()];
@@ -105,16 +115,20 @@ export class SyncConnection {
           await doc.whenDurable();
           this.send(writeStep2(doc.doc, message.stateVector));
           return;
-        case 'update':
+        case 'update': {
           // Read-only peers are answered (above) but their edits are never applied: the projector stays live.
           if (!auth.canWrite()) return;
-          Y.decodeUpdate(message.update); // throws on malformed bytes before anything touches the doc
+          const problem = checkUpdate(message.update);
+          if (problem) return this.close(CloseCode.Malformed, problem);
           doc.applyFromPeer(message.update, this);
           return;
-        case 'awareness':
-          if (!auth.canAwareness) return;
-          awarenessProtocol.applyAwarenessUpdate(doc.awareness, message.update, this);
+        }
+        case 'awareness': {
+          if (!auth.user) return;
+          const guarded = guardAwareness(message.update, auth.user, (id) => doc.mayUseAwarenessId(this, id));
+          if (guarded) awarenessProtocol.applyAwarenessUpdate(doc.awareness, guarded, this);
           return;
+        }
         case 'queryAwareness':
           this.send(writeAwareness(doc.awareness, [...doc.awareness.getStates().keys()]));
           return;
@@ -124,8 +138,20 @@ export class SyncConnection {
     }
   }
 
+  /** Re-checks read rights after the workshop changed (moved, removed, group deleted). */
+  revalidate(): void {
+    if (this.auth && !this.auth.canRead()) this.close(CloseCode.Forbidden, 'rights revoked');
+  }
+
   send(message: Uint8Array): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    // A socket that cannot keep up is closed rather than buffered without bound; the provider
+    // reconnects and gets one full sync instead of the backlog. One message of any size always
+    // fits in an empty buffer, so a large first sync is never mistaken for a slow consumer.
+    if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.close(CloseCode.TryAgainLater, 'slow consumer');
+      return;
+    }
     this.ws.send(message, (error) => {
       if (error) this.close(CloseCode.InternalError, 'send failed');
     });
@@ -134,12 +160,17 @@ export class SyncConnection {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
+    this.hooks.closed(code);
     try {
       this.ws.close(code, reason);
     } catch {
       this.ws.terminate();
     }
     this.cleanup();
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   private cleanup(): void {

@@ -4,8 +4,16 @@ import { CloseCode } from '@warsztat/shared';
 import { WebSocketServer } from 'ws';
 import type { Limits } from '../config.js';
 import type { Store } from '../persistence/Store.js';
-import { SharedDoc } from './SharedDoc.js';
-import { SyncConnection } from './SyncConnection.js';
+import type { AwarenessUser } from './awarenessGuard.js';
+import { type PersistedListener, SharedDoc } from './SharedDoc.js';
+
+/** What the sync plane reports for metrics. */
+export interface SyncEvents {
+  persisted: PersistedListener;
+  /** A socket closed by the server, with its close code. */
+  closed(code: number): void;
+}
+import { type Granted, SyncConnection } from './SyncConnection.js';
 
 export const SYNC_PATH_PREFIX = '/sync/';
 
@@ -25,7 +33,16 @@ function docNameOf(pathname: string): string {
 
 /** What the control plane says about one (token, doc) pair. */
 export type Authorization =
-  | { ok: true; workshopId: string; canWrite: () => boolean; canAwareness: boolean }
+  | {
+      ok: true;
+      workshopId: string;
+      /** Re-evaluated whenever the workshop changes; false closes the socket with 4403. */
+      canRead: () => boolean;
+      /** Re-evaluated on every update message; false drops the update and keeps the socket. */
+      canWrite: () => boolean;
+      /** Stamped into this socket's awareness states; null: the socket may not set awareness. */
+      user: AwarenessUser | null;
+    }
   | { ok: false; code: typeof CloseCode.Unauthorized | typeof CloseCode.Forbidden; reason: string };
 
 export type Authorize = (token: string | null, docName: string) => Promise<Authorization>;
@@ -39,12 +56,15 @@ export class SyncServer {
   private readonly docs = new Map<string, Promise<SharedDoc>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly connections = new Set<SyncConnection>();
+  /** Authorised sockets per workshop: for the cap and for revalidation after a change. */
+  private readonly byWorkshop = new Map<string, Set<SyncConnection>>();
 
   constructor(
     private readonly store: Store,
     private readonly authorize: Authorize,
     private readonly limits: Limits,
     private readonly isOriginAllowed: (origin: string | undefined, host: string | undefined) => boolean,
+    private readonly events: SyncEvents = { persisted: () => {}, closed: () => {} },
   ) {
     // Our own size check answers 4413; ws's maxPayload is only the hard stop (1009) far above it.
     this.wss = new WebSocketServer({
@@ -69,15 +89,45 @@ export class SyncServer {
         const docName = docNameOf(url.pathname);
         const headerToken = req.headers['sec-websocket-protocol']?.split(',')[0]?.trim() || null;
         const token = url.searchParams.get('token') ?? headerToken;
-        const connection = new SyncConnection(ws, docName, this.limits, {
-          authorize: () => this.authorize(token, docName),
-          openDoc: () => this.open(docName),
-          release: (doc) => this.release(doc),
-        });
+        const connection = new SyncConnection(
+          ws,
+          docName,
+          this.limits,
+          {
+            authorize: () => this.authorize(token, docName),
+            admit: (c, auth) => this.admit(c, auth),
+            openDoc: () => this.open(docName),
+            release: (doc) => this.release(doc),
+            closed: (code) => this.events.closed(code),
+          },
+          url.searchParams.get('saved') === '1',
+        );
         this.connections.add(connection);
-        ws.once('close', () => this.connections.delete(connection));
+        ws.once('close', () => {
+          this.connections.delete(connection);
+          const workshopId = connection.auth?.workshopId;
+          const set = workshopId ? this.byWorkshop.get(workshopId) : undefined;
+          if (workshopId && set?.delete(connection) && set.size === 0) this.byWorkshop.delete(workshopId);
+        });
       });
     });
+  }
+
+  private admit(connection: SyncConnection, auth: Granted): boolean {
+    let set = this.byWorkshop.get(auth.workshopId);
+    if (!set) {
+      set = new Set();
+      this.byWorkshop.set(auth.workshopId, set);
+    }
+    for (const c of set) if (c.isClosed) set.delete(c);
+    if (set.size >= this.limits.maxSyncConnectionsPerWorkshop) return false;
+    set.add(connection);
+    return true;
+  }
+
+  /** The workshop changed: sockets that lost their read right are closed (4403) at once. */
+  revalidate(workshopId: string): void {
+    for (const connection of this.byWorkshop.get(workshopId) ?? []) connection.revalidate();
   }
 
   private open(name: string): Promise<SharedDoc> {
@@ -88,7 +138,7 @@ export class SyncServer {
     }
     let loading = this.docs.get(name);
     if (!loading) {
-      loading = SharedDoc.load(name, this.store, this.limits.compactAfterUpdates);
+      loading = SharedDoc.load(name, this.store, this.limits.compactAfterUpdates, this.events.persisted);
       this.docs.set(name, loading);
       // A doc whose load failed is forgotten (never saved over); the next connection tries again.
       loading.catch((error: unknown) => {
@@ -121,9 +171,10 @@ export class SyncServer {
 
   /** Drains: peers are told to reconnect (1012), then every accepted update is made durable. */
   async close(): Promise<void> {
+    // Connections first: each one that leaves schedules an unload, and those timers go next.
+    for (const connection of this.connections) connection.close(CloseCode.ServiceRestart, 'server restart');
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
-    for (const connection of this.connections) connection.close(CloseCode.ServiceRestart, 'server restart');
     const docs = await Promise.allSettled([...this.docs.values()]);
     this.docs.clear();
     for (const result of docs) if (result.status === 'fulfilled') await result.value.destroy();

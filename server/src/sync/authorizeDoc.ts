@@ -1,10 +1,22 @@
 import { boardSettingsFor, CloseCode, PARTICIPANT_WRITE_PHASES } from '@warsztat/shared';
 import type { WorkshopService } from '../control/WorkshopService.js';
+import type { WorkshopRecord } from '../persistence/Store.js';
+import type { AwarenessUser } from './awarenessGuard.js';
 import type { Authorization } from './SyncServer.js';
 
+/** A stable, readable colour per person, so a name keeps its colour across reloads and devices. */
+const PRESENCE_COLORS = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#0e7490', '#be185d', '#4d7c0f'];
+
+export function colorFor(id: string): string {
+  let hash = 0;
+  for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) >>> 0;
+  return PRESENCE_COLORS[hash % PRESENCE_COLORS.length] ?? '#1d4ed8';
+}
+
 /**
- * Rights per (token, doc), DESIGN §3. Write rights are re-evaluated on every update from the live
- * workshop state, so closing the workshop or moving a participant takes effect on the next message.
+ * Rights per (token, doc), DESIGN §3. Decided at upgrade, then re-evaluated from the live workshop
+ * state: write rights on every update, read rights whenever the workshop changes (SyncServer
+ * revalidates), so closing the workshop, locking a board or moving a participant takes effect at once.
  */
 export async function authorizeDoc(
   service: WorkshopService,
@@ -21,30 +33,45 @@ export async function authorizeDoc(
   if (!workshop?.groups.some((g) => g.id === groupId)) {
     return { ok: false, code: CloseCode.Forbidden, reason: 'no such document' };
   }
-  const live = () => service.peek(workshopId);
+  const live = (): WorkshopRecord | null => service.peek(workshopId);
+  const groupExists = () => live()?.groups.some((g) => g.id === groupId) ?? false;
   switch (token.role) {
     case 'facilitator':
     case 'coFacilitator':
-      return { ok: true, workshopId, canAwareness: true, canWrite: () => live()?.phase !== 'closed' };
-    case 'projector':
-      return { ok: true, workshopId, canAwareness: false, canWrite: () => false };
-    case 'participant': {
-      const memberOf = () => live()?.participants.find((p) => p.id === token.participantId)?.groupId;
-      if (memberOf() !== groupId) return { ok: false, code: CloseCode.Forbidden, reason: 'not your group' };
       return {
         ok: true,
         workshopId,
-        canAwareness: true,
+        canRead: groupExists,
+        canWrite: () => groupExists() && live()?.phase !== 'closed',
+        user: { name: null, role: token.role, color: colorFor(token.hash) },
+      };
+    case 'projector':
+      // The projector never writes on any plane, awareness included.
+      return { ok: true, workshopId, canRead: groupExists, canWrite: () => false, user: null };
+    case 'participant': {
+      const self = () => live()?.participants.find((p) => p.id === token.participantId);
+      const member = () => groupExists() && self()?.groupId === groupId;
+      if (!member()) return { ok: false, code: CloseCode.Forbidden, reason: 'not your group' };
+      const user: AwarenessUser = {
+        name: self()?.name ?? null,
+        role: 'participant',
+        color: colorFor(token.participantId ?? token.hash),
+      };
+      return {
+        ok: true,
+        workshopId,
+        canRead: member,
         canWrite: () => {
           const w = live();
           // A facilitator's lock (board settings) makes the board read-only for its participants.
           return (
             !!w &&
             PARTICIPANT_WRITE_PHASES.includes(w.phase) &&
-            memberOf() === groupId &&
+            member() &&
             !boardSettingsFor(w.control?.boards, groupId).locked
           );
         },
+        user,
       };
     }
   }

@@ -1,3 +1,4 @@
+import { SYNC_MESSAGE_SAVED } from '@warsztat/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -67,5 +68,13 @@ export function writeAwareness(awareness: awarenessProtocol.Awareness, clients: 
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Awareness);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+/** "Saved up to here": the state vector that is durable in the store (see SYNC_MESSAGE_SAVED). */
+export function writeSaved(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, SYNC_MESSAGE_SAVED);
+  encoding.writeVarUint8Array(encoder, stateVector);
   return encoding.toUint8Array(encoder);
 }

@@ -46,6 +46,8 @@ export const CloseCode = {
   ServiceRestart: 1012,
   /** Doc could not be loaded from the store. */
   InternalError: 1011,
+  /** Slow consumer (send buffer over the limit) or workshop connection cap: reconnect later and resync. */
+  TryAgainLater: 1013,
   /** Malformed message (not y-websocket, or an undecodable update). */
   Malformed: 4400,
   /** No token or a token that matches nothing. */
@@ -58,3 +60,10 @@ export const CloseCode = {
   TooManyMessages: 4429,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/**
+ * Sync message type for "saved up to here" (server → client): a varUint8Array with the doc's
+ * state vector as stored durably. Sent only to sockets that opt in with `?saved=1`, because the
+ * stock y-websocket provider logs an error for message types it does not know.
+ */
+export const SYNC_MESSAGE_SAVED = 100;
