@@ -1,8 +1,11 @@
 import type {
   Ack,
   ApiError,
+  AssignmentPreview,
   ClientToServerEvents,
-  Command,
+  CommandAck,
+  CommandInput,
+  ParticipantCommandInput,
   ServerToClientEvents,
   WorkshopState,
 } from '@warsztat/shared';
@@ -14,8 +17,10 @@ import { useControlStore } from './controlStore';
  * Transport wrapper for the control plane (socket.io, same origin, default path).
  * Flow: connect with `auth.token` → server emits `state(state, me)` now and after every change;
  * on a bad token it emits `problem(error)` and disconnects. Commands go out as
- * `command(cmd, ack)`; the ack carries the new state. After every (re)connect the clock offset
- * is measured with a few `clock` round trips, keeping the sample with the shortest round trip.
+ * `command(cmd, ack)` (facilitators) or `participant(cmd, ack)` (participants); the ack carries the
+ * new state. Every (re)connect — recovered or not — gets a full `state` from the server, so a
+ * participant who lost Wi-Fi is back in its group without asking; the clock offset is then
+ * re-measured with a few `clock` round trips, keeping the sample with the shortest round trip.
  */
 type ControlSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -82,24 +87,39 @@ export function connectControl(token: string): () => void {
   };
 }
 
-export type CommandResult = { ok: true; state: WorkshopState } | { ok: false; error: ApiError | { code: 'network' } };
+export type CommandResult =
+  | { ok: true; state: WorkshopState; preview?: AssignmentPreview }
+  | { ok: false; error: ApiError | { code: 'network' } };
 
-/** Sends one control command; the new state from the ack is applied right away. */
-export function sendCommand(command: Command): Promise<CommandResult> {
+/** Sends one facilitator command; the new state from the ack is applied right away. */
+export function sendCommand(command: CommandInput): Promise<CommandResult> {
+  const s = socket;
+  if (!s?.connected) return Promise.resolve({ ok: false, error: { code: 'network' } });
+  return new Promise((resolve) => {
+    s.timeout(COMMAND_TIMEOUT_MS).emit('command', command, (err: Error | null, answer: CommandAck) => {
+      if (err) return resolve({ ok: false, error: { code: 'network' } });
+      if (!answer.ok) return resolve({ ok: false, error: answer.error });
+      useControlStore.getState().setWorkshop(answer.state);
+      resolve(
+        answer.preview ? { ok: true, state: answer.state, preview: answer.preview } : { ok: true, state: answer.state },
+      );
+    });
+  });
+}
+
+/** Sends one participant command (help, choose a group, rapporteur self-pick). */
+export function sendParticipantCommand(command: ParticipantCommandInput): Promise<CommandResult> {
   const s = socket;
   if (!s?.connected) return Promise.resolve({ ok: false, error: { code: 'network' } });
   return new Promise((resolve) => {
     s.timeout(COMMAND_TIMEOUT_MS).emit(
-      'command',
+      'participant',
       command,
       (err: Error | null, answer: Ack<{ state: WorkshopState }>) => {
         if (err) return resolve({ ok: false, error: { code: 'network' } });
-        if (answer.ok) {
-          useControlStore.getState().setWorkshop(answer.state);
-          resolve({ ok: true, state: answer.state });
-        } else {
-          resolve({ ok: false, error: answer.error });
-        }
+        if (!answer.ok) return resolve({ ok: false, error: answer.error });
+        useControlStore.getState().setWorkshop(answer.state);
+        resolve({ ok: true, state: answer.state });
       },
     );
   });

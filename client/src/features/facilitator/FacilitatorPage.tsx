@@ -1,25 +1,34 @@
-import type { WorkshopState } from '@warsztat/shared';
+import type { Me, WorkshopState } from '@warsztat/shared';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { ConnectionStatus } from '../../app/ConnectionStatus';
 import { ControlGate } from '../../app/ControlGate';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { Page } from '../../app/Page';
+import { CurrentAgendaItem } from '../../app/RoomNotices';
 import { BoardSettingsPanel } from '../board/BoardSettingsPanel';
+import { AgendaPanel } from './AgendaPanel';
+import { AssignmentControls } from './AssignmentControls';
 import { GroupColumns } from './GroupColumns';
+import { HelpRequests } from './HelpRequests';
 import { LinksPanel } from './LinksPanel';
 import { ParticipantsTable } from './ParticipantsTable';
 import { PhaseControls } from './PhaseControls';
+import { RoomPanel } from './RoomPanel';
 import { TimerControls } from './TimerControls';
 import { useCommand } from './useCommand';
 
 /** `/f/:token`: the facilitator's console. */
 export function FacilitatorPage() {
   const { token } = useParams();
-  return <ControlGate token={token}>{(workshop) => <Console workshop={workshop} token={token ?? ''} />}</ControlGate>;
+  return (
+    <ControlGate token={token}>
+      {(workshop, me) => <Console workshop={workshop} me={me} token={token ?? ''} />}
+    </ControlGate>
+  );
 }
 
-function Console({ workshop, token }: { workshop: WorkshopState; token: string }) {
+function Console({ workshop, me, token }: { workshop: WorkshopState; me: Me; token: string }) {
   const { t } = useTranslation();
   const { run, error } = useCommand();
   return (
@@ -28,17 +37,25 @@ function Console({ workshop, token }: { workshop: WorkshopState; token: string }
         <div>
           <p className="eyebrow">{t('facilitator.heading')}</p>
           <h1 className="screen-title">{workshop.title}</h1>
+          <CurrentAgendaItem workshop={workshop} />
         </div>
       </header>
       <ErrorAlert code={error} testId="command-error" />
+      <HelpRequests workshop={workshop} run={run} />
       <div className="console-grid">
         <div className="console-main">
-          <PhaseControls workshop={workshop} run={run} />
+          <PhaseControls workshop={workshop} run={run} canClose={me.role === 'facilitator'} />
           <TimerControls workshop={workshop} run={run} />
+          <RoomPanel workshop={workshop} run={run} />
         </div>
-        <LinksPanel workshop={workshop} />
+        <div className="console-side">
+          <LinksPanel workshop={workshop} />
+          <AgendaPanel workshop={workshop} run={run} />
+        </div>
       </div>
-      <ParticipantsTable workshop={workshop} run={run} />
+      <ParticipantsTable workshop={workshop} run={run}>
+        <AssignmentControls workshop={workshop} run={run} />
+      </ParticipantsTable>
       <GroupColumns workshop={workshop} token={token} run={run} />
       <BoardSettingsPanel workshop={workshop} run={run} />
     </Page>

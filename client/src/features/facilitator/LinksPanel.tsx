@@ -29,6 +29,14 @@ export function LinksPanel({ workshop }: { workshop: WorkshopState }) {
           testId="link-facilitator"
         />
       )}
+      {workshop.coFacilitatorLink && (
+        <CopyLink
+          label={t('coFacilitator.link')}
+          hint={t('coFacilitator.hint')}
+          url={absoluteUrl(workshop.coFacilitatorLink)}
+          testId="link-cofacilitator"
+        />
+      )}
     </section>
   );
 }

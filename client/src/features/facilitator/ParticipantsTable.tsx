@@ -1,13 +1,17 @@
-import type { Command, WorkshopState } from '@warsztat/shared';
+import type { WorkshopState } from '@warsztat/shared';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Run } from './useCommand';
 
 interface Props {
   workshop: WorkshopState;
-  run: (command: Command) => Promise<boolean>;
+  run: Run;
+  /** Extra controls under the header (assignment preview, self-select). */
+  children?: ReactNode;
 }
 
 /** Everyone who joined, with a group select per person (the keyboard way to move people). */
-export function ParticipantsTable({ workshop, run }: Props) {
+export function ParticipantsTable({ workshop, run, children }: Props) {
   const { t } = useTranslation();
   const participants = workshop.participants;
   return (
@@ -24,6 +28,7 @@ export function ParticipantsTable({ workshop, run }: Props) {
           {t('facilitator.autoAssign')}
         </button>
       </div>
+      {children}
       {participants.length === 0 ? (
         <p className="muted">{t('facilitator.noParticipants')}</p>
       ) : (

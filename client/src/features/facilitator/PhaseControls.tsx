@@ -1,8 +1,9 @@
-import type { Command, Phase, WorkshopState } from '@warsztat/shared';
+import type { Phase, WorkshopState } from '@warsztat/shared';
 import { canTransition } from '@warsztat/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhaseBadge } from '../../app/PhaseBadge';
+import type { Run } from './useCommand';
 
 /** Default length of a breakout round, minutes. */
 const DEFAULT_BREAKOUT_MINUTES = 30;
@@ -10,10 +11,12 @@ const MAX_MINUTES = 600;
 
 interface Props {
   workshop: WorkshopState;
-  run: (command: Command) => Promise<boolean>;
+  run: Run;
+  /** A co-facilitator may do everything but close the workshop. */
+  canClose?: boolean;
 }
 
-export function PhaseControls({ workshop, run }: Props) {
+export function PhaseControls({ workshop, run, canClose = true }: Props) {
   const { t } = useTranslation();
   const [minutes, setMinutes] = useState(String(DEFAULT_BREAKOUT_MINUTES));
   const [spotlight, setSpotlight] = useState(workshop.spotlightGroupId ?? workshop.groups[0]?.id ?? '');
@@ -112,17 +115,19 @@ export function PhaseControls({ workshop, run }: Props) {
           {t('facilitator.present')}
         </button>
       </div>
-      <div className="control-row">
-        <button
-          type="button"
-          className="button button--danger"
-          data-testid="close-workshop"
-          disabled={!can('closed')}
-          onClick={close}
-        >
-          {t('facilitator.close')}
-        </button>
-      </div>
+      {canClose && (
+        <div className="control-row">
+          <button
+            type="button"
+            className="button button--danger"
+            data-testid="close-workshop"
+            disabled={!can('closed')}
+            onClick={close}
+          >
+            {t('facilitator.close')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,10 +1,11 @@
-import type { Command, WorkshopState } from '@warsztat/shared';
+import type { WorkshopState } from '@warsztat/shared';
 import { useTranslation } from 'react-i18next';
-import { hasTimer, Timer } from '../../app/Timer';
+import { hasTimer, SoundToggle, Timer } from '../../app/Timer';
+import type { Run } from './useCommand';
 
 interface Props {
   workshop: WorkshopState;
-  run: (command: Command) => Promise<boolean>;
+  run: Run;
 }
 
 export function TimerControls({ workshop, run }: Props) {
@@ -19,6 +20,7 @@ export function TimerControls({ workshop, run }: Props) {
         <Timer timer={timer} />
       </div>
       {!active && <p className="muted">{t('facilitator.noTimer')}</p>}
+      <SoundToggle />
       <div className="control-row">
         {running ? (
           <button

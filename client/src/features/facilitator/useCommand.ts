@@ -1,7 +1,9 @@
-import type { Command } from '@warsztat/shared';
+import type { CommandInput } from '@warsztat/shared';
 import { useCallback, useState } from 'react';
 import type { FailureCode } from '../../api/http';
 import { sendCommand } from '../../stores/controlSocket';
+
+export type Run = (command: CommandInput) => Promise<boolean>;
 
 /**
  * Sends commands and keeps the last refusal for display; a success clears it. Controls are not
@@ -9,7 +11,7 @@ import { sendCommand } from '../../stores/controlSocket';
  */
 export function useCommand() {
   const [error, setError] = useState<FailureCode | null>(null);
-  const run = useCallback(async (command: Command) => {
+  const run = useCallback(async (command: CommandInput) => {
     const result = await sendCommand(command);
     setError(result.ok ? null : result.error.code);
     return result.ok;

@@ -6,8 +6,10 @@ import { ConnectionStatus } from '../../app/ConnectionStatus';
 import { ControlGate } from '../../app/ControlGate';
 import { Page } from '../../app/Page';
 import { PhaseBadge } from '../../app/PhaseBadge';
-import { Timer } from '../../app/Timer';
+import { CurrentAgendaItem, RoomNotices } from '../../app/RoomNotices';
+import { SoundToggle, Timer } from '../../app/Timer';
 import { Board } from '../board/Board';
+import { GroupChooser, ParticipantActions } from './ParticipantActions';
 import { WaitingRoom } from './WaitingRoom';
 
 /** `/b/:token`: the participant's screen — waiting room until assigned, then the group's board. */
@@ -45,12 +47,17 @@ function ParticipantView({ workshop, me, token }: { workshop: WorkshopState; me:
         <div className="screen-meta">
           <PhaseBadge phase={workshop.phase} />
           <Timer timer={workshop.timer} />
+          <SoundToggle />
         </div>
       </header>
+      <CurrentAgendaItem workshop={workshop} />
+      <RoomNotices workshop={workshop} />
+      {workshop.selfSelect && workshop.phase !== 'closed' && <GroupChooser workshop={workshop} me={me} />}
       {waiting ? (
         <WaitingRoom workshop={workshop} me={me} />
       ) : (
         <>
+          <ParticipantActions workshop={workshop} me={me} group={group} />
           {workshop.phase === 'closed' && <output className="notice">{t('participant.closedNotice')}</output>}
           {readOnly && workshop.phase !== 'closed' && (
             <output className="notice">{t('participant.readOnlyNotice')}</output>

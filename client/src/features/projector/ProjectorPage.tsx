@@ -7,6 +7,7 @@ import { ConnectionStatus } from '../../app/ConnectionStatus';
 import { ControlGate } from '../../app/ControlGate';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher';
 import { PhaseBadge } from '../../app/PhaseBadge';
+import { CurrentAgendaItem, RoomNotices } from '../../app/RoomNotices';
 import { Timer } from '../../app/Timer';
 import { Board } from '../board/Board';
 import { JoinQr } from './JoinQr';
@@ -43,6 +44,8 @@ function ProjectorView({ workshop, token }: { workshop: WorkshopState; token: st
             <PhaseBadge phase={workshop.phase} />
             <Timer timer={workshop.timer} large />
           </div>
+          <CurrentAgendaItem workshop={workshop} />
+          <RoomNotices workshop={workshop} large />
         </div>
         {workshop.phase !== 'closed' && (workshop.joinCode || joinUrl) && (
           <aside className="projector-join" aria-label={t('projector.joinAt')}>
@@ -68,6 +71,7 @@ function ProjectorView({ workshop, token }: { workshop: WorkshopState; token: st
             <h2 id="projector-group-name" className="projector-group-name" data-testid="projector-group-name">
               {spotlight.name}
             </h2>
+            <Rapporteur workshop={workshop} rapporteurId={spotlight.rapporteurId} />
             <Board
               key={spotlight.docName}
               docName={spotlight.docName}
@@ -105,6 +109,7 @@ function PhaseContent({ workshop }: { workshop: WorkshopState }) {
             <li key={g.id} className="projector-group" data-testid="projector-group">
               <span className="projector-group-title">{g.name}</span>
               <span className="projector-group-count">{t('projector.members', { count: g.memberIds.length })}</span>
+              <Rapporteur workshop={workshop} rapporteurId={g.rapporteurId} />
             </li>
           ))}
         </ul>
@@ -130,6 +135,17 @@ function PhaseContent({ workshop }: { workshop: WorkshopState }) {
     default:
       return assertNever(workshop.phase);
   }
+}
+
+function Rapporteur({ workshop, rapporteurId }: { workshop: WorkshopState; rapporteurId: string | null }) {
+  const { t } = useTranslation();
+  const name = workshop.participants.find((p) => p.id === rapporteurId)?.name;
+  if (!name) return null;
+  return (
+    <span className="projector-rapporteur" data-testid="projector-rapporteur">
+      {t('assignment.rapporteurIs', { name })}
+    </span>
+  );
 }
 
 function assertNever(value: never): never {

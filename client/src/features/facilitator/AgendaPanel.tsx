@@ -1,0 +1,156 @@
+import { AGENDA_KINDS, type AgendaItem, type AgendaKind, type WorkshopState } from '@warsztat/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Run } from './useCommand';
+
+const MAX_MINUTES = 600;
+
+/**
+ * The agenda: days of timed items, the current one highlighted. Start times are the server's
+ * (recalculated from durations); editing minutes sends `agenda edit` when the field is left.
+ */
+export function AgendaPanel({ workshop, run }: { workshop: WorkshopState; run: Run }) {
+  const { t } = useTranslation();
+  const days = [...new Set(workshop.agenda.map((i) => i.day))].sort((a, b) => a - b);
+  return (
+    <section className="card-panel" aria-labelledby="agenda-heading" data-testid="agenda-panel">
+      <div className="panel-header">
+        <h2 id="agenda-heading">{t('agenda.heading')}</h2>
+        <button
+          type="button"
+          className="button button--small"
+          data-testid="agenda-demo"
+          onClick={() => void run({ type: 'agenda', action: 'demo' })}
+        >
+          {t('agenda.loadDemo')}
+        </button>
+      </div>
+      {workshop.agenda.length === 0 && <p className="muted">{t('agenda.empty')}</p>}
+      {days.map((day) => (
+        <div key={day}>
+          {days.length > 1 && (
+            <h3 className="small">
+              {t('agenda.day', { n: day + 1 })} {workshop.agendaDays[day]?.date ?? ''}
+            </h3>
+          )}
+          <ol className="agenda-list">
+            {workshop.agenda
+              .filter((i) => i.day === day)
+              .map((item) => (
+                <AgendaRow key={item.id} item={item} current={item.id === workshop.currentAgendaItemId} run={run} />
+              ))}
+          </ol>
+        </div>
+      ))}
+      <AddItem run={run} day={Math.max(0, ...days)} />
+    </section>
+  );
+}
+
+function AgendaRow({ item, current, run }: { item: AgendaItem; current: boolean; run: Run }) {
+  const { t } = useTranslation();
+  const [minutes, setMinutes] = useState(String(item.minutes));
+  const commit = () => {
+    const n = Math.round(Number(minutes));
+    if (Number.isFinite(n) && n >= 1 && n <= MAX_MINUTES && n !== item.minutes) {
+      void run({ type: 'agenda', action: 'edit', itemId: item.id, minutes: n });
+    } else setMinutes(String(item.minutes));
+  };
+  return (
+    <li
+      className={`agenda-item${current ? ' agenda-item--current' : ''}`}
+      data-testid="agenda-item"
+      data-kind={item.kind}
+      aria-current={current ? 'step' : undefined}
+    >
+      <span className="agenda-time" data-testid="agenda-starts-at">
+        {item.startsAt}
+      </span>
+      <span className="agenda-title">
+        {item.title}
+        <span className="muted small"> · {t(`agenda.kind_${item.kind}`)}</span>
+        {item.speakers.length > 0 && <span className="muted small"> · {item.speakers.join(', ')}</span>}
+        {current && <span className="tag">{t('agenda.current')}</span>}
+      </span>
+      <input
+        className="minutes-input"
+        type="number"
+        min={1}
+        max={MAX_MINUTES}
+        data-testid="agenda-minutes"
+        aria-label={t('agenda.minutes', { title: item.title })}
+        value={minutes}
+        onChange={(e) => setMinutes(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+        }}
+      />
+      <button
+        type="button"
+        className="button button--small"
+        data-testid="agenda-start"
+        onClick={() => void run({ type: 'agenda', action: 'start', itemId: item.id })}
+      >
+        {t('agenda.start')}
+      </button>
+      <button
+        type="button"
+        className="button button--small"
+        aria-label={t('agenda.remove', { title: item.title })}
+        onClick={() => void run({ type: 'agenda', action: 'remove', itemId: item.id })}
+      >
+        ×
+      </button>
+    </li>
+  );
+}
+
+function AddItem({ run, day }: { run: Run; day: number }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<AgendaKind>('presentation');
+  const [minutes, setMinutes] = useState('30');
+  const submit = async () => {
+    const n = Math.round(Number(minutes));
+    if (!title.trim() || !(n >= 1 && n <= MAX_MINUTES)) return;
+    if (await run({ type: 'agenda', action: 'add', day, item: { title: title.trim(), kind, minutes: n } }))
+      setTitle('');
+  };
+  return (
+    <form
+      className="control-row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <input
+        aria-label={t('agenda.addTitle')}
+        placeholder={t('agenda.addTitle')}
+        value={title}
+        maxLength={200}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <select aria-label={t('agenda.addKind')} value={kind} onChange={(e) => setKind(e.target.value as AgendaKind)}>
+        {AGENDA_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`agenda.kind_${k}`)}
+          </option>
+        ))}
+      </select>
+      <input
+        className="minutes-input"
+        type="number"
+        min={1}
+        max={MAX_MINUTES}
+        aria-label={t('agenda.addMinutes')}
+        value={minutes}
+        onChange={(e) => setMinutes(e.target.value)}
+      />
+      <button type="submit" className="button button--small">
+        {t('agenda.add')}
+      </button>
+    </form>
+  );
+}

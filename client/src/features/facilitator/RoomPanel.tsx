@@ -1,0 +1,103 @@
+import type { WorkshopState } from '@warsztat/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatRemaining, useServerNow } from '../../app/Timer';
+import type { Run } from './useCommand';
+
+/** Default recall countdown, seconds. */
+const DEFAULT_RECALL_SECONDS = 60;
+
+/** Talking to the room: a broadcast to all groups or one, and the recall countdown to plenary. */
+export function RoomPanel({ workshop, run }: { workshop: WorkshopState; run: Run }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [target, setTarget] = useState('');
+  const [seconds, setSeconds] = useState(String(DEFAULT_RECALL_SECONDS));
+  const recallEndsAt = workshop.recallEndsAt;
+  const now = useServerNow(recallEndsAt !== null);
+  const canRecall = ['breakout', 'presenting', 'discussion'].includes(workshop.phase);
+
+  const send = async () => {
+    if (!text.trim()) return;
+    if (await run({ type: 'broadcast', text: text.trim(), groupId: target || null })) setText('');
+  };
+  const recall = () => {
+    const n = Math.round(Number(seconds));
+    void run({ type: 'recall', seconds: n >= 5 && n <= 600 ? n : DEFAULT_RECALL_SECONDS });
+  };
+
+  return (
+    <section className="card-panel" aria-labelledby="room-heading">
+      <h2 id="room-heading">{t('room.broadcastHeading')}</h2>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void send();
+        }}
+      >
+        <label htmlFor="broadcast-text">{t('room.broadcastText')}</label>
+        <textarea
+          id="broadcast-text"
+          data-testid="broadcast-text"
+          rows={2}
+          maxLength={500}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <div className="control-row">
+          <label htmlFor="broadcast-target">{t('room.broadcastTarget')}</label>
+          <select
+            id="broadcast-target"
+            data-testid="broadcast-target"
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+          >
+            <option value="">{t('room.allGroups')}</option>
+            {workshop.groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button button--primary" data-testid="broadcast-send" disabled={!text.trim()}>
+            {t('room.send')}
+          </button>
+        </div>
+      </form>
+      <h3>{t('room.recallHeading')}</h3>
+      {recallEndsAt !== null ? (
+        <div className="control-row">
+          <output className="notice notice--recall" data-testid="recall-countdown">
+            {t('room.recallIn', { time: formatRemaining(recallEndsAt - now) })}
+          </output>
+          <button
+            type="button"
+            className="button"
+            data-testid="recall-cancel"
+            onClick={() => void run({ type: 'recall', seconds: null })}
+          >
+            {t('room.cancelRecall')}
+          </button>
+        </div>
+      ) : (
+        <div className="control-row">
+          <label htmlFor="recall-seconds">{t('room.recallSeconds')}</label>
+          <input
+            id="recall-seconds"
+            data-testid="recall-seconds"
+            className="minutes-input"
+            type="number"
+            min={5}
+            max={600}
+            value={seconds}
+            onChange={(e) => setSeconds(e.target.value)}
+          />
+          <button type="button" className="button" data-testid="recall" disabled={!canRecall} onClick={recall}>
+            {t('room.recall')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,173 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CreateWorkshopAnswer, JoinAnswer } from '@warsztat/shared';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../../server/src/index.js';
+import { launchChromium } from './browser.js';
+
+/**
+ * Running the room in Chromium: agenda, assignment (preview, apply, drag and drop), a timer seen
+ * by a participant whose clock is 10 minutes behind, broadcast, a help request and the recall.
+ */
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const clientDist = join(root, 'client', 'dist');
+const artifacts = join(root, 'tests', 'e2e', 'artifacts');
+const UI = { timeout: 10_000 };
+/** Anna's laptop clock is this far behind the server's. */
+const SKEW_MS = -10 * 60_000;
+
+async function post<T>(url: string, body: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (response.status !== 201) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+describe('running the room in Chromium', () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    dir = mkdtempSync(join(tmpdir(), 'warsztat-e2e-control-'));
+    server = await startServer({ port: 0, databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, clientDist });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(path: string, options: { width?: number; skewMs?: number } = {}): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: options.width ?? 1280, height: 900 },
+      locale: 'pl-PL',
+    });
+    contexts.push(context);
+    if (options.skewMs) {
+      // Every Date.now() in the page is off by the skew; only the measured offset can fix it.
+      await context.addInitScript((skew: number) => {
+        const realNow = Date.now.bind(Date);
+        Date.now = () => realNow() + skew;
+      }, options.skewMs);
+    }
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    await page.goto(new URL(path, server.url).href);
+    return page;
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+
+  it('runs agenda → preview and assign → drag → skewed timer → broadcast → help → recall', async () => {
+    const w = await post<CreateWorkshopAnswer>(`${server.url}/api/workshops`, { title: 'RKRES — warsztat' });
+    const anna = await post<JoinAnswer>(`${server.url}/api/join`, {
+      joinCode: w.joinCode,
+      name: 'Anna K.',
+      orgType: 'ops',
+    });
+    const piotr = await post<JoinAnswer>(`${server.url}/api/join`, {
+      joinCode: w.joinCode,
+      name: 'Piotr W.',
+      orgType: 'pes',
+    });
+
+    const facilitator = await open(`/f/${w.facilitatorToken}`, { width: 1400 });
+    const projector = await open(`/p/${w.projectorToken}`, { width: 1920 });
+    const annaPage = await open(`/b/${anna.token}`, { width: 390, skewMs: SKEW_MS });
+    await annaPage.getByTestId('waiting-room').waitFor(UI);
+
+    // Agenda: the demo program; starting its first item shows it on the projector.
+    await facilitator.getByTestId('agenda-demo').click();
+    await expect.poll(() => facilitator.getByTestId('agenda-item').count(), UI).toBe(7);
+    await facilitator.getByTestId('agenda-start').first().click();
+    await expect
+      .poll(() => projector.getByTestId('current-agenda-item').textContent(), UI)
+      .toContain('Powitanie i cel spotkania');
+    await expect
+      .poll(() => facilitator.locator('[data-testid="agenda-item"][aria-current="step"]').count(), UI)
+      .toBe(1);
+
+    // Assignment: preview first (nothing stored), then apply.
+    await facilitator.getByTestId('assign-preview').click();
+    await expect.poll(() => facilitator.getByTestId('preview-row').count(), UI).toBe(2);
+    expect(await facilitator.getByTestId('member-name').count()).toBe(0);
+    await facilitator.getByTestId('assign-apply').click();
+    await expect.poll(() => facilitator.getByTestId('member-name').count(), UI).toBe(2);
+
+    // Drag Piotr into Anna's group with the mouse (dnd-kit pointer sensor).
+    const annaGroup =
+      (await facilitator
+        .locator(`[data-testid="group-column"]:has([data-participant-id="${anna.participantId}"])`)
+        .getAttribute('data-group-id')) ?? '';
+    const annaColumn = facilitator.locator(`[data-testid="group-column"][data-group-id="${annaGroup}"]`);
+    const piotrItem = facilitator.locator(`li[data-participant-id="${piotr.participantId}"]`);
+    const from = await piotrItem.boundingBox();
+    const to = await annaColumn.boundingBox();
+    if (!from || !to) throw new Error('no boxes to drag between');
+    await facilitator.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await facilitator.mouse.down();
+    await facilitator.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 3 });
+    await facilitator.mouse.move(to.x + to.width / 2, to.y + to.height / 3, { steps: 10 });
+    await facilitator.mouse.up();
+    await expect
+      .poll(() => annaColumn.getByTestId('member-name').allTextContents(), UI)
+      .toEqual(expect.arrayContaining(['Anna K.', 'Piotr W.']));
+
+    // Timer: a one-minute breakout; Anna's clock is 10 minutes behind, yet she sees under a minute.
+    await facilitator.getByTestId('breakout-minutes').fill('1');
+    await facilitator.getByTestId('start-breakout').click();
+    await annaPage.getByTestId('board').waitFor(UI);
+    const annaTimer = annaPage.getByTestId('timer');
+    await expect.poll(() => annaTimer.getAttribute('data-last-minute'), UI).toBe('true');
+    const remaining = Number(await annaTimer.getAttribute('data-remaining-ms'));
+    expect(remaining).toBeGreaterThan(30_000);
+    expect(remaining).toBeLessThanOrEqual(60_000);
+    expect(await annaTimer.locator('.timer-digits').textContent()).toMatch(/^0[01]:\d\d$/);
+    await shot(annaPage, 'control-01-participant-timer');
+
+    // Broadcast to all groups: the participant and the projector show it.
+    await facilitator.getByTestId('broadcast-text').fill('Zostało 5 minut — zapiszcie rekomendacje');
+    await facilitator.getByTestId('broadcast-send').click();
+    for (const page of [annaPage, projector]) {
+      await expect
+        .poll(() => page.getByTestId('broadcast-message').allTextContents(), UI)
+        .toEqual([expect.stringContaining('Zostało 5 minut')]);
+    }
+
+    // Help: Anna's group asks; the facilitator sees the group's name and acknowledges.
+    await annaPage.getByTestId('help-request-button').click();
+    const groupName = (await annaColumn.locator('h3').first().textContent())?.trim() ?? '';
+    const request = facilitator.getByTestId('help-request');
+    await expect.poll(() => request.count(), UI).toBe(1);
+    expect(await request.textContent()).toContain(groupName);
+    await shot(facilitator, 'control-02-console-help');
+    await request.getByTestId('help-ack').click();
+    await expect.poll(() => annaPage.getByTestId('help-status').getAttribute('data-acknowledged'), UI).toBe('true');
+    await expect.poll(() => facilitator.getByTestId('help-request').count(), UI).toBe(0);
+
+    // Recall: a 5-second countdown on every screen, then plenary by itself.
+    await facilitator.getByTestId('recall-seconds').fill('5');
+    await facilitator.getByTestId('recall').click();
+    await annaPage.getByTestId('recall-countdown').waitFor(UI);
+    await projector.getByTestId('recall-countdown').waitFor(UI);
+    await shot(projector, 'control-03-projector-recall');
+    for (const page of [facilitator, annaPage, projector]) {
+      await expect
+        .poll(() => page.getByTestId('phase').getAttribute('data-phase'), { timeout: 15_000 })
+        .toBe('plenary');
+    }
+    expect(await annaPage.getByTestId('recall-countdown').count()).toBe(0);
+  }, 120_000);
+});
