@@ -1,5 +1,4 @@
 import {
-  type AssignmentPreview,
   type Command,
   type CreateWorkshopAnswer,
   CreateWorkshopBody,
@@ -22,20 +21,9 @@ import {
 import { autoAssign, placeLateJoiner } from './assign.js';
 import { applyPhase } from './commands/phase.js';
 import { applyCommand, applyParticipantCommand } from './commands.js';
+import { RecallTimers } from './RecallTimers.js';
 import { fail, ok, type Result } from './result.js';
-
-export interface CommandOutcome {
-  workshop: WorkshopRecord;
-  /** Only for `{type: 'assign', mode: 'preview'}`. */
-  preview?: AssignmentPreview;
-}
-
-/** What a co-facilitator may not do (decided in issue #5): close the workshop for everyone. */
-export function mayRun(role: Role, command: Command): boolean {
-  if (role === 'facilitator') return true;
-  if (role === 'coFacilitator') return !(command.type === 'phase' && command.to === 'closed');
-  return false;
-}
+import { type CommandOutcome, mayRun } from './rights.js';
 
 type ChangeListener = (workshop: WorkshopRecord) => void;
 
@@ -49,13 +37,14 @@ export class WorkshopService {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly listeners = new Set<ChangeListener>();
   private readonly online = new Map<string, Map<string, number>>();
-  /** Pending recall countdowns, one per workshop; cleared by `dispose`. */
-  private readonly recalls = new Map<string, { endsAt: number; timer: NodeJS.Timeout }>();
+  private readonly recalls: RecallTimers;
 
   constructor(
     private readonly store: Store,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.recalls = new RecallTimers((id, endsAt) => void this.fireRecall(id, endsAt), now);
+  }
 
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener);
@@ -85,7 +74,7 @@ export class WorkshopService {
     if (loaded && !this.cache.has(id)) {
       this.cache.set(id, loaded);
       // A recall stored before a restart still ends the breakout (at once if its time has passed).
-      this.scheduleRecall(loaded);
+      this.recalls.sync(id, loaded.control.recallEndsAt);
     }
     return this.cache.get(id) ?? null;
   }
@@ -251,27 +240,15 @@ export class WorkshopService {
     if (next === current) return current;
     await this.store.saveWorkshop(next, this.event(next.id, type, data));
     this.cache.set(next.id, next);
-    this.scheduleRecall(next);
+    this.recalls.sync(next.id, next.control.recallEndsAt);
     this.emit(next);
     return next;
   }
 
-  /** Keeps one server-side timer per workshop in step with its stored `recallEndsAt`. */
-  private scheduleRecall(w: WorkshopRecord): void {
-    const endsAt = w.control.recallEndsAt;
-    const pending = this.recalls.get(w.id);
-    if (pending && pending.endsAt === endsAt) return;
-    if (pending) clearTimeout(pending.timer);
-    this.recalls.delete(w.id);
-    if (endsAt === null) return;
-    const timer = setTimeout(() => void this.fireRecall(w.id, endsAt), Math.max(0, endsAt - this.now()));
-    this.recalls.set(w.id, { endsAt, timer });
-  }
-
+  /** The recall countdown ran out: plenary now, unless the facilitator changed course meanwhile. */
   private async fireRecall(workshopId: string, endsAt: number): Promise<void> {
     try {
       await this.serial(workshopId, async () => {
-        this.recalls.delete(workshopId);
         const current = this.cache.get(workshopId);
         // Cancelled or replaced (a phase change clears it) while the timer was pending.
         if (!current || current.control.recallEndsAt !== endsAt) return;
@@ -292,8 +269,7 @@ export class WorkshopService {
 
   /** Stops pending timers; called when the server closes. */
   dispose(): void {
-    for (const { timer } of this.recalls.values()) clearTimeout(timer);
-    this.recalls.clear();
+    this.recalls.dispose();
   }
 
   /** Presence of participants' control sockets; several tabs count once each. */
