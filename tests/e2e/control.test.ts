@@ -49,9 +49,9 @@ describe('running the room in Chromium', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(path: string, options: { width?: number; skewMs?: number } = {}): Promise<Page> {
+  async function open(path: string, options: { width?: number; height?: number; skewMs?: number } = {}): Promise<Page> {
     const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: 900 },
+      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
       locale: 'pl-PL',
     });
     contexts.push(context);
@@ -83,7 +83,8 @@ describe('running the room in Chromium', () => {
       orgType: 'pes',
     });
 
-    const facilitator = await open(`/f/${w.facilitatorToken}`, { width: 1400 });
+    // Tall enough that the group columns need no scrolling while dragging.
+    const facilitator = await open(`/f/${w.facilitatorToken}`, { width: 1400, height: 3200 });
     const projector = await open(`/p/${w.projectorToken}`, { width: 1920 });
     const annaPage = await open(`/b/${anna.token}`, { width: 390, skewMs: SKEW_MS });
     await annaPage.getByTestId('waiting-room').waitFor(UI);
@@ -113,13 +114,24 @@ describe('running the room in Chromium', () => {
         .getAttribute('data-group-id')) ?? '';
     const annaColumn = facilitator.locator(`[data-testid="group-column"][data-group-id="${annaGroup}"]`);
     const piotrItem = facilitator.locator(`li[data-participant-id="${piotr.participantId}"]`);
+    // Measure only once the layout is still: the preview table folds away after "apply".
+    await facilitator.getByTestId('assign-preview-table').waitFor({ state: 'detached', ...UI });
+    await piotrItem.scrollIntoViewIfNeeded();
     const from = await piotrItem.boundingBox();
     const to = await annaColumn.boundingBox();
     if (!from || !to) throw new Error('no boxes to drag between');
     await facilitator.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await facilitator.mouse.down();
     await facilitator.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 3 });
-    await facilitator.mouse.move(to.x + to.width / 2, to.y + to.height / 3, { steps: 10 });
+    await expect.poll(() => piotrItem.getAttribute('class'), UI).toContain('member--dragging');
+    // Hover over the target until dnd-kit reports it under the pointer (a busy machine renders late),
+    // nudging the pointer a pixel each round so a fresh pointermove is always the latest event.
+    for (let i = 0; i < 50; i++) {
+      await facilitator.mouse.move(to.x + to.width / 2 + (i % 2), to.y + to.height / 3, { steps: i === 0 ? 10 : 1 });
+      if ((await annaColumn.getAttribute('class'))?.includes('group-column--over')) break;
+      await facilitator.waitForTimeout(100);
+    }
+    expect(await annaColumn.getAttribute('class')).toContain('group-column--over');
     await facilitator.mouse.up();
     await expect
       .poll(() => annaColumn.getByTestId('member-name').allTextContents(), UI)
@@ -152,10 +164,20 @@ describe('running the room in Chromium', () => {
     const request = facilitator.getByTestId('help-request');
     await expect.poll(() => request.count(), UI).toBe(1);
     expect(await request.textContent()).toContain(groupName);
+    // The co-facilitator's console gets the same request, and has no button to close the workshop.
+    const coLink = await facilitator.getByTestId('link-cofacilitator').getAttribute('href');
+    const coFacilitator = await open(new URL(coLink ?? '', server.url).pathname);
+    await expect.poll(() => coFacilitator.getByTestId('help-request').textContent(), UI).toContain(groupName);
+    expect(await coFacilitator.getByTestId('close-workshop').count()).toBe(0);
     await shot(facilitator, 'control-02-console-help');
     await request.getByTestId('help-ack').click();
     await expect.poll(() => annaPage.getByTestId('help-status').getAttribute('data-acknowledged'), UI).toBe('true');
     await expect.poll(() => facilitator.getByTestId('help-request').count(), UI).toBe(0);
+
+    // A reload (or a lost Wi-Fi) brings Anna back to the same group, with nothing retyped.
+    await annaPage.reload();
+    await expect.poll(() => annaPage.getByTestId('group-name').textContent(), UI).toBe(groupName);
+    await annaPage.getByTestId('board').waitFor(UI);
 
     // Recall: a 5-second countdown on every screen, then plenary by itself.
     await facilitator.getByTestId('recall-seconds').fill('5');

@@ -1,5 +1,5 @@
 import { AGENDA_KINDS, type AgendaItem, type AgendaKind, type WorkshopState } from '@warsztat/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Run } from './useCommand';
 
@@ -50,6 +50,8 @@ export function AgendaPanel({ workshop, run }: { workshop: WorkshopState; run: R
 function AgendaRow({ item, current, run }: { item: AgendaItem; current: boolean; run: Run }) {
   const { t } = useTranslation();
   const [minutes, setMinutes] = useState(String(item.minutes));
+  // Another facilitator (or the REST mirror) may change it; follow the server.
+  useEffect(() => setMinutes(String(item.minutes)), [item.minutes]);
   const commit = () => {
     const n = Math.round(Number(minutes));
     if (Number.isFinite(n) && n >= 1 && n <= MAX_MINUTES && n !== item.minutes) {

@@ -1,5 +1,5 @@
 import type { GroupView } from '@warsztat/shared';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Run } from './useCommand';
 
@@ -9,6 +9,12 @@ export function GroupEditor({ group, run }: { group: GroupView; run: Run }) {
   const [name, setName] = useState(group.name);
   const [capacity, setCapacity] = useState(group.capacity === null ? '' : String(group.capacity));
   const [prompt, setPrompt] = useState(group.prompt);
+  // Follow changes made elsewhere (another facilitator, the REST mirror).
+  useEffect(() => {
+    setName(group.name);
+    setCapacity(group.capacity === null ? '' : String(group.capacity));
+    setPrompt(group.prompt);
+  }, [group.name, group.capacity, group.prompt]);
   const id = (field: string) => `group-${group.id}-${field}`;
   const save = () => {
     const cap = capacity.trim() === '' ? null : Math.round(Number(capacity));

@@ -1,11 +1,21 @@
 import type { WorkshopState } from '@warsztat/shared';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { beep } from '../../app/beep';
+import { usePreferences } from '../../stores/preferencesStore';
 import type { Run } from './useCommand';
 
 /** Open help requests, newest first, each with its group's name; any facilitator may acknowledge. */
 export function HelpRequests({ workshop, run }: { workshop: WorkshopState; run: Run }) {
   const { t } = useTranslation();
   const open = workshop.helpRequests.filter((r) => r.acknowledgedAt === null).reverse();
+  const sound = usePreferences((s) => s.sound);
+  const seen = useRef(open.length);
+  // A new request beeps (when the sound is on); the red outline and count are the silent signal.
+  useEffect(() => {
+    if (open.length > seen.current && sound) beep();
+    seen.current = open.length;
+  }, [open.length, sound]);
   const groupName = (id: string | null) => workshop.groups.find((g) => g.id === id)?.name ?? t('room.noGroup');
   const personName = (id: string) => workshop.participants.find((p) => p.id === id)?.name ?? '';
   return (

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../server/src/persistence/SqliteStore.js';
+import { EMPTY_CONTROL, type WorkshopRecord } from '../../server/src/persistence/Store.js';
+
+type Exec = { db: { exec(sql: string): void } };
+
+const workshop: WorkshopRecord = {
+  id: 'w1',
+  title: 'Stary warsztat',
+  date: null,
+  venue: null,
+  organiser: null,
+  mode: 'onsite',
+  locale: 'pl',
+  template: 'di-5',
+  joinCode: 'ABCDEF',
+  phase: 'lobby',
+  spotlightGroupId: null,
+  timer: { endsAt: null, pausedRemainingMs: null },
+  agenda: [],
+  createdAt: 0,
+  control: { ...EMPTY_CONTROL, selfSelect: true },
+  groups: [
+    { id: 'g1', name: 'Seniorzy', attendance: 'onsite', position: 0, rapporteurId: null, capacity: 4, prompt: 'x' },
+  ],
+  participants: [],
+};
+
+/**
+ * A database file written before issue #5 has no `workshops.control`, `groups.capacity` or
+ * `groups.prompt`. Opening it must add them in place (guarded ALTER TABLE) and read old rows
+ * with empty defaults.
+ */
+describe('SQLite migration of the control columns', () => {
+  let dir = '';
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('upgrades a file without the new columns and reads its rows with defaults', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'warsztat-migrate-'));
+    const path = join(dir, 'old.db');
+    const first = new SqliteStore(path);
+    await first.createWorkshop(workshop, [], { workshopId: 'w1', at: 0, type: 'created', data: null });
+    // Turn the file back into the old schema (SQLite ≥ 3.35 drops columns).
+    const raw = (first as unknown as Exec).db;
+    raw.exec('ALTER TABLE workshops DROP COLUMN control');
+    raw.exec('ALTER TABLE groups DROP COLUMN capacity');
+    raw.exec('ALTER TABLE groups DROP COLUMN prompt');
+    await first.close();
+
+    const upgraded = new SqliteStore(path);
+    const loaded = await upgraded.loadWorkshop('w1');
+    expect(loaded?.control).toEqual(EMPTY_CONTROL);
+    expect(loaded?.groups[0]).toMatchObject({ capacity: null, prompt: '' });
+    // And the new columns are writable from now on.
+    if (!loaded) throw new Error('not loaded');
+    await upgraded.saveWorkshop(
+      { ...loaded, control: { ...loaded.control, selfSelect: true } },
+      {
+        workshopId: 'w1',
+        at: 1,
+        type: 'selfSelect',
+        data: null,
+      },
+    );
+    await upgraded.close();
+    const again = new SqliteStore(path);
+    expect((await again.loadWorkshop('w1'))?.control.selfSelect).toBe(true);
+    await again.close();
+  });
+});
