@@ -1,3 +1,4 @@
+export * from './board/BoardStore.js';
 export * from './board/observe.js';
 export * from './board/placement.js';
 export * from './board/schema.js';

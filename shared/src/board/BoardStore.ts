@@ -1,13 +1,13 @@
-import type { Card } from '@warsztat/shared';
-import { getCard, listCards, observeCards } from '@warsztat/shared';
 import type * as Y from 'yjs';
+import { observeCards } from './observe.js';
+import { type Card, getCard, listCards } from './schema.js';
 
 type Listener = () => void;
 const EMPTY: readonly string[] = Object.freeze([]);
 
 /**
- * A snapshot of the board kept in step with the doc, read by React through
- * `useSyncExternalStore`. Subscriptions are per card and per section, so a remote keystroke
+ * A snapshot of the board kept in step with the doc, for UIs (React reads it through
+ * `useSyncExternalStore`; no React here). Subscriptions are per card and per section, so a remote keystroke
  * re-reads and re-renders one card, and only a move, add or delete re-sorts the sections (and
  * only sections whose order really changed are told). Snapshots are immutable: a changed card
  * is a new object, an unchanged one keeps its identity.

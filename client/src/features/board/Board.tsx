@@ -1,13 +1,12 @@
 import { DndContext } from '@dnd-kit/core';
 import type { BoardSettings, SectionTemplate } from '@warsztat/shared';
-import { addCard, DEFAULT_BOARD_SETTINGS } from '@warsztat/shared';
+import { addCard, BoardStore, DEFAULT_BOARD_SETTINGS } from '@warsztat/shared';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
 import { useBoardDoc } from '../../sync/useBoardDoc';
 import './board.css';
 import { BoardSection } from './BoardSection';
-import { BoardStore } from './BoardStore';
 import { BoardToolbar } from './BoardToolbar';
 import { type BoardApi, BoardContext } from './boardContext';
 import { colorFor, setLocalUser } from './presence';

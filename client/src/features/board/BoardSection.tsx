@@ -55,7 +55,7 @@ export function BoardSection({ sectionId, label, hint, canAdd }: Props) {
     >
       <header className="board-section-header">
         <Heading id={headingId}>{label}</Heading>
-        <span className="board-section-count" data-testid="section-count">
+        <span className="board-section-count" data-testid="section-count" data-count={ids.length}>
           {t('board.cards', { count: ids.length })}
         </span>
       </header>

@@ -1,8 +1,7 @@
-import type { BoardSettings, Card, SectionTemplate } from '@warsztat/shared';
+import type { BoardSettings, BoardStore, Card, SectionTemplate } from '@warsztat/shared';
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import type { BoardStore } from './BoardStore';
 
 /** Everything a card or section needs from its board, without threading props through each level. */
 export interface BoardApi {

@@ -9,10 +9,9 @@ import {
   useSensors,
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
-import { dropPlacement, moveCard, SECTION_DROP_PREFIX } from '@warsztat/shared';
+import { type BoardStore, dropPlacement, moveCard, SECTION_DROP_PREFIX } from '@warsztat/shared';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import type { BoardStore } from './BoardStore';
 
 /**
  * Drag and drop with @dnd-kit: mouse (after 6 px, so a click on the handle is a click), touch
