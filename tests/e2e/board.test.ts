@@ -23,6 +23,8 @@ const UI = { timeout: 10_000 };
 interface Room {
   workshopId: string;
   facilitatorToken: string;
+  projectorToken: string;
+  annaId: string;
   groupId: string;
   anna: Page;
   piotr: Page;
@@ -91,7 +93,14 @@ describe('the group board in Chromium', () => {
       pages.push(page);
     }
     const [annaPage, piotrPage] = pages as [Page, Page];
-    return { ...room, groupId, anna: annaPage, piotr: piotrPage };
+    return {
+      ...room,
+      projectorToken: created.projectorToken,
+      annaId: anna.participantId,
+      groupId,
+      anna: annaPage,
+      piotr: piotrPage,
+    };
   }
 
   const section = (page: Page, id: string) => page.locator(`[data-testid="section"][data-section-id="${id}"]`);
@@ -192,6 +201,31 @@ describe('the group board in Chromium', () => {
     await expect
       .poll(() => room.piotr.locator(`[data-card-id="${a}"] [data-testid="vote-total"]`).getAttribute('data-count'), UI)
       .toBe('3');
+  });
+
+  it('lets the rapporteur write a rich-text summary that others and the projector read live', async () => {
+    const room = await openRoom();
+    await command(room, { type: 'rapporteur', groupId: room.groupId, participantId: room.annaId });
+    await expect.poll(() => room.piotr.getByTestId('summary-editor').getAttribute('contenteditable'), UI).toBe('false');
+    const editor = room.anna.getByTestId('summary-editor');
+    await editor.click();
+    await room.anna.keyboard.type('Najważniejsze: ');
+    await room.anna.keyboard.press('Control+b');
+    await room.anna.keyboard.type('mieszkania wspomagane');
+    await expect
+      .poll(() => room.piotr.getByTestId('summary-editor').textContent(), UI)
+      .toBe('Najważniejsze: mieszkania wspomagane');
+    expect(await room.piotr.locator('[data-testid="summary-editor"] strong').textContent()).toBe(
+      'mieszkania wspomagane',
+    );
+    await command(room, { type: 'phase', to: 'plenary' });
+    await command(room, { type: 'phase', to: 'presenting', groupId: room.groupId });
+    const { page: projector } = await newPage(1920, 1080);
+    await projector.goto(new URL(`/p/${room.projectorToken}`, server.url).href);
+    await expect
+      .poll(() => projector.getByTestId('summary-editor').textContent(), UI)
+      .toBe('Najważniejsze: mieszkania wspomagane');
+    expect(await projector.getByTestId('summary-editor').getAttribute('contenteditable')).toBe('false');
   });
 
   it('locks the board read-only when the facilitator says so', async () => {

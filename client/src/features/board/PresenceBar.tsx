@@ -11,12 +11,12 @@ export function PresenceBar({ awareness }: { awareness: Awareness | null }) {
   if (peers.length === 0) return null;
   const hidden = peers.length - SHOWN;
   return (
-    <section className="presence" data-testid="presence" aria-label={t('board.presence', { count: peers.length })}>
-      <ul className="presence-list">
+    <section className="board-presence" data-testid="presence" aria-label={t('board.presence', { count: peers.length })}>
+      <ul className="board-presence-list">
         {peers.slice(0, SHOWN).map((p) => (
           <li
             key={p.clientId}
-            className="presence-peer"
+            className="board-presence-peer"
             data-testid="presence-peer"
             title={p.self ? `${p.name} ${t('participant.you')}` : p.name}
             style={{ backgroundColor: p.color }}
@@ -25,7 +25,7 @@ export function PresenceBar({ awareness }: { awareness: Awareness | null }) {
             <span className="visually-hidden">{p.self ? `${p.name} ${t('participant.you')}` : p.name}</span>
           </li>
         ))}
-        {hidden > 0 && <li className="presence-more">+{hidden}</li>}
+        {hidden > 0 && <li className="board-presence-more">+{hidden}</li>}
       </ul>
     </section>
   );
