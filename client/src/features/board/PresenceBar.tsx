@@ -11,7 +11,11 @@ export function PresenceBar({ awareness }: { awareness: Awareness | null }) {
   if (peers.length === 0) return null;
   const hidden = peers.length - SHOWN;
   return (
-    <section className="board-presence" data-testid="presence" aria-label={t('board.presence', { count: peers.length })}>
+    <section
+      className="board-presence"
+      data-testid="presence"
+      aria-label={t('board.presence', { count: peers.length })}
+    >
       <ul className="board-presence-list">
         {peers.slice(0, SHOWN).map((p) => (
           <li
