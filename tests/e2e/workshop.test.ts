@@ -43,7 +43,8 @@ describe('a whole workshop in Chromium', () => {
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
     page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        cspViolations.push(message.text());
     });
     return page;
   }

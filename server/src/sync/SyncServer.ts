@@ -13,9 +13,13 @@ export interface SyncEvents {
   /** A socket closed by the server, with its close code. */
   closed(code: number): void;
 }
+
 import { type Granted, SyncConnection } from './SyncConnection.js';
 
 export const SYNC_PATH_PREFIX = '/sync/';
+
+/** How long a shutdown waits for clients to answer the 1012 close before cutting them off. */
+const CLOSE_HANDSHAKE_GRACE_MS = 1_000;
 
 /**
  * Decoding never throws: this runs inside the upgrade handler, where a throw (a URIError from
@@ -178,6 +182,11 @@ export class SyncServer {
     const docs = await Promise.allSettled([...this.docs.values()]);
     this.docs.clear();
     for (const result of docs) if (result.status === 'fulfilled') await result.value.destroy();
+    // ws waits for every client's closing handshake (up to 30 s each); a client that never answers
+    // must not hold up a restart, so stragglers are cut off after a short grace.
+    const deadline = Date.now() + CLOSE_HANDSHAKE_GRACE_MS;
+    while (this.wss.clients.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 }

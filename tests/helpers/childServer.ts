@@ -1,0 +1,99 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Cleanup } from './cleanup.js';
+
+const serverDir = fileURLToPath(new URL('../../server', import.meta.url));
+
+/** A free loopback port, so a restarted child can come back where its clients reconnect. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The real server as its own process (`server/src/main.ts`, as `pnpm start` runs it), so tests can
+ * SIGTERM it or `kill -9` it mid-write and start it again on the same port and SQLite file.
+ */
+export class ChildServer {
+  private child: ChildProcess | null = null;
+  output = '';
+
+  private constructor(
+    readonly port: number,
+    readonly databaseUrl: string,
+  ) {}
+
+  static async start(cleanup: Cleanup): Promise<ChildServer> {
+    const dir = cleanup.add(mkdtempSync(join(tmpdir(), 'warsztat-child-')), (d) =>
+      rmSync(d, { recursive: true, force: true }),
+    );
+    const server = new ChildServer(await freePort(), `sqlite:${join(dir, 'warsztat.db')}`);
+    cleanup.add(server, (s) => s.kill('SIGKILL'));
+    await server.boot();
+    return server;
+  }
+
+  get url(): string {
+    return `http://localhost:${this.port}`;
+  }
+
+  async boot(): Promise<void> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: serverDir,
+      env: { ...process.env, PORT: String(this.port), DATABASE_URL: this.databaseUrl, CLIENT_DIST: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    await new Promise<void>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        this.output += chunk.toString();
+        if (this.output.includes('Warsztat is running on')) resolve();
+      };
+      child.stdout?.on('data', onData);
+      child.stderr?.on('data', (chunk: Buffer) => {
+        this.output += chunk.toString();
+      });
+      child.once('exit', (code) => reject(new Error(`server exited with ${code} before listening:\n${this.output}`)));
+    });
+  }
+
+  /**
+   * Sends `signal` and resolves with the exit code once the process is gone. A server that has
+   * not exited 10 s after SIGTERM has failed to drain: it is killed and the call throws.
+   */
+  async kill(signal: NodeJS.Signals): Promise<number | null> {
+    const child = this.child;
+    this.child = null;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill(signal);
+    let timer: NodeJS.Timeout | undefined;
+    const stuck = new Promise<'stuck'>((resolve) => {
+      timer = setTimeout(() => resolve('stuck'), 10_000);
+    });
+    const result = await Promise.race([exited, stuck]);
+    clearTimeout(timer);
+    if (result === 'stuck') {
+      child.kill('SIGKILL');
+      await exited;
+      throw new Error(`server did not exit within 10 s of ${signal}:\n${this.output.slice(-2_000)}`);
+    }
+    return result;
+  }
+
+  async restart(signal: NodeJS.Signals): Promise<void> {
+    await this.kill(signal);
+    await this.boot();
+  }
+}
