@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as Y from 'yjs';
+import { SqliteStore } from '../../server/src/persistence/SqliteStore.js';
 import type { Cleanup } from './cleanup.js';
 
 const serverDir = fileURLToPath(new URL('../../server', import.meta.url));
@@ -90,6 +92,17 @@ export class ChildServer {
       throw new Error(`server did not exit within 10 s of ${signal}:\n${this.output.slice(-2_000)}`);
     }
     return result;
+  }
+
+  /** The doc as the store holds it, read straight from the SQLite file (call while it is down). */
+  async readStoredDoc(docName: string): Promise<Y.Doc> {
+    const store = new SqliteStore(this.databaseUrl.slice('sqlite:'.length));
+    const stored = await store.loadDoc(docName);
+    await store.close();
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
+    return doc;
   }
 
   async restart(signal: NodeJS.Signals): Promise<void> {

@@ -10,7 +10,6 @@ import {
 } from '@warsztat/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SqliteStore } from '../../server/src/persistence/SqliteStore.js';
 import { ChildServer } from '../helpers/childServer.js';
 import { Cleanup } from '../helpers/cleanup.js';
 import { contains, FuzzClient, rng } from '../helpers/fuzzClient.js';
@@ -32,17 +31,6 @@ const SECTIONS = ['needs', 'resources', 'gaps', 'recommendations'];
 
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
-
-/** The doc as the store holds it, read straight from the SQLite file while no server runs. */
-async function readStored(databaseUrl: string, docName: string): Promise<Y.Doc> {
-  const store = new SqliteStore(databaseUrl.slice('sqlite:'.length));
-  const stored = await store.loadDoc(docName);
-  await store.close();
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return doc;
-}
 
 function randomEdit(doc: Y.Doc, random: () => number, author: string): void {
   const cards = listCards(doc);
@@ -111,7 +99,7 @@ describe('sync fuzz', () => {
         // update any client has received — before clients reconnect and push their copies back.
         await server.kill(random() < 0.5 ? 'SIGKILL' : 'SIGTERM');
         for (const c of clients) c.disconnect();
-        const storedDoc = await readStored(server.databaseUrl, group.docName);
+        const storedDoc = await server.readStoredDoc(group.docName);
         const lost = clients.flatMap((c) => c.received).filter((update) => !contains(storedDoc, update));
         expect(lost.length, `updates seen by a client but lost by the server at step ${step} (seed ${SEED})`).toBe(0);
         await server.boot();
@@ -145,7 +133,7 @@ describe('sync fuzz', () => {
     for (const c of clients) expect(listCards(c.doc), `seed ${SEED}`).toEqual(listCards(reference.doc));
 
     await server.kill('SIGTERM');
-    const storedDoc = await readStored(server.databaseUrl, group.docName);
+    const storedDoc = await server.readStoredDoc(group.docName);
     expect(vectorOf(storedDoc), `seed ${SEED}`).toBe(vectorOf(reference.doc));
     expect(listCards(storedDoc), `seed ${SEED}`).toEqual(listCards(reference.doc));
     const missing = clients.flatMap((c) => c.received).filter((update) => !contains(storedDoc, update));
