@@ -53,6 +53,13 @@ export function applyCommand(
       }
       return ok(moveParticipant(w, command.participantId, command.groupId));
     }
+    case 'removeParticipant': {
+      if (!w.participants.some((p) => p.id === command.participantId)) {
+        return fail(ErrorCode.NotFound, 'No such participant');
+      }
+      const left = moveParticipant(w, command.participantId, null);
+      return ok({ ...left, participants: left.participants.filter((p) => p.id !== command.participantId) });
+    }
     case 'rapporteur': {
       if (!w.groups.some((g) => g.id === command.groupId)) return fail(ErrorCode.NotFound, 'No such group');
       if (command.participantId !== null) {

@@ -85,7 +85,15 @@ export function attachControlSocket(
   service.onChange((workshop) => {
     for (const socket of io.sockets.adapter.rooms.get(roomOf(workshop.id)) ?? []) {
       const s = io.sockets.sockets.get(socket);
-      if (s) send(s, workshop);
+      if (!s) continue;
+      const { participantId } = s.data.token;
+      if (participantId && !workshop.participants.some((p) => p.id === participantId)) {
+        // Revoked by a facilitator: say why, then hang up (the token no longer resolves).
+        s.emit('problem', { code: ErrorCode.Unauthorized, message: 'You were removed from this workshop' });
+        s.disconnect(true);
+        continue;
+      }
+      send(s, workshop);
     }
   });
 

@@ -186,6 +186,13 @@ export class SqliteStore implements Store {
     for (const p of w.participants) {
       insertParticipant.run(w.id, p.id, p.name, p.organisation, p.orgType, p.attendance, p.groupId, p.joinedAt);
     }
+    // A removed participant's link stops working with the same write that removes them.
+    this.db
+      .prepare(
+        `DELETE FROM tokens WHERE workshop_id = ? AND role = 'participant'
+           AND participant_id NOT IN (SELECT id FROM participants WHERE workshop_id = ?)`,
+      )
+      .run(w.id, w.id);
   }
 
   private writeTokens(tokens: TokenRecord[]): void {

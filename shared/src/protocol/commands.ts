@@ -105,6 +105,8 @@ export const Command = z.union([
   /** `auto` stores a balanced assignment; `preview` answers it without storing anything. */
   z.strictObject({ type: z.literal('assign'), mode: z.enum(['auto', 'preview']) }),
   z.strictObject({ type: z.literal('move'), participantId: Id, groupId: Id.nullable() }),
+  /** Revokes a participant: their link stops working and their open sockets are closed at once. */
+  z.strictObject({ type: z.literal('removeParticipant'), participantId: Id }),
   z.strictObject({ type: z.literal('rapporteur'), groupId: Id, participantId: Id.nullable() }),
   TimerCommand,
   AgendaCommand,

@@ -41,6 +41,9 @@ export function ParticipantsTable({ workshop, run, children }: Props) {
                 <th scope="col">{t('facilitator.colOrgType')}</th>
                 <th scope="col">{t('facilitator.colAttendance')}</th>
                 <th scope="col">{t('facilitator.colGroup')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('facilitator.colActions')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -74,6 +77,22 @@ export function ParticipantsTable({ workshop, run, children }: Props) {
                         </option>
                       ))}
                     </select>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      data-testid="remove-participant"
+                      aria-label={t('facilitator.removeLabel', { name: p.name })}
+                      onClick={() => {
+                        // Removing revokes the person's link for good; a confirm keeps a slip from costing them their seat.
+                        if (window.confirm(t('facilitator.removeConfirm', { name: p.name }))) {
+                          void run({ type: 'removeParticipant', participantId: p.id });
+                        }
+                      }}
+                    >
+                      {t('facilitator.remove')}
+                    </button>
                   </td>
                 </tr>
               ))}
