@@ -234,6 +234,15 @@ describe('the group board in Chromium', () => {
     await expect.poll(() => room.anna.getByTestId('add-card').count(), UI).toBe(0);
     await command(room, { type: 'boardSettings', groupId: room.groupId, locked: false });
     await expect.poll(() => room.anna.getByTestId('add-card').count(), UI).toBe(4);
+    // The same from the facilitator's console: one checkbox locks every group's board.
+    const { page: console } = await newPage();
+    await console.goto(new URL(`/f/${room.facilitatorToken}`, server.url).href);
+    // click, not check(): the box follows the server's state, which arrives a round trip later.
+    await console.getByTestId('lock-all').click();
+    await expect.poll(() => console.getByTestId('lock-all').isChecked(), UI).toBe(true);
+    await expect.poll(() => room.piotr.getByTestId('add-card').count(), UI).toBe(0);
+    await console.getByTestId('lock-all').click();
+    await expect.poll(() => room.piotr.getByTestId('add-card').count(), UI).toBe(4);
   });
 
   it('works by keyboard alone: add, type, move, vote, drag with the keyboard, delete and undo', async () => {
@@ -273,10 +282,12 @@ describe('the group board in Chromium', () => {
     await page.keyboard.press('Space');
     // dnd-kit measures the drop targets once the drag has started; an arrow before that is lost.
     await page.locator('.card--dragging').waitFor(UI);
-    await page.keyboard.press('ArrowRight');
-    await expect
-      .poll(() => page.locator('[aria-live]').allTextContents(), UI)
-      .toEqual(expect.arrayContaining([expect.stringMatching(/Luki i bariery/)]));
+    // …and measures them asynchronously, so an arrow may find no target yet: press until it is over "gaps".
+    const overGaps = async () => (await page.locator('[aria-live]').allTextContents()).some((t) => /Luki/.test(t));
+    for (let i = 0; i < 5 && !(await overGaps()); i++) {
+      await page.keyboard.press('ArrowRight');
+      for (let w = 0; w < 10 && !(await overGaps()); w++) await page.waitForTimeout(100);
+    }
     await page.keyboard.press('Space');
     await expect
       .poll(() => section(room.piotr, 'gaps').getByTestId('card-text').first().inputValue(), UI)

@@ -83,7 +83,8 @@ export function Board(props: Props) {
       readOnly,
       participantId: authorId,
       settings,
-      showTotals: settings.votesRevealed || authorId === null,
+      // A facilitator at the console sees totals early; the projector only once revealed, like the room.
+      showTotals: settings.votesRevealed || (authorId === null && !readOnly),
       large,
       headingLevel,
       focusCardId,

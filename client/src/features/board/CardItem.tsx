@@ -33,7 +33,7 @@ export const CardItem = memo(function CardItem({ id, index, count, sectionLabel,
   const { t } = useTranslation();
   const board = useBoard();
   const card = useCard(id);
-  const editors = useCardEditors(board.awareness, id);
+  const editors = useCardEditors(board.awareness, id, t('boardSettings.facilitatorName'));
   const sortable = useSortable({ id, disabled: board.readOnly, data: { sectionId: card?.sectionId } });
   if (!card) return null;
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
-import { usePeers } from './presence';
+import { displayName, usePeers } from './presence';
 
 const SHOWN = 8;
 
@@ -17,18 +17,21 @@ export function PresenceBar({ awareness }: { awareness: Awareness | null }) {
       aria-label={t('board.presence', { count: peers.length })}
     >
       <ul className="board-presence-list">
-        {peers.slice(0, SHOWN).map((p) => (
-          <li
-            key={p.clientId}
-            className="board-presence-peer"
-            data-testid="presence-peer"
-            title={p.self ? `${p.name} ${t('participant.you')}` : p.name}
-            style={{ backgroundColor: p.color }}
-          >
-            <span aria-hidden="true">{initials(p.name)}</span>
-            <span className="visually-hidden">{p.self ? `${p.name} ${t('participant.you')}` : p.name}</span>
-          </li>
-        ))}
+        {peers.slice(0, SHOWN).map((peer) => {
+          const name = displayName(peer, t('boardSettings.facilitatorName'));
+          return (
+            <li
+              key={peer.clientId}
+              className="board-presence-peer"
+              data-testid="presence-peer"
+              title={peer.self ? `${name} ${t('participant.you')}` : name}
+              style={{ backgroundColor: peer.color }}
+            >
+              <span aria-hidden="true">{initials(name)}</span>
+              <span className="visually-hidden">{peer.self ? `${name} ${t('participant.you')}` : name}</span>
+            </li>
+          );
+        })}
         {hidden > 0 && <li className="board-presence-more">+{hidden}</li>}
       </ul>
     </section>

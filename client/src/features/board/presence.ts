@@ -3,7 +3,9 @@ import type { Awareness } from 'y-protocols/awareness';
 
 /**
  * Presence over y-websocket awareness. Local state: `{user: {name, color}, editing: cardId | null}`.
- * States written by other clients are read defensively (any shape may arrive).
+ * The sync server stamps `user` ({name, role, color}) from the peer's token, so others see the
+ * name the server knows; a facilitator has no name there and is shown by role. States written by
+ * other clients are read defensively (any shape may arrive).
  */
 export interface Peer {
   clientId: number;
@@ -30,16 +32,21 @@ export function setEditing(awareness: Awareness | null, cardId: string | null): 
   if (awareness && awareness.getLocalState() !== null) awareness.setLocalStateField('editing', cardId);
 }
 
+/** Stands in for a facilitator's missing name until the UI puts its translated label there. */
+export const FACILITATOR = '\u0000facilitator';
+const FACILITATOR_ROLES = new Set(['facilitator', 'coFacilitator']);
+
 function readPeer(clientId: number, state: unknown, self: boolean): Peer | null {
   if (typeof state !== 'object' || state === null) return null;
   const { user, editing } = state as { user?: unknown; editing?: unknown };
   if (typeof user !== 'object' || user === null) return null;
-  const { name, color } = user as { name?: unknown; color?: unknown };
-  if (typeof name !== 'string' || name.trim() === '') return null;
+  const { name, color, role } = user as { name?: unknown; color?: unknown; role?: unknown };
+  const shown = typeof name === 'string' && name.trim() !== '' ? name.slice(0, 80) : null;
+  if (shown === null && !(typeof role === 'string' && FACILITATOR_ROLES.has(role))) return null;
   return {
     clientId,
-    name: name.slice(0, 80),
-    color: typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color) ? color : colorFor(name),
+    name: shown ?? FACILITATOR,
+    color: typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color) ? color : colorFor(shown ?? String(clientId)),
     editing: typeof editing === 'string' ? editing : null,
     self,
   };
@@ -78,14 +85,19 @@ export function usePeers(awareness: Awareness | null): Peer[] {
   return useSyncExternalStore(subscribe, () => (awareness ? peersOf(awareness) : NO_PEERS));
 }
 
+/** A peer's name for display: `facilitatorLabel` (translated) for a facilitator without one. */
+export function displayName(peer: Peer, facilitatorLabel: string): string {
+  return peer.name === FACILITATOR ? facilitatorLabel : peer.name;
+}
+
 /** Names of the other people whose cursor is in this card, joined for display. */
-export function useCardEditors(awareness: Awareness | null, cardId: string): string {
+export function useCardEditors(awareness: Awareness | null, cardId: string, facilitatorLabel: string): string {
   const subscribe = useCallback((listener: () => void) => subscribeTo(awareness, listener), [awareness]);
   return useSyncExternalStore(subscribe, () =>
     awareness
       ? peersOf(awareness)
           .filter((p) => !p.self && p.editing === cardId)
-          .map((p) => p.name)
+          .map((p) => displayName(p, facilitatorLabel))
           .join(', ')
       : '',
   );
