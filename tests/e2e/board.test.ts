@@ -337,6 +337,9 @@ describe('the group board in Chromium', () => {
         .toBe('connected');
     }
     await expect.poll(() => field(room.piotr).inputValue(), { timeout: 20_000 }).toBe('Po awarii: edytowane offline');
+    // …and Anna's status says so once the server announces it stored her edit.
+    await expect.poll(() => room.anna.getByTestId('sync-status').getAttribute('data-unsaved'), UI).toBe('false');
+    expect(await room.anna.getByTestId('sync-label').textContent()).toBe('Zapisano na serwerze');
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -1,4 +1,5 @@
-import { CloseCode } from '@warsztat/shared';
+import { CloseCode, SYNC_MESSAGE_SAVED } from '@warsztat/shared';
+import * as decoding from 'lib0/decoding';
 import { useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { Awareness } from 'y-protocols/awareness';
@@ -28,6 +29,8 @@ export interface BoardDoc {
   synced: boolean;
   /** True once the copy kept on this device has been loaded (always false without one). */
   savedLocally: boolean;
+  /** Own edits of this session that the server has not yet confirmed as stored. */
+  unsaved: boolean;
   /** Close code of a final refusal (4401, 4403, …), else null. */
   refused: number | null;
 }
@@ -45,6 +48,7 @@ function initial(doc: Y.Doc): BoardDoc {
     socket: 'connecting',
     synced: false,
     savedLocally: false,
+    unsaved: false,
     refused: null,
   };
 }
@@ -63,7 +67,11 @@ export function useBoardDoc(docName: string, token: string, keepLocal = true): B
       local = null;
     }
     // Cross-tab BroadcastChannel is off: the server is the only path, so it can check rights.
-    const provider = new WebsocketProvider(syncUrl(), docName, doc, { params: { token }, disableBc: true });
+    // `saved=1` opts in to the server's "saved up to here" message (ignored by servers without it).
+    const provider = new WebsocketProvider(syncUrl(), docName, doc, {
+      params: { token, saved: '1' },
+      disableBc: true,
+    });
     setBoard({ ...initial(doc), awareness: provider.awareness });
 
     const update = (patch: Partial<BoardDoc>) => setBoard((b) => (b.doc === doc ? { ...b, ...patch } : b));
@@ -72,6 +80,22 @@ export function useBoardDoc(docName: string, token: string, keepLocal = true): B
     const onSync = (synced: boolean) => update({ synced });
     const onClosed = ({ code }: { code: number }) => update({ socket: 'disconnected', synced: false, refused: code });
     const onLocal = () => update({ savedLocally: true });
+
+    // "Saved" means the server stored this session's own edits: compare our client's clock with
+    // the stored state vector it announces. Until the first announcement, connected + synced is it.
+    let savedClock: number | null = null;
+    const checkSaved = () => {
+      const unsaved = savedClock !== null && Y.getState(doc.store, doc.clientID) > savedClock;
+      setBoard((b) => (b.doc === doc && b.unsaved !== unsaved ? { ...b, unsaved } : b));
+    };
+    provider.messageHandlers[SYNC_MESSAGE_SAVED] = (_encoder, decoder) => {
+      savedClock = Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(doc.clientID) ?? 0;
+      checkSaved();
+    };
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin !== provider && savedClock !== null) checkSaved();
+    };
+    doc.on('update', onUpdate);
 
     provider.on('status', onStatus);
     provider.on('sync', onSync);
@@ -82,6 +106,7 @@ export function useBoardDoc(docName: string, token: string, keepLocal = true): B
       provider.off('sync', onSync);
       provider.off('closed', onClosed);
       local?.off('synced', onLocal);
+      doc.off('update', onUpdate);
       provider.destroy();
       void local?.destroy();
       doc.destroy();

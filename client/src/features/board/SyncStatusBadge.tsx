@@ -16,7 +16,7 @@ export function SyncStatusBadge({ board, readOnly = false }: { board: BoardDoc; 
     label = t('sync.refused');
   } else if (board.socket === 'connected' && board.synced) {
     status = 'connected';
-    label = readOnly ? t('sync.live') : t('sync.connected');
+    label = readOnly ? t('sync.live') : board.unsaved ? t('sync.syncing') : t('sync.connected');
   } else if (board.socket === 'connected') {
     status = 'connecting';
     label = t('sync.syncing');
@@ -33,6 +33,7 @@ export function SyncStatusBadge({ board, readOnly = false }: { board: BoardDoc; 
       data-testid="sync-status"
       data-status={status}
       data-saved-locally={board.savedLocally}
+      data-unsaved={board.unsaved}
     >
       <span className="status-dot" aria-hidden="true" />
       <span data-testid="sync-label">{label}</span>
