@@ -7,8 +7,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = (name) => join(root, 'node_modules', '.bin', name);
-const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts }).status === 0;
+const bin = (name, pkg = '.') => join(root, pkg, 'node_modules', '.bin', name);
+const run = (cmd, args, opts = {}) => {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (result.error) console.error(`${cmd}: ${result.error.message}`);
+  return result.status === 0;
+};
 
 let passed = 0;
 let failed = 0;
@@ -31,7 +35,7 @@ if (!existsSync('/usr/bin/chromium')) {
 
 check('typecheck (tsc -b)', run(bin('tsc'), ['-b']));
 check('lint (biome check)', run(bin('biome'), ['check', '.']));
-check('client build (vite build)', run(bin('vite'), ['build'], { cwd: join(root, 'client') }));
+check('client build (vite build)', run(bin('vite', 'client'), ['build'], { cwd: join(root, 'client') }));
 
 const reportDir = join(root, 'node_modules', '.cache', 'warsztat');
 mkdirSync(reportDir, { recursive: true });
