@@ -1,0 +1,135 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { section, sectionOfCard, texts, UI, useBoardFixture } from './boardRoom.js';
+
+/**
+ * Two people on one group board in Chromium: typing into the same card at once, moving the same
+ * card at once, undo of one's own changes, dot voting, the rapporteur summary and the lock.
+ */
+describe('the group board with two people in Chromium', () => {
+  const board = useBoardFixture();
+
+  it('keeps both people’s words when they type into the same card at once', async () => {
+    const room = await board.openRoom();
+    const id = await board.addCard(room, 'needs', 'Transport');
+    const field = (page: Page) => page.locator(`[data-card-id="${id}"] [data-testid="card-text"]`);
+    await field(room.anna).focus();
+    await room.anna.keyboard.press('End');
+    await field(room.piotr).focus();
+    await room.piotr.keyboard.press('Home');
+    // Piotr sees that Anna is in this card (presence), shown in the card's header, not over the text.
+    await expect.poll(() => room.piotr.getByTestId('card-editing').textContent(), UI).toContain('Anna K.');
+    await Promise.all([
+      room.anna.keyboard.type(' do lekarza', { delay: 25 }),
+      room.piotr.keyboard.type('Dowóz i ', { delay: 25 }),
+    ]);
+    const expected = 'Dowóz i Transport do lekarza';
+    await expect.poll(() => field(room.anna).inputValue(), UI).toBe(expected);
+    await expect.poll(() => field(room.piotr).inputValue(), UI).toBe(expected);
+  });
+
+  it('converges when both move the same card to different sections at once', async () => {
+    const room = await board.openRoom();
+    const id = await board.addCard(room, 'needs', 'Mieszkania chronione');
+    const select = (page: Page) => page.locator(`[data-card-id="${id}"] [data-testid="move-card"]`);
+    await Promise.all([select(room.anna).selectOption('gaps'), select(room.piotr).selectOption('recommendations')]);
+    await expect
+      .poll(async () => {
+        const [a, p] = [await sectionOfCard(room.anna, id), await sectionOfCard(room.piotr, id)];
+        return a.length === 1 && p.length === 1 && a[0] === p[0] ? a[0] : null;
+      }, UI)
+      .toMatch(/^(gaps|recommendations)$/);
+    expect(await room.anna.getByTestId('card').count()).toBe(1);
+  });
+
+  it('undoes one’s own edits only, and brings a deleted card back', async () => {
+    const room = await board.openRoom();
+    const id = await board.addCard(room, 'needs', 'Opieka');
+    await board.addCard(room, 'gaps', 'Kolejki');
+    // Piotr edits another card; Anna's undo must not touch it.
+    const piotrField = section(room.piotr, 'gaps').getByTestId('card-text');
+    await piotrField.fill('Kolejki do specjalistów');
+    await expect.poll(() => texts(room.anna), UI).toContain('Kolejki do specjalistów');
+    const annaField = room.anna.locator(`[data-card-id="${id}"] [data-testid="card-text"]`);
+    await annaField.focus();
+    await room.anna.keyboard.press('End');
+    await room.anna.waitForTimeout(600); // past the undo manager's capture window: a separate step
+    await room.anna.keyboard.type(' wytchnieniowa');
+    await expect.poll(() => annaField.inputValue(), UI).toBe('Opieka wytchnieniowa');
+    await room.anna.keyboard.press('Control+z');
+    await expect.poll(() => annaField.inputValue(), UI).toBe('Opieka');
+    await room.anna.getByTestId('redo').click();
+    await expect.poll(() => annaField.inputValue(), UI).toBe('Opieka wytchnieniowa');
+    expect(await texts(room.anna)).toContain('Kolejki do specjalistów');
+
+    await room.anna.locator(`[data-card-id="${id}"] [data-testid="delete-card"]`).click();
+    await expect.poll(() => texts(room.piotr), UI).not.toContain('Opieka wytchnieniowa');
+    // Focus lands on the undo offer, so Enter brings the card back.
+    await expect
+      .poll(() => room.anna.evaluate(() => document.activeElement?.getAttribute('data-testid')), UI)
+      .toBe('undo-delete');
+    await room.anna.keyboard.press('Enter');
+    await expect.poll(() => texts(room.piotr), UI).toContain('Opieka wytchnieniowa');
+  });
+
+  it('spends dots within the facilitator’s budget and shows totals only once revealed', async () => {
+    const room = await board.openRoom();
+    const a = await board.addCard(room, 'recommendations', 'Centrum usług środowiskowych');
+    await board.command(room, { type: 'boardSettings', groupId: null, voteBudget: 2 });
+    await expect.poll(() => room.anna.getByTestId('votes-left').getAttribute('data-left'), UI).toBe('2');
+    const vote = (page: Page) => page.locator(`[data-card-id="${a}"] [data-testid="vote-add"]`);
+    await vote(room.anna).click();
+    await vote(room.anna).click();
+    await vote(room.anna).click();
+    await expect.poll(() => room.anna.getByTestId('board-message').textContent(), UI).toMatch(/kropek/i);
+    await expect.poll(() => room.anna.getByTestId('votes-left').getAttribute('data-left'), UI).toBe('0');
+    await vote(room.piotr).click();
+    expect(await room.piotr.getByTestId('vote-total').count()).toBe(0);
+    await board.command(room, { type: 'boardSettings', groupId: null, votesRevealed: true });
+    await expect
+      .poll(() => room.piotr.locator(`[data-card-id="${a}"] [data-testid="vote-total"]`).getAttribute('data-count'), UI)
+      .toBe('3');
+  });
+
+  it('lets the rapporteur write a rich-text summary that others and the projector read live', async () => {
+    const room = await board.openRoom();
+    await board.command(room, { type: 'rapporteur', groupId: room.groupId, participantId: room.annaId });
+    await expect.poll(() => room.piotr.getByTestId('summary-editor').getAttribute('contenteditable'), UI).toBe('false');
+    const editor = room.anna.getByTestId('summary-editor');
+    await editor.click();
+    await room.anna.keyboard.type('Najważniejsze: ');
+    await room.anna.keyboard.press('Control+b');
+    await room.anna.keyboard.type('mieszkania wspomagane');
+    await expect
+      .poll(() => room.piotr.getByTestId('summary-editor').textContent(), UI)
+      .toBe('Najważniejsze: mieszkania wspomagane');
+    expect(await room.piotr.locator('[data-testid="summary-editor"] strong').textContent()).toBe(
+      'mieszkania wspomagane',
+    );
+    await board.command(room, { type: 'phase', to: 'plenary' });
+    await board.command(room, { type: 'phase', to: 'presenting', groupId: room.groupId });
+    const { page: projector } = await board.newPage(1920, 1080);
+    await projector.goto(new URL(`/p/${room.projectorToken}`, board.server().url).href);
+    await expect
+      .poll(() => projector.getByTestId('summary-editor').textContent(), UI)
+      .toBe('Najważniejsze: mieszkania wspomagane');
+    expect(await projector.getByTestId('summary-editor').getAttribute('contenteditable')).toBe('false');
+  });
+
+  it('locks the board read-only when the facilitator says so', async () => {
+    const room = await board.openRoom();
+    await board.command(room, { type: 'boardSettings', groupId: room.groupId, locked: true });
+    await expect.poll(() => room.anna.getByTestId('add-card').count(), UI).toBe(0);
+    await board.command(room, { type: 'boardSettings', groupId: room.groupId, locked: false });
+    await expect.poll(() => room.anna.getByTestId('add-card').count(), UI).toBe(4);
+    // The same from the facilitator's console: one checkbox locks every group's board.
+    const { page: console } = await board.newPage();
+    await console.goto(new URL(`/f/${room.facilitatorToken}`, board.server().url).href);
+    // click, not check(): the box follows the server's state, which arrives a round trip later.
+    await console.getByTestId('lock-all').click();
+    await expect.poll(() => console.getByTestId('lock-all').isChecked(), UI).toBe(true);
+    await expect.poll(() => room.piotr.getByTestId('add-card').count(), UI).toBe(0);
+    await console.getByTestId('lock-all').click();
+    await expect.poll(() => room.piotr.getByTestId('add-card').count(), UI).toBe(4);
+  });
+});
