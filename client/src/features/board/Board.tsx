@@ -47,7 +47,9 @@ export function Board(props: Props) {
   const headingLevel = props.headingLevel ?? 2;
   const { t, i18n } = useTranslation();
   const locale = currentLocale();
-  const board = useBoardDoc(docName, token, !readOnly);
+  // Everyone but the projector keeps an offline copy; tied to the role, not to `readOnly`, so a
+  // phase change or a lock does not tear down and reopen the connection.
+  const board = useBoardDoc(docName, token, authorId !== null || !readOnly);
   const { doc, origin, awareness } = board;
   const store = useMemo(() => new BoardStore(doc), [doc]);
   useEffect(() => store.connect(), [store]);
