@@ -2,6 +2,7 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CloseCode } from '@warsztat/shared';
 import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
 import type { Limits } from '../config.js';
 import type { Store } from '../persistence/Store.js';
 import type { AwarenessUser } from './awarenessGuard.js';
@@ -115,6 +116,26 @@ export class SyncServer {
         });
       });
     });
+  }
+
+  /**
+   * A board as stored, for reports and exports: an independent copy (the live doc is never handed
+   * out), taken after everything accepted so far is durable. An unloaded board is read from the
+   * store without being loaded into the sync plane.
+   */
+  async readDoc(name: string): Promise<Y.Doc> {
+    const copy = new Y.Doc();
+    const loading = this.docs.get(name);
+    if (loading) {
+      const live = await loading;
+      await live.whenDurable();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
+      return copy;
+    }
+    const stored = await this.store.loadDoc(name);
+    if (stored.snapshot) Y.applyUpdate(copy, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(copy, update);
+    return copy;
   }
 
   private admit(connection: SyncConnection, auth: Granted): boolean {
