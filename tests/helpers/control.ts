@@ -61,3 +61,14 @@ export type CommandAnswer = Ack<{ state: WorkshopState }>;
 export function sendCommand(socket: ControlSocket, command: unknown): Promise<CommandAnswer> {
   return socket.timeout(5_000).emitWithAck('command', command);
 }
+
+/** The state of a successful ack; a refusal fails the test with its code and message. */
+export function stateOf(answer: CommandAnswer): WorkshopState {
+  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+  return answer.state;
+}
+
+/** Sends a participant command (help, choose, rapporteur) and resolves with the ack. */
+export function participantCommand(socket: ControlSocket, command: unknown): Promise<CommandAnswer> {
+  return socket.timeout(5_000).emitWithAck('participant', command);
+}

@@ -9,8 +9,9 @@ import type {
   JoinBody,
   WorkshopState,
 } from '@warsztat/shared';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { type Limits, type RunningServer, startServer } from '../../server/src/index.js';
-import type { Cleanup } from './cleanup.js';
+import { Cleanup } from './cleanup.js';
 
 /**
  * A real server on port 0 over a SQLite file in its own temp dir, and thin wrappers over the
@@ -46,6 +47,28 @@ export async function startTestServer(cleanup: Cleanup, limits: Partial<Limits> 
     };
   };
   return boot(0);
+}
+
+/**
+ * One server for a whole describe block (started in beforeAll, closed in afterAll) and a cleanup
+ * that runs after each test, for suites whose tests each make their own workshop.
+ */
+export function sharedTestServer(limits: Partial<Limits> = {}): { readonly t: TestServer; cleanup: Cleanup } {
+  const serverCleanup = new Cleanup();
+  const cleanup = new Cleanup();
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(serverCleanup, limits);
+  });
+  afterEach(() => cleanup.run());
+  afterAll(() => serverCleanup.run());
+  return {
+    cleanup,
+    get t(): TestServer {
+      if (!server) throw new Error('the shared server starts in beforeAll');
+      return server;
+    },
+  };
 }
 
 export interface ApiAnswer<T> {

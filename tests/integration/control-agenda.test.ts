@@ -1,29 +1,15 @@
-import type { WorkshopState } from '@warsztat/shared';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Cleanup } from '../helpers/cleanup.js';
-import { type CommandAnswer, connectControl, sendCommand } from '../helpers/control.js';
-import { createWorkshop, startTestServer, type TestServer } from '../helpers/server.js';
-
-function stateOf(answer: CommandAnswer): WorkshopState {
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-  return answer.state;
-}
+import { describe, expect, it } from 'vitest';
+import { connectControl, sendCommand, stateOf } from '../helpers/control.js';
+import { createWorkshop, sharedTestServer } from '../helpers/server.js';
 
 /** Agenda commands over socket.io: days of timed items, recalculated start times, the current item. */
 describe('control plane: agenda', () => {
-  const serverCleanup = new Cleanup();
-  const cleanup = new Cleanup();
-  let t: TestServer;
-
-  beforeAll(async () => {
-    t = await startTestServer(serverCleanup);
-  });
-  afterEach(() => cleanup.run());
-  afterAll(() => serverCleanup.run());
+  const shared = sharedTestServer();
+  const { cleanup } = shared;
 
   it('sets a two-day agenda and computes every start time from the durations', async () => {
-    const w = await createWorkshop(t.url);
-    const f = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const w = await createWorkshop(shared.t.url);
+    const f = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     const state = stateOf(
       await sendCommand(f.socket, {
         type: 'agenda',
@@ -52,8 +38,8 @@ describe('control plane: agenda', () => {
   });
 
   it('moves later start times when a duration changes, and keeps them when an item is removed', async () => {
-    const w = await createWorkshop(t.url);
-    const f = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const w = await createWorkshop(shared.t.url);
+    const f = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     const demo = stateOf(await sendCommand(f.socket, { type: 'agenda', action: 'demo' }));
     expect(demo.agenda.map((i) => i.startsAt)).toEqual(['10:00', '10:10', '10:40', '11:00', '12:00', '12:40', '13:10']);
     const second = demo.agenda[1];
@@ -87,9 +73,9 @@ describe('control plane: agenda', () => {
   });
 
   it('highlights the current item for every role, and a breakout item opens the groups for its minutes', async () => {
-    const w = await createWorkshop(t.url);
-    const f = await connectControl(cleanup, t.url, w.facilitatorToken);
-    const projector = await connectControl(cleanup, t.url, w.projectorToken);
+    const w = await createWorkshop(shared.t.url);
+    const f = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
+    const projector = await connectControl(cleanup, shared.t.url, w.projectorToken);
     const demo = stateOf(await sendCommand(f.socket, { type: 'agenda', action: 'demo' }));
     const [welcome, , , breakout] = demo.agenda;
     if (!welcome || !breakout) throw new Error('demo agenda too short');
@@ -110,8 +96,8 @@ describe('control plane: agenda', () => {
   });
 
   it('refuses unknown items (not_found), malformed agendas (bad_request) and keeps the agenda', async () => {
-    const w = await createWorkshop(t.url);
-    const f = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const w = await createWorkshop(shared.t.url);
+    const f = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     stateOf(await sendCommand(f.socket, { type: 'agenda', action: 'demo' }));
     const missing = await sendCommand(f.socket, { type: 'agenda', action: 'edit', itemId: 'nope', minutes: 5 });
     expect(missing).toEqual({ ok: false, error: { code: 'not_found', message: expect.any(String) } });
@@ -130,7 +116,7 @@ describe('control plane: agenda', () => {
         error: { code: 'bad_request', message: expect.any(String) },
       });
     }
-    const after = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const after = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     expect(after.latest().agenda).toHaveLength(7);
   });
 });

@@ -1,43 +1,18 @@
-import type { Ack, CommandAck, OrgType, WorkshopState } from '@warsztat/shared';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Cleanup } from '../helpers/cleanup.js';
-import { type CommandAnswer, type ControlSocket, connectControl, sendCommand } from '../helpers/control.js';
-import {
-  api,
-  createWorkshop,
-  joinWorkshop,
-  runCommand,
-  setupWorkshop,
-  startTestServer,
-  type TestServer,
-} from '../helpers/server.js';
-
-function stateOf(answer: CommandAnswer | Ack<{ state: WorkshopState }>): WorkshopState {
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-  return answer.state;
-}
-
-function participantCommand(socket: ControlSocket, command: unknown): Promise<Ack<{ state: WorkshopState }>> {
-  return socket.timeout(5_000).emitWithAck('participant', command);
-}
+import type { CommandAck, OrgType, WorkshopState } from '@warsztat/shared';
+import { describe, expect, it } from 'vitest';
+import { connectControl, participantCommand, sendCommand, stateOf } from '../helpers/control.js';
+import { api, createWorkshop, joinWorkshop, runCommand, setupWorkshop, sharedTestServer } from '../helpers/server.js';
 
 /** Groups, assignment preview, self-select with capacity caps and rapporteurs, over socket.io. */
 describe('control plane: groups and assignment', () => {
-  const serverCleanup = new Cleanup();
-  const cleanup = new Cleanup();
-  let t: TestServer;
-
-  beforeAll(async () => {
-    t = await startTestServer(serverCleanup);
-  });
-  afterEach(() => cleanup.run());
-  afterAll(() => serverCleanup.run());
+  const shared = sharedTestServer();
+  const { cleanup } = shared;
 
   it('adds, renames, caps, prompts and removes groups; members of a removed group become unassigned', async () => {
-    const { workshop: w, participants } = await setupWorkshop(t.url, ['Anna']);
+    const { workshop: w, participants } = await setupWorkshop(shared.t.url, ['Anna']);
     const anna = participants[0];
     if (!anna) throw new Error('no participant');
-    const f = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const f = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     const added = stateOf(
       await sendCommand(f.socket, { type: 'group', action: 'add', name: 'Grupa online', attendance: 'online' }),
     );
@@ -75,11 +50,14 @@ describe('control plane: groups and assignment', () => {
 
   it('previews a balanced assignment without storing it, then stores the same one on auto', async () => {
     const orgTypes: OrgType[] = ['jst', 'ops', 'ngo', 'ngo', 'pes', 'cis', 'ops', 'jst'];
-    const w = await createWorkshop(t.url, { title: 'Hybryda', template: 'di-5-online', mode: 'hybrid' });
+    const w = await createWorkshop(shared.t.url, { title: 'Hybryda', template: 'di-5-online', mode: 'hybrid' });
     for (const [i, orgType] of orgTypes.entries()) {
-      await joinWorkshop(t.url, w.joinCode, `Osoba ${i}`, { orgType, attendance: i % 4 === 0 ? 'online' : 'onsite' });
+      await joinWorkshop(shared.t.url, w.joinCode, `Osoba ${i}`, {
+        orgType,
+        attendance: i % 4 === 0 ? 'online' : 'onsite',
+      });
     }
-    const f = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const f = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     // Straight through socket.io: the helper's answer type has no `preview`.
     const answer: CommandAck = await f.socket
       .timeout(5_000)
@@ -94,23 +72,23 @@ describe('control plane: groups and assignment', () => {
     }
     // The REST mirror answers the same preview.
     const rest = await api<WorkshopState & { preview: Record<string, string> }>(
-      t.url,
+      shared.t.url,
       'POST',
       `/api/workshops/${w.id}/commands`,
       { token: w.facilitatorToken, body: { type: 'assign', mode: 'preview' } },
     );
     expect(rest.body.preview).toEqual(preview);
-    const stored = await runCommand(t.url, w.id, w.facilitatorToken, { type: 'assign', mode: 'auto' });
+    const stored = await runCommand(shared.t.url, w.id, w.facilitatorToken, { type: 'assign', mode: 'auto' });
     expect(Object.fromEntries(stored.participants.map((p) => [p.id, p.groupId]))).toEqual(preview);
   });
 
   it('lets a participant choose a group only while self-select is on, and never past its capacity', async () => {
-    const { workshop: w, participants } = await setupWorkshop(t.url, ['Anna', 'Piotr']);
+    const { workshop: w, participants } = await setupWorkshop(shared.t.url, ['Anna', 'Piotr']);
     const [anna, piotr] = participants;
     if (!anna || !piotr) throw new Error('need two participants');
-    const f = await connectControl(cleanup, t.url, w.facilitatorToken);
-    const a = await connectControl(cleanup, t.url, anna.token);
-    const p = await connectControl(cleanup, t.url, piotr.token);
+    const f = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
+    const a = await connectControl(cleanup, shared.t.url, anna.token);
+    const p = await connectControl(cleanup, shared.t.url, piotr.token);
     const target = f.latest().groups[1];
     if (!target) throw new Error('no group');
 
@@ -131,18 +109,18 @@ describe('control plane: groups and assignment', () => {
   });
 
   it('lets a group member claim and give up the rapporteur role, and refuses a second claimant', async () => {
-    const { workshop: w, participants } = await setupWorkshop(t.url, ['Anna', 'Piotr']);
+    const { workshop: w, participants } = await setupWorkshop(shared.t.url, ['Anna', 'Piotr']);
     const [anna, piotr] = participants;
     if (!anna || !piotr) throw new Error('need two participants');
-    const f = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const f = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     const group = f.latest().groups[0];
     if (!group) throw new Error('no group');
     for (const x of [anna, piotr]) {
       stateOf(await sendCommand(f.socket, { type: 'move', participantId: x.participantId, groupId: group.id }));
     }
-    const a = await connectControl(cleanup, t.url, anna.token);
-    const p = await connectControl(cleanup, t.url, piotr.token);
-    const projector = await connectControl(cleanup, t.url, w.projectorToken);
+    const a = await connectControl(cleanup, shared.t.url, anna.token);
+    const p = await connectControl(cleanup, shared.t.url, piotr.token);
+    const projector = await connectControl(cleanup, shared.t.url, w.projectorToken);
     expect(
       stateOf(await participantCommand(a.socket, { type: 'rapporteur', claim: true })).groups[0]?.rapporteurId,
     ).toBe(anna.participantId);
@@ -160,12 +138,12 @@ describe('control plane: groups and assignment', () => {
   });
 
   it('refuses participant commands from other roles, malformed ones, and facilitator commands from participants', async () => {
-    const { workshop: w, participants } = await setupWorkshop(t.url, ['Anna']);
+    const { workshop: w, participants } = await setupWorkshop(shared.t.url, ['Anna']);
     const anna = participants[0];
     if (!anna) throw new Error('no participant');
-    const f = await connectControl(cleanup, t.url, w.facilitatorToken);
-    const projector = await connectControl(cleanup, t.url, w.projectorToken);
-    const a = await connectControl(cleanup, t.url, anna.token);
+    const f = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
+    const projector = await connectControl(cleanup, shared.t.url, w.projectorToken);
+    const a = await connectControl(cleanup, shared.t.url, anna.token);
     for (const socket of [f.socket, projector.socket]) {
       expect(await participantCommand(socket, { type: 'help', text: '' })).toMatchObject({
         ok: false,

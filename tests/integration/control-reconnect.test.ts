@@ -1,29 +1,21 @@
 import type { WorkshopState } from '@warsztat/shared';
 import { io } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Cleanup } from '../helpers/cleanup.js';
+import { describe, expect, it } from 'vitest';
 import { type ControlSocket, connectControl, sendCommand } from '../helpers/control.js';
 import { waitFor } from '../helpers/poll.js';
-import { setupWorkshop, startTestServer, type TestServer } from '../helpers/server.js';
+import { setupWorkshop, sharedTestServer, startTestServer } from '../helpers/server.js';
 
 /**
  * A participant who loses Wi-Fi or reloads comes back to the same group and role with nothing
  * retyped: the token is all it needs, and every (re)connection starts from the full state.
  */
 describe('control plane: reconnection', () => {
-  const serverCleanup = new Cleanup();
-  const cleanup = new Cleanup();
-  let t: TestServer;
-
-  beforeAll(async () => {
-    t = await startTestServer(serverCleanup);
-  });
-  afterEach(() => cleanup.run());
-  afterAll(() => serverCleanup.run());
+  const shared = sharedTestServer();
+  const { cleanup } = shared;
 
   /** Unlike the helper's sockets, this one reconnects by itself, as the browser client does. */
   function reconnectingSocket(token: string) {
-    const socket: ControlSocket = io(t.url, {
+    const socket: ControlSocket = io(shared.t.url, {
       auth: { token },
       transports: ['websocket'],
       reconnectionDelay: 50,
@@ -36,10 +28,10 @@ describe('control plane: reconnection', () => {
   }
 
   it('resyncs the full state after a dropped connection, including changes made while it was away', async () => {
-    const { workshop: w, participants } = await setupWorkshop(t.url, ['Anna']);
+    const { workshop: w, participants } = await setupWorkshop(shared.t.url, ['Anna']);
     const anna = participants[0];
     if (!anna) throw new Error('no participant');
-    const f = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const f = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     const group = f.latest().groups[2];
     if (!group) throw new Error('no group');
     await sendCommand(f.socket, { type: 'move', participantId: anna.participantId, groupId: group.id });
@@ -63,17 +55,17 @@ describe('control plane: reconnection', () => {
   });
 
   it('puts a participant who reloads (a brand-new socket with the stored token) back in its group and role', async () => {
-    const { workshop: w, participants } = await setupWorkshop(t.url, ['Anna', 'Piotr']);
+    const { workshop: w, participants } = await setupWorkshop(shared.t.url, ['Anna', 'Piotr']);
     const anna = participants[0];
     if (!anna) throw new Error('no participant');
-    const f = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const f = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     const group = f.latest().groups[1];
     if (!group) throw new Error('no group');
     await sendCommand(f.socket, { type: 'move', participantId: anna.participantId, groupId: group.id });
     await sendCommand(f.socket, { type: 'rapporteur', groupId: group.id, participantId: anna.participantId });
-    const first = await connectControl(cleanup, t.url, anna.token);
+    const first = await connectControl(cleanup, shared.t.url, anna.token);
     first.socket.disconnect();
-    const again = await connectControl(cleanup, t.url, anna.token);
+    const again = await connectControl(cleanup, shared.t.url, anna.token);
     expect(again.me).toEqual({ role: 'participant', participantId: anna.participantId, name: 'Anna' });
     expect(again.latest().groups[1]?.rapporteurId).toBe(anna.participantId);
     expect(again.latest().participants.find((p) => p.id === anna.participantId)?.groupId).toBe(group.id);

@@ -1,48 +1,31 @@
-import type { Ack, WorkshopState } from '@warsztat/shared';
+import type { WorkshopState } from '@warsztat/shared';
 import { MAX_COMMAND_BYTES } from '@warsztat/shared';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Cleanup } from '../helpers/cleanup.js';
-import { type CommandAnswer, type ControlSocket, connectControl, sendCommand } from '../helpers/control.js';
-import { api, setupWorkshop, startTestServer, type TestServer } from '../helpers/server.js';
-
-function stateOf(answer: CommandAnswer | Ack<{ state: WorkshopState }>): WorkshopState {
-  if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
-  return answer.state;
-}
-
-function participantCommand(socket: ControlSocket, command: unknown): Promise<Ack<{ state: WorkshopState }>> {
-  return socket.timeout(5_000).emitWithAck('participant', command);
-}
+import { describe, expect, it } from 'vitest';
+import { connectControl, participantCommand, sendCommand, stateOf } from '../helpers/control.js';
+import { api, setupWorkshop, sharedTestServer } from '../helpers/server.js';
 
 /** Running the room: broadcast, help requests, recall to plenary, co-facilitators, the audit log. */
 describe('control plane: running the room', () => {
-  const serverCleanup = new Cleanup();
-  const cleanup = new Cleanup();
-  let t: TestServer;
-
-  beforeAll(async () => {
-    t = await startTestServer(serverCleanup);
-  });
-  afterEach(() => cleanup.run());
-  afterAll(() => serverCleanup.run());
+  const shared = sharedTestServer();
+  const { cleanup } = shared;
 
   async function twoGroups() {
-    const { workshop: w, participants } = await setupWorkshop(t.url, ['Anna', 'Piotr']);
+    const { workshop: w, participants } = await setupWorkshop(shared.t.url, ['Anna', 'Piotr']);
     const [anna, piotr] = participants;
     if (!anna || !piotr) throw new Error('need two participants');
-    const f = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const f = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     const [g1, g2] = f.latest().groups;
     if (!g1 || !g2) throw new Error('need two groups');
     stateOf(await sendCommand(f.socket, { type: 'move', participantId: anna.participantId, groupId: g1.id }));
     stateOf(await sendCommand(f.socket, { type: 'move', participantId: piotr.participantId, groupId: g2.id }));
-    const a = await connectControl(cleanup, t.url, anna.token);
-    const p = await connectControl(cleanup, t.url, piotr.token);
+    const a = await connectControl(cleanup, shared.t.url, anna.token);
+    const p = await connectControl(cleanup, shared.t.url, piotr.token);
     return { w, anna, piotr, f, a, p, g1, g2 };
   }
 
   it('broadcasts to every group or to one, and each participant sees only what is meant for it', async () => {
     const { w, f, a, p, g1 } = await twoGroups();
-    const projector = await connectControl(cleanup, t.url, w.projectorToken);
+    const projector = await connectControl(cleanup, shared.t.url, w.projectorToken);
     stateOf(await sendCommand(f.socket, { type: 'broadcast', text: 'Zostało 10 minut', groupId: null }));
     stateOf(
       await sendCommand(f.socket, { type: 'broadcast', text: 'Grupo 1, zapiszcie rekomendacje', groupId: g1.id }),
@@ -64,7 +47,7 @@ describe('control plane: running the room', () => {
 
   it('sends a help request to every facilitator and co-facilitator with its group, and acknowledges it', async () => {
     const { w, anna, f, a, g1 } = await twoGroups();
-    const co = await connectControl(cleanup, t.url, (f.latest().coFacilitatorLink ?? '').replace('/f/', ''));
+    const co = await connectControl(cleanup, shared.t.url, (f.latest().coFacilitatorLink ?? '').replace('/f/', ''));
     expect(co.me?.role).toBe('coFacilitator');
     const asked = stateOf(await participantCommand(a.socket, { type: 'help', text: 'Brakuje flamastrów' }));
     expect(asked.helpRequests).toHaveLength(1);
@@ -79,7 +62,7 @@ describe('control plane: running the room', () => {
         acknowledgedAt: null,
       });
     }
-    const projector = await connectControl(cleanup, t.url, w.projectorToken);
+    const projector = await connectControl(cleanup, shared.t.url, w.projectorToken);
     expect(projector.latest().helpRequests).toEqual([]);
     const id = f.latest().helpRequests[0]?.id ?? '';
     stateOf(await sendCommand(co.socket, { type: 'helpAck', requestId: id }));
@@ -124,7 +107,7 @@ describe('control plane: running the room', () => {
     });
     // Long enough for both cancelled countdowns to have fired had they survived.
     await new Promise((resolve) => setTimeout(resolve, 5_500));
-    const events = await t.server.service.events(w.id);
+    const events = await shared.t.server.service.events(w.id);
     expect(events.some((e) => e.type === 'recall.fired')).toBe(false);
     expect(f.latest().phase).toBe('breakout');
   }, 15_000);
@@ -132,7 +115,7 @@ describe('control plane: running the room', () => {
   it('gives the co-facilitator every right except closing, on both doors, and no links to pass on', async () => {
     const { w, f } = await twoGroups();
     const coToken = (f.latest().coFacilitatorLink ?? '').replace('/f/', '');
-    const co = await connectControl(cleanup, t.url, coToken);
+    const co = await connectControl(cleanup, shared.t.url, coToken);
     expect(co.latest().coFacilitatorLink).toBeNull();
     expect(co.latest().links).toEqual({ join: `/j/${w.joinCode}` });
     expect(co.latest().participants[0]?.attendance).toBe('onsite');
@@ -144,12 +127,12 @@ describe('control plane: running the room', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
-    const rest = await api(t.url, 'POST', `/api/workshops/${w.id}/commands`, {
+    const rest = await api(shared.t.url, 'POST', `/api/workshops/${w.id}/commands`, {
       token: coToken,
       body: { type: 'phase', to: 'closed' },
     });
     expect(rest.status).toBe(403);
-    const restOk = await api<WorkshopState>(t.url, 'POST', `/api/workshops/${w.id}/commands`, {
+    const restOk = await api<WorkshopState>(shared.t.url, 'POST', `/api/workshops/${w.id}/commands`, {
       token: coToken,
       body: { type: 'timer', action: 'extend', minutes: 5 },
     });
@@ -173,10 +156,10 @@ describe('control plane: running the room', () => {
       expect(await sendCommand(f.socket, payload)).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     }
     expect(f.socket.connected).toBe(true);
-    const after = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const after = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     expect(after.latest().broadcasts).toEqual([]);
     expect(after.latest().groups).toHaveLength(5);
-    const rest = await api(t.url, 'POST', `/api/workshops/${w.id}/commands`, {
+    const rest = await api(shared.t.url, 'POST', `/api/workshops/${w.id}/commands`, {
       token: w.facilitatorToken,
       body: { type: 'recall', seconds: 'soon' },
     });
@@ -189,7 +172,7 @@ describe('control plane: running the room', () => {
     stateOf(await participantCommand(a.socket, { type: 'help' }));
     stateOf(await sendCommand(f.socket, { type: 'phase', to: 'plenary' }));
     expect(await sendCommand(f.socket, { type: 'phase', to: 'lobby' })).toMatchObject({ ok: false });
-    const types = (await t.server.service.events(w.id)).map((e) => e.type);
+    const types = (await shared.t.server.service.events(w.id)).map((e) => e.type);
     expect(types).toEqual(['created', 'joined', 'joined', 'move', 'move', 'phase', 'participant.help', 'phase']);
   });
 });

@@ -1,25 +1,17 @@
 import type { OrgType } from '@warsztat/shared';
 import { io } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Cleanup } from '../helpers/cleanup.js';
+import { describe, expect, it } from 'vitest';
 import { type ControlSocket, connectControl, controlSocket, sendCommand } from '../helpers/control.js';
-import { createWorkshop, joinWorkshop, setupWorkshop, startTestServer, type TestServer } from '../helpers/server.js';
+import { createWorkshop, joinWorkshop, setupWorkshop, sharedTestServer } from '../helpers/server.js';
 
 /** The socket.io control plane with the real client: state pushes, acks and refusals. */
 describe('control plane', () => {
-  const serverCleanup = new Cleanup();
-  const cleanup = new Cleanup();
-  let t: TestServer;
-
-  beforeAll(async () => {
-    t = await startTestServer(serverCleanup);
-  });
-  afterEach(() => cleanup.run());
-  afterAll(() => serverCleanup.run());
+  const shared = sharedTestServer();
+  const { cleanup } = shared;
 
   it('sends the facilitator its state as soon as it connects', async () => {
-    const w = await createWorkshop(t.url, { title: 'Warsztat DI', template: 'di-5' });
-    const facilitator = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const w = await createWorkshop(shared.t.url, { title: 'Warsztat DI', template: 'di-5' });
+    const facilitator = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     const state = facilitator.latest();
     expect(state).toMatchObject({ id: w.id, title: 'Warsztat DI', phase: 'lobby', joinCode: w.joinCode });
     expect(state.groups).toHaveLength(5);
@@ -28,13 +20,13 @@ describe('control plane', () => {
   });
 
   it("updates the facilitator's live state when a participant joins and comes online", async () => {
-    const w = await createWorkshop(t.url);
-    const facilitator = await connectControl(cleanup, t.url, w.facilitatorToken);
-    const anna = await joinWorkshop(t.url, w.joinCode, 'Anna', { orgType: 'ops' });
+    const w = await createWorkshop(shared.t.url);
+    const facilitator = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
+    const anna = await joinWorkshop(shared.t.url, w.joinCode, 'Anna', { orgType: 'ops' });
     await facilitator.waitForState((s) => s.participants.some((p) => p.id === anna.participantId), 'Anna listed');
     expect(facilitator.latest().participants[0]).toMatchObject({ name: 'Anna', orgType: 'ops', online: false });
 
-    const participant = await connectControl(cleanup, t.url, anna.token);
+    const participant = await connectControl(cleanup, shared.t.url, anna.token);
     expect(participant.me).toEqual({ role: 'participant', participantId: anna.participantId, name: 'Anna' });
     await facilitator.waitForState((s) => s.participants[0]?.online === true, 'Anna online');
     participant.socket.disconnect();
@@ -43,9 +35,10 @@ describe('control plane', () => {
 
   it('auto-assigns everyone into groups whose sizes differ by at most one', async () => {
     const orgTypes: OrgType[] = ['jst', 'ops', 'ngo', 'pes', 'cis', 'ops', 'ngo', 'pcpr', 'jst', 'wtz', 'ngo', 'other'];
-    const w = await createWorkshop(t.url);
-    for (const [i, orgType] of orgTypes.entries()) await joinWorkshop(t.url, w.joinCode, `Osoba ${i}`, { orgType });
-    const facilitator = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const w = await createWorkshop(shared.t.url);
+    for (const [i, orgType] of orgTypes.entries())
+      await joinWorkshop(shared.t.url, w.joinCode, `Osoba ${i}`, { orgType });
+    const facilitator = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
 
     const answer = await sendCommand(facilitator.socket, { type: 'assign', mode: 'auto' });
     if (!answer.ok) throw new Error(answer.error.message);
@@ -59,10 +52,10 @@ describe('control plane', () => {
   });
 
   it('puts online participants into the online group of a hybrid workshop', async () => {
-    const w = await createWorkshop(t.url, { title: 'Hybryda', template: 'di-5-online', mode: 'hybrid' });
-    const remote = await joinWorkshop(t.url, w.joinCode, 'Zdalna', { attendance: 'online' });
-    await joinWorkshop(t.url, w.joinCode, 'Na sali');
-    const facilitator = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const w = await createWorkshop(shared.t.url, { title: 'Hybryda', template: 'di-5-online', mode: 'hybrid' });
+    const remote = await joinWorkshop(shared.t.url, w.joinCode, 'Zdalna', { attendance: 'online' });
+    await joinWorkshop(shared.t.url, w.joinCode, 'Na sali');
+    const facilitator = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     const answer = await sendCommand(facilitator.socket, { type: 'assign', mode: 'auto' });
     if (!answer.ok) throw new Error(answer.error.message);
     const online = answer.state.groups.find((g) => g.attendance === 'online');
@@ -70,11 +63,11 @@ describe('control plane', () => {
   });
 
   it('moves a participant to another group and tells the participant', async () => {
-    const { workshop: w, participants } = await setupWorkshop(t.url, ['Anna']);
+    const { workshop: w, participants } = await setupWorkshop(shared.t.url, ['Anna']);
     const anna = participants[0];
     if (!anna) throw new Error('no participant');
-    const facilitator = await connectControl(cleanup, t.url, w.facilitatorToken);
-    const participant = await connectControl(cleanup, t.url, anna.token);
+    const facilitator = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
+    const participant = await connectControl(cleanup, shared.t.url, anna.token);
     const target = facilitator.latest().groups[3];
     if (!target) throw new Error('no group 3');
 
@@ -90,8 +83,8 @@ describe('control plane', () => {
   });
 
   it('starts a breakout with the timer ending `minutes` from now on the server clock', async () => {
-    const w = await createWorkshop(t.url);
-    const facilitator = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const w = await createWorkshop(shared.t.url);
+    const facilitator = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     const before = Date.now();
     const answer = await sendCommand(facilitator.socket, { type: 'phase', to: 'breakout', minutes: 20 });
     const after = Date.now();
@@ -107,8 +100,8 @@ describe('control plane', () => {
   });
 
   it('pauses, resumes and extends the breakout timer on the server clock', async () => {
-    const w = await createWorkshop(t.url);
-    const facilitator = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const w = await createWorkshop(shared.t.url);
+    const facilitator = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     const started = await sendCommand(facilitator.socket, { type: 'phase', to: 'breakout', minutes: 10 });
     if (!started.ok) throw new Error(started.error.message);
     const endsAt = started.state.timer.endsAt ?? 0;
@@ -134,10 +127,10 @@ describe('control plane', () => {
   });
 
   it('names a rapporteur only from the members of the group', async () => {
-    const { workshop: w, participants } = await setupWorkshop(t.url, ['Anna', 'Bartek']);
+    const { workshop: w, participants } = await setupWorkshop(shared.t.url, ['Anna', 'Bartek']);
     const [anna, bartek] = participants;
     if (!anna || !bartek) throw new Error('two participants expected');
-    const facilitator = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const facilitator = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     const assigned = await sendCommand(facilitator.socket, { type: 'assign', mode: 'auto' });
     if (!assigned.ok) throw new Error(assigned.error.message);
     const annaGroup = assigned.state.groups.find((g) => g.memberIds.includes(anna.participantId));
@@ -159,9 +152,9 @@ describe('control plane', () => {
   });
 
   it('spotlights the presenting group, switches it on request, and the projector sees it', async () => {
-    const w = await createWorkshop(t.url);
-    const facilitator = await connectControl(cleanup, t.url, w.facilitatorToken);
-    const projector = await connectControl(cleanup, t.url, w.projectorToken);
+    const w = await createWorkshop(shared.t.url);
+    const facilitator = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
+    const projector = await connectControl(cleanup, shared.t.url, w.projectorToken);
     expect(projector.me?.role).toBe('projector');
     const [first, second] = facilitator.latest().groups;
     if (!first || !second) throw new Error('need two groups');
@@ -180,22 +173,22 @@ describe('control plane', () => {
   });
 
   it("refuses a participant's command with forbidden and changes nothing", async () => {
-    const { workshop: w, participants } = await setupWorkshop(t.url, ['Anna']);
+    const { workshop: w, participants } = await setupWorkshop(shared.t.url, ['Anna']);
     const anna = participants[0];
     if (!anna) throw new Error('no participant');
-    const participant = await connectControl(cleanup, t.url, anna.token);
-    const projector = await connectControl(cleanup, t.url, w.projectorToken);
+    const participant = await connectControl(cleanup, shared.t.url, anna.token);
+    const projector = await connectControl(cleanup, shared.t.url, w.projectorToken);
     for (const client of [participant, projector]) {
       const answer = await sendCommand(client.socket, { type: 'phase', to: 'breakout', minutes: 5 });
       expect(answer).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
     }
-    const facilitator = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const facilitator = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     expect(facilitator.latest().phase).toBe('lobby');
   });
 
   it('refuses a malformed command with bad_request and keeps the socket usable', async () => {
-    const w = await createWorkshop(t.url);
-    const facilitator = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const w = await createWorkshop(shared.t.url);
+    const facilitator = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     for (const payload of [null, 'phase', { type: 'phase', to: 'breakout', minutes: 'soon' }, { type: 'nuke' }]) {
       const answer = await sendCommand(facilitator.socket, payload);
       expect(answer).toEqual({ ok: false, error: { code: 'bad_request', message: expect.any(String) } });
@@ -206,8 +199,8 @@ describe('control plane', () => {
   });
 
   it('refuses an illegal phase move with conflict', async () => {
-    const w = await createWorkshop(t.url);
-    const facilitator = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const w = await createWorkshop(shared.t.url);
+    const facilitator = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     const answer = await sendCommand(facilitator.socket, { type: 'phase', to: 'discussion' });
     expect(answer).toEqual({ ok: false, error: { code: 'conflict', message: expect.any(String) } });
     expect((await sendCommand(facilitator.socket, { type: 'phase', to: 'closed' })).ok).toBe(true);
@@ -217,7 +210,7 @@ describe('control plane', () => {
 
   it('refuses to connect with a bad or missing token (connect_error unauthorized)', async () => {
     for (const token of ['AAAAAAAAAAAAAAAAAAAAAA', '', 'short']) {
-      const socket = controlSocket(cleanup, t.url, token);
+      const socket = controlSocket(cleanup, shared.t.url, token);
       const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
       expect(error.message).toBe('unauthorized');
       expect(socket.connected).toBe(false);
@@ -225,8 +218,8 @@ describe('control plane', () => {
   });
 
   it('refuses a control socket from a foreign Origin', async () => {
-    const w = await createWorkshop(t.url);
-    const socket: ControlSocket = io(t.url, {
+    const w = await createWorkshop(shared.t.url);
+    const socket: ControlSocket = io(shared.t.url, {
       auth: { token: w.facilitatorToken },
       transports: ['websocket'],
       reconnection: false,
@@ -235,15 +228,15 @@ describe('control plane', () => {
     cleanup.add(socket, (s) => s.disconnect());
     await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
     expect(socket.connected).toBe(false);
-    const own = await connectControl(cleanup, t.url, w.facilitatorToken);
+    const own = await connectControl(cleanup, shared.t.url, w.facilitatorToken);
     expect(own.latest().id).toBe(w.id);
   });
 
   it('shows a participant the others by display name only', async () => {
-    const w = await createWorkshop(t.url);
-    const anna = await joinWorkshop(t.url, w.joinCode, 'Anna', { organisation: 'MOPS', orgType: 'ops' });
-    await joinWorkshop(t.url, w.joinCode, 'Bartek', { organisation: 'Fundacja X', orgType: 'ngo' });
-    const participant = await connectControl(cleanup, t.url, anna.token);
+    const w = await createWorkshop(shared.t.url);
+    const anna = await joinWorkshop(shared.t.url, w.joinCode, 'Anna', { organisation: 'MOPS', orgType: 'ops' });
+    await joinWorkshop(shared.t.url, w.joinCode, 'Bartek', { organisation: 'Fundacja X', orgType: 'ngo' });
+    const participant = await connectControl(cleanup, shared.t.url, anna.token);
     const state = participant.latest();
     expect(state.participants.find((p) => p.name === 'Bartek')).toEqual({
       id: expect.any(String),
