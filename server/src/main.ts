@@ -9,6 +9,10 @@ console.log(
   `Warsztat is running on ${server.url.replace(/:\d+$/, `:${server.port}`)} (store: ${config.databaseUrl.split(':')[0]})`,
 );
 
+// A promise nobody awaited must not take every workshop on this node down with it: log it loudly.
+// A thrown exception still ends the process, since the state behind it can't be trusted.
+process.on('unhandledRejection', (reason) => console.error('unhandled rejection', reason));
+
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
