@@ -85,6 +85,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     apiRouter(service, {
       maxBodyBytes: config.limits.maxHttpBodyBytes,
       joinsPerCodePerMinute: config.limits.joinsPerCodePerMinute,
+      // `sync` is created below, once the HTTP server exists; reports run long after that.
+      readDoc: (docName) => sync.readDoc(docName),
     }),
   );
   const dist = config.clientDist;

@@ -363,4 +363,16 @@ export const en: Resources = {
     link: 'Co-facilitator link',
     hint: 'A co-facilitator has the same rights but cannot close the workshop.',
   },
+  report: {
+    heading: 'Report',
+    hint: "The agenda, participants by organisation type (no names), each group's output with its rapporteur, and recommendations by votes. The backup also holds participants' details: do not publish it.",
+    download: 'Download report',
+    format: 'Format',
+    md: 'Markdown (.md)',
+    docx: 'Word (.docx)',
+    pdf: 'PDF (.pdf)',
+    json: 'Backup (.json)',
+    preparing: 'Preparing the report…',
+    ready: 'Report downloaded.',
+  },
 };

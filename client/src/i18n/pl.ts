@@ -362,6 +362,18 @@ export const pl = {
     link: 'Link dla współprowadzącego',
     hint: 'Współprowadzący ma te same uprawnienia, ale nie może zakończyć warsztatu.',
   },
+  report: {
+    heading: 'Raport',
+    hint: 'Przebieg spotkania, uczestnicy według typu organizacji (bez nazwisk), wyniki grup ze sprawozdawcami i rekomendacje według głosów. Kopia zapasowa zawiera też dane uczestników — nie publikuj jej.',
+    download: 'Pobierz raport',
+    format: 'Format',
+    md: 'Markdown (.md)',
+    docx: 'Word (.docx)',
+    pdf: 'PDF (.pdf)',
+    json: 'Kopia zapasowa (.json)',
+    preparing: 'Przygotowuję raport…',
+    ready: 'Raport pobrany.',
+  },
 };
 
 /** Same shape as `pl`, with every leaf a string. */

@@ -5,6 +5,7 @@ import type { WorkshopService } from '../control/WorkshopService.js';
 import type { TokenRecord } from '../persistence/Store.js';
 import { sendError } from './errors.js';
 import { RateLimiter } from './RateLimiter.js';
+import { type ReadDoc, sendReport } from './reportRoute.js';
 
 function bearer(req: Request): string | null {
   const header = req.headers.authorization;
@@ -22,7 +23,7 @@ function absolute(req: Request, path: string): string {
  */
 export function apiRouter(
   service: WorkshopService,
-  options: { maxBodyBytes: number; joinsPerCodePerMinute: number },
+  options: { maxBodyBytes: number; joinsPerCodePerMinute: number; readDoc: ReadDoc },
 ): Router {
   const router = Router();
   router.use(express.json({ limit: options.maxBodyBytes, strict: true }));
@@ -107,6 +108,14 @@ export function apiRouter(
     const state = viewFor(workshop, viewerFor(who.token, who.raw), service.onlineIn(who.token.workshopId));
     // A preview answers the state unchanged plus the proposed assignment.
     res.json(preview ? { ...state, preview } : state);
+  });
+
+  router.get('/workshops/:id/report', async (req, res) => {
+    const who = await authorize(req, res, [...FACILITATOR_ROLES]);
+    if (!who) return;
+    const workshop = await service.get(who.token.workshopId);
+    if (!workshop) return sendError(res, { code: ErrorCode.NotFound, message: 'No such workshop' });
+    await sendReport(req, res, workshop, options.readDoc);
   });
 
   router.use((_req, res) => sendError(res, { code: ErrorCode.NotFound, message: 'No such API call' }));

@@ -14,6 +14,7 @@ import { HelpRequests } from './HelpRequests';
 import { LinksPanel } from './LinksPanel';
 import { ParticipantsTable } from './ParticipantsTable';
 import { PhaseControls } from './PhaseControls';
+import { ReportDownload } from './ReportDownload';
 import { RoomPanel } from './RoomPanel';
 import { TimerControls } from './TimerControls';
 import { useCommand } from './useCommand';
@@ -51,6 +52,7 @@ function Console({ workshop, me, token }: { workshop: WorkshopState; me: Me; tok
         <div className="console-side">
           <LinksPanel workshop={workshop} />
           <AgendaPanel workshop={workshop} run={run} />
+          <ReportDownload workshopId={workshop.id} token={token} />
         </div>
       </div>
       <ParticipantsTable workshop={workshop} run={run}>

@@ -1,0 +1,88 @@
+import { ErrorCode } from '@warsztat/shared';
+import type { Request, Response } from 'express';
+import type * as Y from 'yjs';
+import { docNameFor } from '../control/views.js';
+import type { WorkshopRecord } from '../persistence/Store.js';
+import { buildReport } from '../report/buildReport.js';
+import { renderDocx } from '../report/renderDocx.js';
+import { renderJson } from '../report/renderJson.js';
+import { renderMarkdown } from '../report/renderMarkdown.js';
+import { renderPdf } from '../report/renderPdf.js';
+import { sendError } from './errors.js';
+
+/**
+ * `GET /api/workshops/:id/report?format=md|docx|pdf|json` (DESIGN §9). The caller (api.ts) has
+ * already checked the token: facilitator or co-facilitator of this workshop. Boards are read as
+ * durable copies (`SyncServer.readDoc`), so the report holds exactly what survives a restart.
+ */
+export const REPORT_FORMATS = {
+  md: { ext: 'md', type: 'text/markdown; charset=utf-8' },
+  json: { ext: 'json', type: 'application/json; charset=utf-8' },
+  docx: { ext: 'docx', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+  pdf: { ext: 'pdf', type: 'application/pdf' },
+} as const;
+export type ReportFormat = keyof typeof REPORT_FORMATS;
+
+export type ReadDoc = (docName: string) => Promise<Y.Doc>;
+
+function isFormat(value: unknown): value is ReportFormat {
+  return typeof value === 'string' && Object.hasOwn(REPORT_FORMATS, value);
+}
+
+/** ASCII only: the filename must survive every browser and mail client. "Łódź – spotkanie" → "lodz-spotkanie". */
+export function slugify(title: string): string {
+  const slug = title
+    .replace(/[łŁ]/g, 'l')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'raport';
+}
+
+export function reportFilename(w: WorkshopRecord, format: ReportFormat): string {
+  // Without a date, the day it was created in Warsaw (where the workshops happen) names the file.
+  const date = w.date ?? new Date(w.createdAt).toLocaleDateString('sv-SE', { timeZone: 'Europe/Warsaw' });
+  return `warsztat-${date}-${slugify(w.title)}.${REPORT_FORMATS[format].ext}`;
+}
+
+async function readBoards(w: WorkshopRecord, readDoc: ReadDoc): Promise<Map<string, Y.Doc>> {
+  const docs = await Promise.all(w.groups.map((g) => readDoc(docNameFor(w.id, g.id))));
+  return new Map(w.groups.map((g, i) => [g.id, docs[i] as Y.Doc]));
+}
+
+export async function sendReport(req: Request, res: Response, w: WorkshopRecord, readDoc: ReadDoc): Promise<void> {
+  const format = req.query.format ?? 'md';
+  if (!isFormat(format)) {
+    return sendError(res, { code: ErrorCode.BadRequest, message: 'format must be one of md, docx, pdf, json' });
+  }
+  const boards = await readBoards(w, readDoc);
+  try {
+    const report = buildReport(w, boards);
+    let body: string | Buffer;
+    switch (format) {
+      case 'md':
+        body = renderMarkdown(report);
+        break;
+      case 'json':
+        body = renderJson(w, boards, report);
+        break;
+      case 'docx':
+        body = await renderDocx(report);
+        break;
+      case 'pdf':
+        body = await renderPdf(report);
+        break;
+    }
+    res.setHeader('Content-Type', REPORT_FORMATS[format].type);
+    res.setHeader('Content-Disposition', `attachment; filename="${reportFilename(w, format)}"`);
+    // Personal data (names in the backup, the rapporteurs' in the report): never cached on the way.
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(body);
+  } finally {
+    for (const doc of boards.values()) doc.destroy();
+  }
+}
