@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const clientDist = join(root, 'client', 'dist');
 const artifacts = join(root, 'tests', 'e2e', 'artifacts');
 const UI = { timeout: 10_000 };
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe('a whole workshop in Chromium', () => {
   let dir: string;
@@ -170,6 +172,13 @@ describe('a whole workshop in Chromium', () => {
     // Markup typed into a card is shown literally, never rendered.
     expect(await projector.locator('[data-testid="card-text"] b').count()).toBe(0);
     await shot(projector, '06-projector');
+    // Readable from the back of the room: WCAG 2.2 AA, contrast included, on the spotlighted board.
+    await projector.evaluate(axeSource);
+    const violations = await projector.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
+      return (await axe.run()).violations;
+    });
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
 
     // 6. Restart the server on the same port and store: everything is still there and the open
     // browsers reconnect by themselves.
