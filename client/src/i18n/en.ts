@@ -1,3 +1,5 @@
+import { ORG_TYPE_LABELS } from '@warsztat/shared';
+
 import type { Resources } from './pl';
 
 export const en: Resources = {
@@ -60,22 +62,7 @@ export const en: Resources = {
   orgType: {
     label: 'Organisation type',
     choose: '— choose —',
-    jst: 'Local government',
-    ops: 'Municipal social assistance centre (OPS)',
-    pcpr: 'County family support centre (PCPR)',
-    rops: 'Regional social policy centre (ROPS)',
-    pup: 'County labour office (PUP)',
-    ngo: 'Association or foundation',
-    pes: 'Social economy entity',
-    ps: 'Social enterprise',
-    cis: 'Social integration centre (CIS)',
-    kis: 'Social integration club (KIS)',
-    wtz: 'Occupational therapy workshop (WTZ)',
-    zaz: 'Vocational activity establishment (ZAZ)',
-    owes: 'Social economy support centre (OWES)',
-    church: 'Church or religious association',
-    academia: 'University',
-    other: 'Other',
+    ...ORG_TYPE_LABELS.en,
   },
   errors: {
     bad_request: 'Please check the form.',

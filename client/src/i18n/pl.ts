@@ -1,3 +1,5 @@
+import { ORG_TYPE_LABELS } from '@warsztat/shared';
+
 /** Polish strings: the default locale and the source of truth for the key set (en.ts must match it). */
 export const pl = {
   app: {
@@ -59,22 +61,7 @@ export const pl = {
   orgType: {
     label: 'Typ organizacji',
     choose: '— wybierz —',
-    jst: 'Jednostka samorządu terytorialnego',
-    ops: 'Ośrodek pomocy społecznej',
-    pcpr: 'Powiatowe centrum pomocy rodzinie',
-    rops: 'Regionalny ośrodek polityki społecznej',
-    pup: 'Powiatowy urząd pracy',
-    ngo: 'Stowarzyszenie lub fundacja',
-    pes: 'Podmiot ekonomii społecznej',
-    ps: 'Przedsiębiorstwo społeczne',
-    cis: 'Centrum integracji społecznej',
-    kis: 'Klub integracji społecznej',
-    wtz: 'Warsztat terapii zajęciowej',
-    zaz: 'Zakład aktywności zawodowej',
-    owes: 'Ośrodek wsparcia ekonomii społecznej',
-    church: 'Kościół lub związek wyznaniowy',
-    academia: 'Uczelnia',
-    other: 'Inne',
+    ...ORG_TYPE_LABELS.pl,
   },
   errors: {
     bad_request: 'Sprawdź dane w formularzu.',

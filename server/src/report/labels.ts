@@ -1,9 +1,16 @@
-import type { AgendaKind, Attendance, Locale, Mode, OrgType } from '@warsztat/shared';
+import {
+  type AgendaKind,
+  type Attendance,
+  type Locale,
+  type Mode,
+  ORG_TYPE_LABELS,
+  type OrgType,
+} from '@warsztat/shared';
 
 /**
- * The words a report needs, in Polish and English. Copied from the client's i18n files on purpose:
- * the server must not import client code, and a report is a document with its own wording
- * (headings, past-tense sentences) rather than UI labels.
+ * The words a report needs, in Polish and English. Organisation types come from shared/ (the
+ * same labels as the UI); the rest is the report's own wording (headings, past-tense sentences)
+ * rather than UI labels.
  */
 export interface ReportLabels {
   orgType: Record<OrgType, string>;
@@ -44,24 +51,7 @@ const plPlural = new Intl.PluralRules('pl');
 
 export const LABELS: Record<Locale, ReportLabels> = {
   pl: {
-    orgType: {
-      jst: 'Jednostka samorządu terytorialnego',
-      ops: 'Ośrodek pomocy społecznej',
-      pcpr: 'Powiatowe centrum pomocy rodzinie',
-      rops: 'Regionalny ośrodek polityki społecznej',
-      pup: 'Powiatowy urząd pracy',
-      ngo: 'Stowarzyszenie lub fundacja',
-      pes: 'Podmiot ekonomii społecznej',
-      ps: 'Przedsiębiorstwo społeczne',
-      cis: 'Centrum integracji społecznej',
-      kis: 'Klub integracji społecznej',
-      wtz: 'Warsztat terapii zajęciowej',
-      zaz: 'Zakład aktywności zawodowej',
-      owes: 'Ośrodek wsparcia ekonomii społecznej',
-      church: 'Kościół lub związek wyznaniowy',
-      academia: 'Uczelnia',
-      other: 'Inne',
-    },
+    orgType: ORG_TYPE_LABELS.pl,
     orgTypeMissing: 'Nie podano',
     attendance: { onsite: 'Na miejscu', online: 'Online' },
     mode: { onsite: 'Stacjonarnie', online: 'Online', hybrid: 'Hybrydowo' },
@@ -133,24 +123,7 @@ export const LABELS: Record<Locale, ReportLabels> = {
     fromGroup: 'grupa',
   },
   en: {
-    orgType: {
-      jst: 'Local government',
-      ops: 'Municipal social assistance centre (OPS)',
-      pcpr: 'County family support centre (PCPR)',
-      rops: 'Regional social policy centre (ROPS)',
-      pup: 'County labour office (PUP)',
-      ngo: 'Association or foundation',
-      pes: 'Social economy entity',
-      ps: 'Social enterprise',
-      cis: 'Social integration centre (CIS)',
-      kis: 'Social integration club (KIS)',
-      wtz: 'Occupational therapy workshop (WTZ)',
-      zaz: 'Vocational activity establishment (ZAZ)',
-      owes: 'Social economy support centre (OWES)',
-      church: 'Church or religious association',
-      academia: 'University',
-      other: 'Other',
-    },
+    orgType: ORG_TYPE_LABELS.en,
     orgTypeMissing: 'Not given',
     attendance: { onsite: 'On site', online: 'Online' },
     mode: { onsite: 'On site', online: 'Online', hybrid: 'Hybrid' },

@@ -19,6 +19,49 @@ export const ORG_TYPES = [
 ] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
 
+/**
+ * How each organisation type is shown, in one place for the UI and the report (the ids above are
+ * what is stored and sent).
+ */
+export const ORG_TYPE_LABELS: Record<'pl' | 'en', Record<OrgType, string>> = {
+  pl: {
+    jst: 'Jednostka samorządu terytorialnego',
+    ops: 'Ośrodek pomocy społecznej',
+    pcpr: 'Powiatowe centrum pomocy rodzinie',
+    rops: 'Regionalny ośrodek polityki społecznej',
+    pup: 'Powiatowy urząd pracy',
+    ngo: 'Stowarzyszenie lub fundacja',
+    pes: 'Podmiot ekonomii społecznej',
+    ps: 'Przedsiębiorstwo społeczne',
+    cis: 'Centrum integracji społecznej',
+    kis: 'Klub integracji społecznej',
+    wtz: 'Warsztat terapii zajęciowej',
+    zaz: 'Zakład aktywności zawodowej',
+    owes: 'Ośrodek wsparcia ekonomii społecznej',
+    church: 'Kościół lub związek wyznaniowy',
+    academia: 'Uczelnia',
+    other: 'Inne',
+  },
+  en: {
+    jst: 'Local government',
+    ops: 'Municipal social assistance centre (OPS)',
+    pcpr: 'County family support centre (PCPR)',
+    rops: 'Regional social policy centre (ROPS)',
+    pup: 'County labour office (PUP)',
+    ngo: 'Association or foundation',
+    pes: 'Social economy entity',
+    ps: 'Social enterprise',
+    cis: 'Social integration centre (CIS)',
+    kis: 'Social integration club (KIS)',
+    wtz: 'Occupational therapy workshop (WTZ)',
+    zaz: 'Vocational activity establishment (ZAZ)',
+    owes: 'Social economy support centre (OWES)',
+    church: 'Church or religious association',
+    academia: 'University',
+    other: 'Other',
+  },
+};
+
 export const ATTENDANCES = ['onsite', 'online'] as const;
 export type Attendance = (typeof ATTENDANCES)[number];
 
