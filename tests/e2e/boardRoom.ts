@@ -1,21 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command, WorkshopState } from '@warsztat/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { type RunningServer, startServer } from '../../server/src/index.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { RunningServer } from '../../server/src/index.js';
 import { api, createWorkshop, joinWorkshop } from '../helpers/server.js';
-import { launchChromium } from './browser.js';
+import { UI, useE2E } from './harness.js';
 
 /**
- * Fixture for the board's browser tests: one real server (port 0, SQLite in a temp dir, the built
- * client) and one Chromium per test file, and a "room" per test — a fresh workshop with Anna and
+ * Fixture for the board's browser tests, on the shared e2e harness (one server and one Chromium
+ * per file), with a "room" per test — a fresh workshop with Anna and
  * Piotr in one group, in breakout, each on the board in their own browser context.
  */
-export const UI = { timeout: 10_000 };
-const clientDist = join(fileURLToPath(new URL('../..', import.meta.url)), 'client', 'dist');
+export { UI };
 
 export interface Room {
   workshopId: string;
@@ -52,51 +47,16 @@ export const sectionOfCard = (page: Page, cardId: string) =>
 
 /** Registers beforeAll/afterAll for the file and returns the fixture. */
 export function useBoardFixture(): BoardFixture {
-  let dir = '';
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-  const databaseUrl = () => `sqlite:${join(dir, 'board.db')}`;
-  const running = () => {
-    if (!server) throw new Error('server not started');
-    return server;
-  };
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'warsztat-board-'));
-    server = await startServer({ port: 0, databaseUrl: databaseUrl(), clientDist });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const e2e = useE2E();
+  const running = e2e.server;
 
   const fixture: BoardFixture = {
     server: running,
-    pageErrors,
-    async restartServer(whileDown) {
-      const port = running().port;
-      await running().close();
-      await whileDown();
-      server = await startServer({ port, databaseUrl: databaseUrl(), clientDist });
+    get pageErrors() {
+      return [...e2e.pageErrors, ...e2e.cspViolations];
     },
-    async newPage(width = 1280, height = 800) {
-      if (!browser) throw new Error('browser not started');
-      const context = await browser.newContext({ viewport: { width, height }, locale: 'pl-PL' });
-      contexts.push(context);
-      const page = await context.newPage();
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
-          pageErrors.push(message.text());
-      });
-      return { page, context };
-    },
+    restartServer: (whileDown) => e2e.restartServer(whileDown),
+    newPage: (width = 1280, height = 800) => e2e.newPage({ width, height }),
     async command(room, body) {
       const answer = await api<WorkshopState>(running().url, 'POST', `/api/workshops/${room.workshopId}/commands`, {
         token: room.facilitatorToken,

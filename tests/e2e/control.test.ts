@@ -1,21 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CreateWorkshopAnswer, JoinAnswer } from '@warsztat/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../server/src/index.js';
-import { launchChromium } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { UI, useE2E } from './harness.js';
 
 /**
  * Running the room in Chromium: agenda, assignment (preview, apply, drag and drop), a timer seen
  * by a participant whose clock is 10 minutes behind, broadcast, a help request and the recall.
  */
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const clientDist = join(root, 'client', 'dist');
-const artifacts = join(root, 'tests', 'e2e', 'artifacts');
-const UI = { timeout: 10_000 };
 /** Anna's laptop clock is this far behind the server's. */
 const SKEW_MS = -10 * 60_000;
 
@@ -30,54 +21,23 @@ async function post<T>(url: string, body: unknown): Promise<T> {
 }
 
 describe('running the room in Chromium', () => {
-  let dir: string;
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'warsztat-e2e-control-'));
-    server = await startServer({ port: 0, databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, clientDist });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const e2e = useE2E();
+  const { shot } = e2e;
 
   async function open(path: string, options: { width?: number; height?: number; skewMs?: number } = {}): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-      locale: 'pl-PL',
-    });
-    contexts.push(context);
-    if (options.skewMs) {
-      // Every Date.now() in the page is off by the skew; only the measured offset can fix it.
-      await context.addInitScript((skew: number) => {
-        const realNow = Date.now.bind(Date);
-        Date.now = () => realNow() + skew;
-      }, options.skewMs);
-    }
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    await page.goto(new URL(path, server.url).href);
+    const { page } = await e2e.newPage({ height: 900, ...options });
+    await page.goto(new URL(path, e2e.server().url).href);
     return page;
   }
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
-
   it('runs agenda → preview and assign → drag → skewed timer → broadcast → help → recall', async () => {
-    const w = await post<CreateWorkshopAnswer>(`${server.url}/api/workshops`, { title: 'RKRES — warsztat' });
-    const anna = await post<JoinAnswer>(`${server.url}/api/join`, {
+    const w = await post<CreateWorkshopAnswer>(`${e2e.server().url}/api/workshops`, { title: 'RKRES — warsztat' });
+    const anna = await post<JoinAnswer>(`${e2e.server().url}/api/join`, {
       joinCode: w.joinCode,
       name: 'Anna K.',
       orgType: 'ops',
     });
-    const piotr = await post<JoinAnswer>(`${server.url}/api/join`, {
+    const piotr = await post<JoinAnswer>(`${e2e.server().url}/api/join`, {
       joinCode: w.joinCode,
       name: 'Piotr W.',
       orgType: 'pes',
@@ -166,7 +126,7 @@ describe('running the room in Chromium', () => {
     expect(await request.textContent()).toContain(groupName);
     // The co-facilitator's console gets the same request, and has no button to close the workshop.
     const coLink = await facilitator.getByTestId('link-cofacilitator').getAttribute('href');
-    const coFacilitator = await open(new URL(coLink ?? '', server.url).pathname);
+    const coFacilitator = await open(new URL(coLink ?? '', e2e.server().url).pathname);
     await expect.poll(() => coFacilitator.getByTestId('help-request').textContent(), UI).toContain(groupName);
     expect(await coFacilitator.getByTestId('close-workshop').count()).toBe(0);
     await shot(facilitator, 'control-02-console-help');
@@ -191,5 +151,7 @@ describe('running the room in Chromium', () => {
         .toBe('plenary');
     }
     expect(await annaPage.getByTestId('recall-countdown').count()).toBe(0);
+    expect(e2e.cspViolations).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -1,62 +1,24 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../../server/src/index.js';
-import { launchChromium } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { UI, useE2E } from './harness.js';
 
 /**
  * The walking skeleton, end to end: a facilitator, two participants and a projector, each in
  * its own browser context, run a whole workshop — including a server restart in the middle.
  */
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const clientDist = join(root, 'client', 'dist');
-const artifacts = join(root, 'tests', 'e2e', 'artifacts');
-const UI = { timeout: 10_000 };
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe('a whole workshop in Chromium', () => {
-  let dir: string;
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const cspViolations: string[] = [];
-
-  beforeAll(async () => {
-    mkdirSync(artifacts, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'warsztat-e2e-'));
-    server = await startServer({ port: 0, databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, clientDist });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  async function newPage(width = 1280, height = 800): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'pl-PL' });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
-        cspViolations.push(message.text());
-    });
-    return page;
-  }
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+  const e2e = useE2E();
+  const newPage = async (width = 1280, height = 800) => (await e2e.newPage({ width, height })).page;
+  const { shot } = e2e;
 
   it('runs create → join → assign → breakout → live board → plenary spotlight → restart', async () => {
     // 1. The facilitator creates a workshop and gets three links.
     const facilitator = await newPage();
-    await facilitator.goto(server.url);
+    await facilitator.goto(e2e.server().url);
     await facilitator.getByTestId('create-title').fill('Plan deinstytucjonalizacji — warsztat');
     await facilitator.getByTestId('create-template').selectOption('di-5');
     await facilitator.getByTestId('create-submit').click();
@@ -68,14 +30,14 @@ describe('a whole workshop in Chromium', () => {
     expect(consoleLink && joinLink && projectorLink).toBeTruthy();
     await shot(facilitator, '01-created');
 
-    await facilitator.goto(new URL(consoleLink ?? '', server.url).href);
+    await facilitator.goto(new URL(consoleLink ?? '', e2e.server().url).href);
     const projector = await newPage(1920, 1080);
-    await projector.goto(new URL(projectorLink ?? '', server.url).href);
+    await projector.goto(new URL(projectorLink ?? '', e2e.server().url).href);
     await projector.getByTestId('projector').waitFor(UI);
 
     // 2. Two participants join: one from the link, one by typing the code; both wait live.
     const anna = await newPage(390, 844);
-    await anna.goto(new URL(joinLink ?? '', server.url).href);
+    await anna.goto(new URL(joinLink ?? '', e2e.server().url).href);
     await expect.poll(() => anna.getByTestId('join-code').inputValue(), UI).toBe(joinCode);
     await anna.getByTestId('join-name').fill('Anna K.');
     await anna.getByTestId('join-organisation').fill('GOPS Supraśl');
@@ -84,7 +46,7 @@ describe('a whole workshop in Chromium', () => {
     await anna.getByTestId('waiting-room').waitFor(UI);
 
     const piotr = await newPage();
-    await piotr.goto(new URL('/j', server.url).href);
+    await piotr.goto(new URL('/j', e2e.server().url).href);
     await piotr.getByTestId('join-name').fill('Piotr W.');
     await piotr.getByTestId('join-code').fill('ZZZZZZ');
     await piotr.getByTestId('join-submit').click();
@@ -182,10 +144,9 @@ describe('a whole workshop in Chromium', () => {
 
     // 6. Restart the server on the same port and store: everything is still there and the open
     // browsers reconnect by themselves.
-    const port = server.port;
-    await server.close();
-    await expect.poll(() => anna.getByTestId('sync-status').getAttribute('data-status'), UI).not.toBe('connected');
-    server = await startServer({ port, databaseUrl: `sqlite:${join(dir, 'e2e.db')}`, clientDist });
+    await e2e.restartServer(async () => {
+      await expect.poll(() => anna.getByTestId('sync-status').getAttribute('data-status'), UI).not.toBe('connected');
+    });
     for (const page of [anna, piotr]) {
       await expect
         .poll(() => page.getByTestId('sync-status').getAttribute('data-status'), { timeout: 20_000 })
@@ -216,6 +177,7 @@ describe('a whole workshop in Chromium', () => {
       .toEqual(expect.arrayContaining(['Anna K.', 'Piotr W.']));
     await shot(facilitator, '07-console-after-restart');
     // Everything above ran under the server's strict Content-Security-Policy without a violation.
-    expect(cspViolations).toEqual([]);
+    expect(e2e.cspViolations).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
   }, 180_000);
 });
