@@ -203,6 +203,23 @@ describe('sync plane guards', () => {
     await roundTrip(two);
   });
 
+  it('takes the token from Sec-WebSocket-Protocol too, and refuses a bad one there (4401)', async () => {
+    const r = await room();
+    const { WebSocket } = await import('ws');
+    const open = (token: string) => {
+      const ws = new WebSocket(`ws://localhost:${r.t.port}/sync/${r.anna.docName}`, [token]);
+      cleanup.add(ws, (s) => s.terminate());
+      return ws;
+    };
+    const good = open(r.anna.token);
+    const firstMessage = await new Promise<Buffer>((resolve) => good.once('message', (data: Buffer) => resolve(data)));
+    expect([firstMessage[0], firstMessage[1]]).toEqual([0, 0]); // the server's sync step 1: accepted
+    expect(good.protocol).toBe(r.anna.token);
+    const bad = open('x'.repeat(22));
+    const code = await new Promise<number>((resolve) => bad.once('close', (c: number) => resolve(c)));
+    expect(code).toBe(CloseCode.Unauthorized);
+  });
+
   it('counts stored updates and bytes in /metrics', async () => {
     const r = await room();
     const { port, url } = r.t;
