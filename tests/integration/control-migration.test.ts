@@ -3,31 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqliteStore } from '../../server/src/persistence/SqliteStore.js';
-import { EMPTY_CONTROL, type WorkshopRecord } from '../../server/src/persistence/Store.js';
+import { EMPTY_CONTROL } from '../../server/src/persistence/Store.js';
+import { groupRecord, workshopRecord } from '../helpers/records.js';
 
 type Exec = { db: { exec(sql: string): void } };
 
-const workshop: WorkshopRecord = {
+const workshop = workshopRecord({
   id: 'w1',
   title: 'Stary warsztat',
-  date: null,
-  venue: null,
-  organiser: null,
-  mode: 'onsite',
-  locale: 'pl',
-  template: 'di-5',
-  joinCode: 'ABCDEF',
-  phase: 'lobby',
-  spotlightGroupId: null,
-  timer: { endsAt: null, pausedRemainingMs: null },
-  agenda: [],
-  createdAt: 0,
   control: { ...EMPTY_CONTROL, selfSelect: true },
-  groups: [
-    { id: 'g1', name: 'Seniorzy', attendance: 'onsite', position: 0, rapporteurId: null, capacity: 4, prompt: 'x' },
-  ],
-  participants: [],
-};
+  groups: [groupRecord('g1', { name: 'Seniorzy', capacity: 4, prompt: 'x' })],
+});
 
 /**
  * A database file written before issue #5 has no `workshops.control`, `groups.capacity` or

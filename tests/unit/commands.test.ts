@@ -2,63 +2,20 @@ import { ORG_TYPES } from '@warsztat/shared';
 import { describe, expect, it } from 'vitest';
 import { autoAssign, placeLateJoiner } from '../../server/src/control/assign.js';
 import { applyCommand, applyParticipantCommand } from '../../server/src/control/commands.js';
-import {
-  EMPTY_CONTROL,
-  type GroupRecord,
-  type ParticipantRecord,
-  type WorkshopRecord,
-} from '../../server/src/persistence/Store.js';
+import type { GroupRecord, WorkshopRecord } from '../../server/src/persistence/Store.js';
+import { rng } from '../helpers/fuzzClient.js';
+import { groupRecord, participantRecord, workshopRecord } from '../helpers/records.js';
 
 const NOW = 1_700_000_000_000;
 
-function group(id: string, attendance: GroupRecord['attendance'] = 'onsite'): GroupRecord {
-  return { id, name: id, attendance, position: 0, rapporteurId: null, capacity: null, prompt: '' };
-}
-
-function person(id: string, extra: Partial<ParticipantRecord> = {}): ParticipantRecord {
-  return {
-    id,
-    name: id,
-    organisation: null,
-    orgType: null,
-    attendance: 'onsite',
-    groupId: null,
-    joinedAt: 0,
-    ...extra,
-  };
-}
-
-function workshop(extra: Partial<WorkshopRecord> = {}): WorkshopRecord {
-  return {
-    id: 'w',
-    title: 't',
-    date: null,
-    venue: null,
-    organiser: null,
-    mode: 'onsite',
-    locale: 'pl',
-    template: 'di-5',
-    joinCode: 'ABCDEF',
-    phase: 'lobby',
-    spotlightGroupId: null,
-    timer: { endsAt: null, pausedRemainingMs: null },
-    agenda: [],
-    createdAt: 0,
-    control: EMPTY_CONTROL,
+const group = (id: string, attendance: GroupRecord['attendance'] = 'onsite') => groupRecord(id, { attendance });
+const person = participantRecord;
+const workshop = (extra: Partial<WorkshopRecord> = {}) =>
+  workshopRecord({
     groups: [group('g1'), group('g2')],
     participants: [person('p1'), person('p2'), person('p3')],
     ...extra,
-  };
-}
-
-/** Small seeded generator so a failing case can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+  });
 
 describe('autoAssign', () => {
   it('keeps group sizes within one and spreads organisation types (200 random workshops)', () => {
