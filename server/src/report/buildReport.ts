@@ -217,6 +217,17 @@ function rankRecommendations(groups: ReportGroup[]): RankedRecommendation[] {
 }
 
 /** `boards` maps group id → that group's board (a missing board reads as empty). */
+/** The header's labelled fields that have a value (date, venue, mode, organiser), in order. */
+export function headerFields({ labels: l, header: h }: Report): Array<[label: string, value: string]> {
+  const fields: Array<[string, string | null]> = [
+    [l.field.date, h.dateText],
+    [l.field.venue, h.venue],
+    [l.field.mode, h.modeLabel],
+    [l.field.organiser, h.organiser],
+  ];
+  return fields.filter((f): f is [string, string] => f[1] !== null && f[1] !== '');
+}
+
 export function buildReport(w: WorkshopRecord, boards: ReadonlyMap<string, Y.Doc>): Report {
   const labels = LABELS[w.locale];
   const groups = [...w.groups].sort((a, b) => a.position - b.position).map((g) => buildGroup(w, g, boards.get(g.id)));

@@ -1,5 +1,5 @@
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import type { Report } from './buildReport.js';
+import { headerFields, type Report } from './buildReport.js';
 import type { Block, Run } from './summaryBlocks.js';
 
 /**
@@ -63,15 +63,8 @@ function votes(report: Report, n: number): TextRun[] {
 export async function renderDocx(report: Report): Promise<Buffer> {
   const { labels: l, header: h } = report;
   const body: Paragraph[] = [heading(h.title, HeadingLevel.TITLE)];
-  const fields: [string, string | null][] = [
-    [l.field.date, h.dateText],
-    [l.field.venue, h.venue],
-    [l.field.mode, h.modeLabel],
-    [l.field.organiser, h.organiser],
-  ];
-  for (const [label, value] of fields) {
-    if (value)
-      body.push(new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...lines(value)] }));
+  for (const [label, value] of headerFields(report)) {
+    body.push(new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...lines(value)] }));
   }
   body.push(new Paragraph({ children: lines(report.lead) }));
 

@@ -1,4 +1,4 @@
-import type { Report } from './buildReport.js';
+import { headerFields, type Report } from './buildReport.js';
 import type { Block, Run } from './summaryBlocks.js';
 
 /**
@@ -90,13 +90,7 @@ function votes(report: Report, n: number): string {
 export function renderMarkdown(report: Report): string {
   const { labels: l, header: h } = report;
   const out: string[] = [`# ${escapeMarkdown(h.title)}`, ''];
-  const fields: [string, string | null][] = [
-    [l.field.date, h.dateText],
-    [l.field.venue, h.venue],
-    [l.field.mode, h.modeLabel],
-    [l.field.organiser, h.organiser],
-  ];
-  for (const [label, value] of fields) if (value) out.push(`- **${label}:** ${inline(value, 2)}`);
+  for (const [label, value] of headerFields(report)) out.push(`- **${label}:** ${inline(value, 2)}`);
   out.push('', escapeMarkdown(report.lead), '', `## ${l.heading.agenda}`, '');
   if (report.days.length === 0) out.push(l.noAgenda, '');
   for (const day of report.days) {

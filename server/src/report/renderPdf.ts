@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import type { Report } from './buildReport.js';
+import { headerFields, type Report } from './buildReport.js';
 import type { Block, Run } from './summaryBlocks.js';
 
 /**
@@ -101,14 +101,8 @@ export function renderPdf(report: Report): Promise<Buffer> {
 
   doc.font('bold').fontSize(SIZE.title).text(h.title);
   doc.moveDown(0.5).font('regular').fontSize(SIZE.body);
-  const fields: [string, string | null][] = [
-    [l.field.date, h.dateText],
-    [l.field.venue, h.venue],
-    [l.field.mode, h.modeLabel],
-    [l.field.organiser, h.organiser],
-  ];
-  for (const [label, value] of fields) {
-    if (value) doc.font('bold').text(`${label}: `, { continued: true }).font('regular').text(value);
+  for (const [label, value] of headerFields(report)) {
+    doc.font('bold').text(`${label}: `, { continued: true }).font('regular').text(value);
   }
   doc.moveDown(0.5).text(report.lead);
 
