@@ -118,12 +118,16 @@ describe('running the room in Chromium', () => {
         .toEqual([expect.stringContaining('Zostało 5 minut')]);
     }
 
-    // Help: Anna's group asks; the facilitator sees the group's name and acknowledges.
-    await annaPage.getByTestId('help-request-button').click();
+    // Help: Anna's group asks, with a word on what for; the facilitator sees the group's name and
+    // the message, and acknowledges.
+    await annaPage.getByTestId('help-text').fill('Nie wiemy, co wpisać w luki');
+    await annaPage.getByTestId('help-text').press('Enter');
     const groupName = (await annaColumn.locator('h3').first().textContent())?.trim() ?? '';
     const request = facilitator.getByTestId('help-request');
     await expect.poll(() => request.count(), UI).toBe(1);
     expect(await request.textContent()).toContain(groupName);
+    expect(await request.textContent()).toContain('Nie wiemy, co wpisać w luki');
+    expect(await annaPage.getByTestId('help-text').inputValue()).toBe('');
     // The co-facilitator's console gets the same request, and has no button to close the workshop.
     const coLink = await facilitator.getByTestId('link-cofacilitator').getAttribute('href');
     const coFacilitator = await open(new URL(coLink ?? '', e2e.server().url).pathname);

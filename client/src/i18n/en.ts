@@ -299,6 +299,8 @@ export const en: Resources = {
     noGroup: 'no group',
     acknowledge: 'On my way',
     acknowledged: 'Acknowledged',
+    helpTextLabel: 'What do you need? (optional)',
+    helpTextPlaceholder: 'What do you need? (optional)',
     askHelp: 'Ask the facilitator for help',
     helpSent: 'Request sent — a facilitator is coming.',
     helpAcknowledged: 'A facilitator acknowledged your request.',

@@ -298,6 +298,8 @@ export const pl = {
     noGroup: 'bez grupy',
     acknowledge: 'Już idę',
     acknowledged: 'Przyjęte',
+    helpTextLabel: 'Czego potrzebujecie? (opcjonalnie)',
+    helpTextPlaceholder: 'Czego potrzebujecie? (opcjonalnie)',
     askHelp: 'Poproś prowadzącego o pomoc',
     helpSent: 'Prośba wysłana — prowadzący zaraz podejdzie.',
     helpAcknowledged: 'Prowadzący przyjął prośbę.',

@@ -19,19 +19,37 @@ function useParticipantCommand() {
 export function ParticipantActions({ workshop, me, group }: { workshop: WorkshopState; me: Me; group: GroupView }) {
   const { t } = useTranslation();
   const { run, error } = useParticipantCommand();
+  const [helpText, setHelpText] = useState('');
   const mine = workshop.helpRequests.at(-1);
   const open = mine !== undefined && mine.acknowledgedAt === null;
   const rapporteur = workshop.participants.find((p) => p.id === group.rapporteurId);
   const isRapporteur = group.rapporteurId !== null && group.rapporteurId === me.participantId;
   return (
     <div className="participant-actions">
-      <div className="control-row">
+      <form
+        className="control-row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run({ type: 'help', text: helpText }).then((sent) => sent && setHelpText(''));
+        }}
+      >
+        <label className="visually-hidden" htmlFor="help-text">
+          {t('room.helpTextLabel')}
+        </label>
+        <input
+          id="help-text"
+          data-testid="help-text"
+          value={helpText}
+          maxLength={300}
+          placeholder={t('room.helpTextPlaceholder')}
+          disabled={open || workshop.phase === 'closed'}
+          onChange={(event) => setHelpText(event.target.value)}
+        />
         <button
-          type="button"
+          type="submit"
           className="button"
           data-testid="help-request-button"
           disabled={open || workshop.phase === 'closed'}
-          onClick={() => void run({ type: 'help' })}
         >
           {t('room.askHelp')}
         </button>
@@ -40,7 +58,7 @@ export function ParticipantActions({ workshop, me, group }: { workshop: Workshop
             {mine.acknowledgedAt === null ? t('room.helpSent') : t('room.helpAcknowledged')}
           </output>
         )}
-      </div>
+      </form>
       <div className="control-row">
         <span className="small" data-testid="rapporteur-name">
           {t('assignment.rapporteurIs', {
