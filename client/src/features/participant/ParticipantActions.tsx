@@ -39,6 +39,7 @@ export function ParticipantActions({ workshop, me, group }: { workshop: Workshop
         <input
           id="help-text"
           data-testid="help-text"
+          className="help-text-input"
           value={helpText}
           maxLength={300}
           placeholder={t('room.helpTextPlaceholder')}
