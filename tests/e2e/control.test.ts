@@ -59,6 +59,13 @@ describe('running the room in Chromium', () => {
     await expect
       .poll(() => facilitator.locator('[data-testid="agenda-item"][aria-current="step"]').count(), UI)
       .toBe(1);
+    // A second day, opened from the console: a study visit at the day's default start.
+    await facilitator.getByTestId('agenda-add-day').selectOption('1');
+    await facilitator.getByPlaceholder('Nowy punkt programu').fill('Wizyta studyjna online');
+    await facilitator.getByLabel('Rodzaj').selectOption('study-visit');
+    await facilitator.getByPlaceholder('Nowy punkt programu').press('Enter');
+    await expect.poll(() => facilitator.getByTestId('agenda-item').count(), UI).toBe(8);
+    await expect.poll(() => facilitator.getByTestId('agenda-panel').textContent(), UI).toContain('Dzień 2');
 
     // Assignment: preview first (nothing stored), then apply.
     await facilitator.getByTestId('assign-preview').click();

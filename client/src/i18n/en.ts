@@ -272,6 +272,8 @@ export const en: Resources = {
     minutes: 'Minutes: {{title}}',
     remove: 'Remove item: {{title}}',
     addTitle: 'New agenda item',
+    addDay: 'Day',
+    newDay: 'New day ({{n}})',
     addKind: 'Kind',
     addMinutes: 'Minutes',
     add: 'Add item',

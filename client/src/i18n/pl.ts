@@ -271,6 +271,8 @@ export const pl = {
     minutes: 'Minuty: {{title}}',
     remove: 'Usuń punkt: {{title}}',
     addTitle: 'Nowy punkt programu',
+    addDay: 'Dzień',
+    newDay: 'Nowy dzień ({{n}})',
     addKind: 'Rodzaj',
     addMinutes: 'Minuty',
     add: 'Dodaj punkt',

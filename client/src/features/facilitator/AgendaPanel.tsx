@@ -42,7 +42,7 @@ export function AgendaPanel({ workshop, run }: { workshop: WorkshopState; run: R
           </ol>
         </div>
       ))}
-      <AddItem run={run} day={Math.max(0, ...days)} />
+      <AddItem run={run} days={days} />
     </section>
   );
 }
@@ -108,8 +108,14 @@ function AgendaRow({ item, current, run }: { item: AgendaItem; current: boolean;
   );
 }
 
-function AddItem({ run, day }: { run: Run; day: number }) {
+/** Adds an item to an existing day or opens the next one (days are added in order, as the server requires). */
+function AddItem({ run, days }: { run: Run; days: number[] }) {
   const { t } = useTranslation();
+  const lastDay = days.at(-1) ?? 0;
+  const nextDay = days.length === 0 ? 0 : lastDay + 1;
+  const [day, setDay] = useState(lastDay);
+  // Follow the agenda as days appear or go away (another facilitator, a demo load).
+  useEffect(() => setDay(lastDay), [lastDay]);
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<AgendaKind>('presentation');
   const [minutes, setMinutes] = useState('30');
@@ -134,6 +140,21 @@ function AddItem({ run, day }: { run: Run; day: number }) {
         maxLength={200}
         onChange={(e) => setTitle(e.target.value)}
       />
+      {days.length > 0 && (
+        <select
+          aria-label={t('agenda.addDay')}
+          data-testid="agenda-add-day"
+          value={day}
+          onChange={(e) => setDay(Number(e.target.value))}
+        >
+          {days.map((d) => (
+            <option key={d} value={d}>
+              {t('agenda.day', { n: d + 1 })}
+            </option>
+          ))}
+          <option value={nextDay}>{t('agenda.newDay', { n: nextDay + 1 })}</option>
+        </select>
+      )}
       <select aria-label={t('agenda.addKind')} value={kind} onChange={(e) => setKind(e.target.value as AgendaKind)}>
         {AGENDA_KINDS.map((k) => (
           <option key={k} value={k}>
