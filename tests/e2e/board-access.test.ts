@@ -112,4 +112,18 @@ describe('the group board by keyboard, for screen readers and offline, in Chromi
     expect(await room.anna.getByTestId('sync-label').textContent()).toBe('Zapisano na serwerze');
     expect(board.pageErrors).toEqual([]);
   }, 60_000);
+
+  it('forgets the offline copy on this device once the participant is removed', async () => {
+    const room = await board.openRoom();
+    await board.addCard(room, 'needs', 'Na wspólnym laptopie');
+    const kept = () =>
+      room.anna.evaluate(async (workshopId) => {
+        const names = (await indexedDB.databases()).map((d) => d.name);
+        return names.some((name) => name?.startsWith(workshopId));
+      }, room.workshopId);
+    await expect.poll(kept, UI).toBe(true);
+    await board.command(room, { type: 'removeParticipant', participantId: room.annaId });
+    // The revoked link is refused (4401) and nothing of the board stays behind in the browser.
+    await expect.poll(kept, UI).toBe(false);
+  });
 });

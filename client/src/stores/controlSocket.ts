@@ -11,6 +11,7 @@ import type {
 } from '@warsztat/shared';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
+import { forgetLocalBoards } from '../sync/localCopies';
 import { useControlStore } from './controlStore';
 
 /**
@@ -74,6 +75,8 @@ export function connectControl(token: string): () => void {
   });
   s.on('state', (state, me) => useControlStore.getState().setWorkshop(state, me));
   s.on('problem', (error) => {
+    const workshopId = useControlStore.getState().workshop?.id;
+    if (error.code === 'unauthorized' && workshopId) void forgetLocalBoards(workshopId);
     useControlStore.getState().setProblem(error);
     s.disconnect();
   });

@@ -78,7 +78,15 @@ export function useBoardDoc(docName: string, token: string, keepLocal = true): B
     const onStatus = ({ status }: { status: SyncStatus }) =>
       setBoard((b) => (b.doc === doc ? { ...b, socket: status, synced: status === 'connected' && b.synced } : b));
     const onSync = (synced: boolean) => update({ synced });
-    const onClosed = ({ code }: { code: number }) => update({ socket: 'disconnected', synced: false, refused: code });
+    const onClosed = ({ code }: { code: number }) => {
+      update({ socket: 'disconnected', synced: false, refused: code });
+      // A revoked link (4401) or a lost right to this board (4403, e.g. moved to another group) is
+      // final: nothing kept here can ever be sent, and on a venue's shared laptop it must not linger.
+      if (code === CloseCode.Unauthorized || code === CloseCode.Forbidden) {
+        void local?.clearData();
+        local = null;
+      }
+    };
     const onLocal = () => update({ savedLocally: true });
 
     // "Saved" means the server stored this session's own edits: compare our client's clock with
