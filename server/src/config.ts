@@ -29,6 +29,8 @@ export interface Limits {
   maxBufferedBytes: number;
   /** Open sync sockets per workshop (a 60-person workshop with projectors needs ~100). */
   maxSyncConnectionsPerWorkshop: number;
+  /** Ms a workshop with no open socket stays in memory after its last use (it reloads from the store). */
+  workshopIdleMs: number;
   /** Largest HTTP JSON body. */
   maxHttpBodyBytes: number;
   /** Joins per join code per minute (per code, not per IP: a venue shares one NAT). */
@@ -43,6 +45,7 @@ export const DEFAULT_LIMITS: Limits = {
   compactAfterUpdates: 500,
   maxBufferedBytes: 8 * 1_048_576,
   maxSyncConnectionsPerWorkshop: 1_000,
+  workshopIdleMs: 30 * 60_000,
   maxHttpBodyBytes: 16_384,
   joinsPerCodePerMinute: 120,
 };

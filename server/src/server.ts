@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { type Config, DEFAULT_LIMITS } from './config.js';
-import { attachControlSocket } from './control/controlSocket.js';
+import { attachControlSocket, hasControlSockets } from './control/controlSocket.js';
 import { WorkshopService } from './control/WorkshopService.js';
 import { apiRouter } from './http/api.js';
 import { errorHandler } from './http/errors.js';
@@ -115,6 +115,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // Rights follow the workshop: a move, a removal or a deleted group closes affected sockets at once.
   service.onChange((workshop) => sync.revalidate(workshop.id));
   const io = attachControlSocket(httpServer, service, isOriginAllowed);
+  const evictTimer = setInterval(
+    () => service.evictIdle(config.limits.workshopIdleMs, (id) => hasControlSockets(io, id) || sync.hasConnections(id)),
+    Math.min(60_000, Math.max(10, config.limits.workshopIdleMs / 2)),
+  );
+  evictTimer.unref();
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -135,6 +140,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     sync,
     close: () => {
       closing ??= (async () => {
+        clearInterval(evictTimer);
         service.dispose();
         await sync.close();
         await io.close();

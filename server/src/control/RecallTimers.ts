@@ -28,6 +28,10 @@ export class RecallTimers {
     this.pending.set(workshopId, { endsAt, timer });
   }
 
+  isPending(workshopId: string): boolean {
+    return this.pending.has(workshopId);
+  }
+
   dispose(): void {
     for (const { timer } of this.pending.values()) clearTimeout(timer);
     this.pending.clear();

@@ -34,6 +34,8 @@ type ChangeListener = (workshop: WorkshopRecord) => void;
  */
 export class WorkshopService {
   private readonly cache = new Map<string, WorkshopRecord>();
+  /** When each cached workshop was last read or changed, for evicting idle ones. */
+  private readonly lastUsed = new Map<string, number>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly listeners = new Set<ChangeListener>();
   private readonly online = new Map<string, Map<string, number>>();
@@ -67,12 +69,20 @@ export class WorkshopService {
     return next;
   }
 
+  private remember(workshop: WorkshopRecord): void {
+    this.cache.set(workshop.id, workshop);
+    this.lastUsed.set(workshop.id, this.now());
+  }
+
   async get(id: string): Promise<WorkshopRecord | null> {
     const cached = this.cache.get(id);
-    if (cached) return cached;
+    if (cached) {
+      this.lastUsed.set(id, this.now());
+      return cached;
+    }
     const loaded = await this.store.loadWorkshop(id);
     if (loaded && !this.cache.has(id)) {
-      this.cache.set(id, loaded);
+      this.remember(loaded);
       // A recall stored before a restart still ends the breakout (at once if its time has passed).
       this.recalls.sync(id, loaded.control.recallEndsAt);
     }
@@ -141,7 +151,7 @@ export class WorkshopService {
       },
     ];
     await this.store.createWorkshop(workshop, tokens, this.event(id, 'created', { title: workshop.title }));
-    this.cache.set(id, workshop);
+    this.remember(workshop);
     return ok({
       id,
       joinCode,
@@ -191,7 +201,7 @@ export class WorkshopService {
         this.event(workshopId, 'joined', { participantId: participant.id, groupId: participant.groupId }),
         [tokenRecord],
       );
-      this.cache.set(workshopId, next);
+      this.remember(next);
       this.emit(next);
       return ok<JoinAnswer>({
         workshopId,
@@ -239,7 +249,7 @@ export class WorkshopService {
   private async commit(current: WorkshopRecord, next: WorkshopRecord, type: string, data: unknown) {
     if (next === current) return current;
     await this.store.saveWorkshop(next, this.event(next.id, type, data));
-    this.cache.set(next.id, next);
+    this.remember(next);
     this.recalls.sync(next.id, next.control.recallEndsAt);
     this.emit(next);
     return next;
@@ -265,6 +275,28 @@ export class WorkshopService {
   /** The audit log of one workshop, oldest first. */
   events(workshopId: string): Promise<EventRecord[]> {
     return this.store.listEvents(workshopId);
+  }
+
+  /**
+   * Forgets workshops nobody has used for `idleMs` and that no socket is on (`inUse`), so a
+   * long-running node holds only live workshops; they reload from the store on next use. Sync
+   * rights read this cache, which is why a workshop with open sockets is never evicted.
+   */
+  evictIdle(idleMs: number, inUse: (workshopId: string) => boolean): number {
+    const cutoff = this.now() - idleMs;
+    let evicted = 0;
+    for (const [id, used] of this.lastUsed) {
+      if (used > cutoff || inUse(id) || this.queues.has(id) || this.recalls.isPending(id)) continue;
+      this.cache.delete(id);
+      this.lastUsed.delete(id);
+      this.online.delete(id);
+      evicted++;
+    }
+    return evicted;
+  }
+
+  get cachedWorkshops(): number {
+    return this.cache.size;
   }
 
   /** Stops pending timers; called when the server closes. */

@@ -33,6 +33,11 @@ export const RECOVERY_WINDOW_MS = 2 * 60_000;
 
 const roomOf = (workshopId: string) => `w:${workshopId}`;
 
+/** True while any control socket is in the workshop's room. */
+export function hasControlSockets(io: Server, workshopId: string): boolean {
+  return (io.sockets.adapter.rooms.get(roomOf(workshopId))?.size ?? 0) > 0;
+}
+
 function tooLarge(payload: unknown): boolean {
   try {
     return Buffer.byteLength(JSON.stringify(payload) ?? '') > MAX_COMMAND_BYTES;

@@ -150,6 +150,11 @@ export class SyncServer {
     return true;
   }
 
+  /** True while any authorised sync socket of the workshop is open. */
+  hasConnections(workshopId: string): boolean {
+    return (this.byWorkshop.get(workshopId)?.size ?? 0) > 0;
+  }
+
   /** The workshop changed: sockets that lost their read right are closed (4403) at once. */
   revalidate(workshopId: string): void {
     for (const connection of this.byWorkshop.get(workshopId) ?? []) connection.revalidate();
