@@ -22,7 +22,7 @@ import { autoAssign, placeLateJoiner } from './assign.js';
 import { applyPhase } from './commands/phase.js';
 import { applyCommand, applyParticipantCommand } from './commands.js';
 import { RecallTimers } from './RecallTimers.js';
-import { fail, ok, type Result } from './result.js';
+import { fail, ok, type Result, schemaError } from './result.js';
 import { type CommandOutcome, mayRun } from './rights.js';
 
 type ChangeListener = (workshop: WorkshopRecord) => void;
@@ -105,7 +105,7 @@ export class WorkshopService {
 
   async create(body: unknown): Promise<Result<CreateWorkshopAnswer>> {
     const parsed = CreateWorkshopBody.safeParse(body);
-    if (!parsed.success) return fail(ErrorCode.BadRequest, parsed.error.issues.map(describeIssue).join('; '));
+    if (!parsed.success) return { ok: false, error: schemaError(parsed.error) };
     const input = parsed.data;
     const template = TEMPLATES[input.template];
     const id = newId();
@@ -167,7 +167,7 @@ export class WorkshopService {
       const codeOnly = parsed.error.issues.every((i) => i.path[0] === 'joinCode');
       return codeOnly
         ? fail(ErrorCode.BadJoinCode, 'No workshop has this join code')
-        : fail(ErrorCode.BadRequest, parsed.error.issues.map(describeIssue).join('; '));
+        : { ok: false, error: schemaError(parsed.error) };
     }
     const input = parsed.data;
     const workshopId = await this.store.findWorkshopByJoinCode(input.joinCode);
@@ -322,8 +322,4 @@ export class WorkshopService {
   onlineIn(workshopId: string): ReadonlySet<string> {
     return new Set(this.online.get(workshopId)?.keys() ?? []);
   }
-}
-
-function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
-  return issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message;
 }

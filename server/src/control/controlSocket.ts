@@ -12,6 +12,7 @@ import {
 } from '@warsztat/shared';
 import { Server, type Socket } from 'socket.io';
 import type { TokenRecord, WorkshopRecord } from '../persistence/Store.js';
+import { schemaError } from './result.js';
 import { meFor, viewerFor, viewFor } from './views.js';
 import type { WorkshopService } from './WorkshopService.js';
 
@@ -137,8 +138,7 @@ export function attachControlSocket(
         if (tooLarge(payload))
           return ack(refuse(ErrorCode.TooLarge, `Commands are at most ${MAX_COMMAND_BYTES} bytes`));
         const parsed = Command.safeParse(payload);
-        if (!parsed.success)
-          return ack(refuse(ErrorCode.BadRequest, parsed.error.issues[0]?.message ?? 'Invalid command'));
+        if (!parsed.success) return ack({ ok: false, error: schemaError(parsed.error) });
         const result = await service.command(token.workshopId, parsed.data, token.role);
         if (!result.ok) return ack(result);
         const { workshop, preview } = result.value;
@@ -159,8 +159,7 @@ export function attachControlSocket(
         if (tooLarge(payload))
           return ack(refuse(ErrorCode.TooLarge, `Commands are at most ${MAX_COMMAND_BYTES} bytes`));
         const parsed = ParticipantCommand.safeParse(payload);
-        if (!parsed.success)
-          return ack(refuse(ErrorCode.BadRequest, parsed.error.issues[0]?.message ?? 'Invalid command'));
+        if (!parsed.success) return ack({ ok: false, error: schemaError(parsed.error) });
         const result = await service.participantCommand(token.workshopId, token.participantId, parsed.data);
         if (!result.ok) return ack(result);
         ack({ ok: true, state: viewOf(socket, result.value) });

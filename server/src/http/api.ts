@@ -1,5 +1,6 @@
 import { Command, ErrorCode, FACILITATOR_ROLES, JoinCode, type Role } from '@warsztat/shared';
 import express, { type Request, type Response, Router } from 'express';
+import { schemaError } from '../control/result.js';
 import { viewerFor, viewFor } from '../control/views.js';
 import type { WorkshopService } from '../control/WorkshopService.js';
 import type { TokenRecord } from '../persistence/Store.js';
@@ -96,12 +97,7 @@ export function apiRouter(
     const who = await authorize(req, res, [...FACILITATOR_ROLES]);
     if (!who) return;
     const parsed = Command.safeParse(req.body);
-    if (!parsed.success) {
-      return sendError(res, {
-        code: ErrorCode.BadRequest,
-        message: parsed.error.issues[0]?.message ?? 'Invalid command',
-      });
-    }
+    if (!parsed.success) return sendError(res, schemaError(parsed.error));
     const result = await service.command(who.token.workshopId, parsed.data, who.token.role);
     if (!result.ok) return sendError(res, result.error);
     const { workshop, preview } = result.value;
