@@ -42,6 +42,7 @@ export function workshopRecord(extra: Partial<WorkshopRecord> = {}): WorkshopRec
     control: EMPTY_CONTROL,
     groups: [],
     participants: [],
+    version: 1,
     ...extra,
   };
 }

@@ -17,8 +17,8 @@ const workshop = workshopRecord({
 
 /**
  * A database file written before issue #5 has no `workshops.control`, `groups.capacity` or
- * `groups.prompt`. Opening it must add them in place (guarded ALTER TABLE) and read old rows
- * with empty defaults.
+ * `groups.prompt` (nor, before issue #9, `workshops.version`). Opening it must add them in place
+ * (guarded ALTER TABLE) and read old rows with empty defaults.
  */
 describe('SQLite migration of the control columns', () => {
   let dir = '';
@@ -34,12 +34,15 @@ describe('SQLite migration of the control columns', () => {
     raw.exec('ALTER TABLE workshops DROP COLUMN control');
     raw.exec('ALTER TABLE groups DROP COLUMN capacity');
     raw.exec('ALTER TABLE groups DROP COLUMN prompt');
+    raw.exec('ALTER TABLE workshops DROP COLUMN version');
     await first.close();
 
     const upgraded = new SqliteStore(path);
     const loaded = await upgraded.loadWorkshop('w1');
     expect(loaded?.control).toEqual(EMPTY_CONTROL);
     expect(loaded?.groups[0]).toMatchObject({ capacity: null, prompt: '' });
+    // Rows from before optimistic concurrency (issue #9) start at version 1.
+    expect(loaded?.version).toBe(1);
     // And the new columns are writable from now on.
     if (!loaded) throw new Error('not loaded');
     await upgraded.saveWorkshop(

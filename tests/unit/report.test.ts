@@ -31,6 +31,7 @@ function workshopFrom(f: Fixture, locale: 'pl' | 'en' = 'pl'): WorkshopRecord {
     locale,
     template: 'di-5',
     joinCode: 'ABCDEF',
+    version: 1,
     phase: 'closed',
     spotlightGroupId: null,
     timer: { endsAt: null, pausedRemainingMs: null },

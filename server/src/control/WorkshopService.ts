@@ -14,6 +14,7 @@ import { coFacilitatorTokenFor, hashToken, newId, newJoinCode, newToken, project
 import {
   EMPTY_CONTROL,
   type EventRecord,
+  StaleWriteError,
   type Store,
   type TokenRecord,
   type WorkshopRecord,
@@ -28,9 +29,17 @@ import { type CommandOutcome, mayRun } from './rights.js';
 type ChangeListener = (workshop: WorkshopRecord) => void;
 
 /**
+ * Attempts of one command when another node keeps saving the same workshop first; each retry
+ * runs on the state reloaded from the store. Past this the caller gets a 409 to try again.
+ */
+export const MAX_STALE_ATTEMPTS = 4;
+
+/**
  * The control plane's one authority: every change to a workshop goes through here, is stored
  * with its event (the audit log) and only then becomes the current state and is announced.
  * Commands on one workshop run one at a time, so two facilitators clicking at once never interleave.
+ * Across nodes the store's version check does that job: a save based on an old version is refused
+ * (StaleWriteError), and the command runs again on the reloaded state, so neither is lost.
  */
 export class WorkshopService {
   private readonly cache = new Map<string, WorkshopRecord>();
@@ -127,6 +136,7 @@ export class WorkshopService {
       agenda: [],
       createdAt: this.now(),
       control: EMPTY_CONTROL,
+      version: 1,
       groups: template.groups.map((g, position) => ({
         id: newId(),
         name: g.name[input.locale],
@@ -172,7 +182,7 @@ export class WorkshopService {
     const input = parsed.data;
     const workshopId = await this.store.findWorkshopByJoinCode(input.joinCode);
     if (!workshopId) return fail(ErrorCode.BadJoinCode, 'No workshop has this join code');
-    return this.serial(workshopId, async () => {
+    return this.serialFresh(workshopId, async () => {
       const current = await this.get(workshopId);
       if (!current) return fail<JoinAnswer>(ErrorCode.BadJoinCode, 'No workshop has this join code');
       if (current.phase === 'closed') return fail<JoinAnswer>(ErrorCode.Conflict, 'This workshop is closed');
@@ -196,13 +206,14 @@ export class WorkshopService {
         role: 'participant',
         participantId: participant.id,
       };
-      await this.store.saveWorkshop(
+      const version = await this.store.saveWorkshop(
         next,
         this.event(workshopId, 'joined', { participantId: participant.id, groupId: participant.groupId }),
         [tokenRecord],
       );
-      this.remember(next);
-      this.emit(next);
+      const saved = { ...next, version };
+      this.remember(saved);
+      this.emit(saved);
       return ok<JoinAnswer>({
         workshopId,
         participantId: participant.id,
@@ -218,7 +229,7 @@ export class WorkshopService {
    */
   async command(workshopId: string, command: Command, role: Role = 'facilitator'): Promise<Result<CommandOutcome>> {
     if (!mayRun(role, command)) return fail(ErrorCode.Forbidden, 'This link may not do this');
-    return this.serial(workshopId, async () => {
+    return this.serialFresh(workshopId, async () => {
       const current = await this.get(workshopId);
       if (!current) return fail<CommandOutcome>(ErrorCode.NotFound, 'No such workshop');
       const result = applyCommand(current, command, this.now());
@@ -236,7 +247,7 @@ export class WorkshopService {
     participantId: string,
     command: ParticipantCommand,
   ): Promise<Result<WorkshopRecord>> {
-    return this.serial(workshopId, async () => {
+    return this.serialFresh(workshopId, async () => {
       const current = await this.get(workshopId);
       if (!current) return fail<WorkshopRecord>(ErrorCode.NotFound, 'No such workshop');
       const result = applyParticipantCommand(current, participantId, command, this.now());
@@ -248,24 +259,70 @@ export class WorkshopService {
   /** Stores the change with its event, then makes it current and announces it (never the reverse). */
   private async commit(current: WorkshopRecord, next: WorkshopRecord, type: string, data: unknown) {
     if (next === current) return current;
-    await this.store.saveWorkshop(next, this.event(next.id, type, data));
-    this.remember(next);
-    this.recalls.sync(next.id, next.control.recallEndsAt);
-    this.emit(next);
-    return next;
+    const version = await this.store.saveWorkshop(next, this.event(next.id, type, data));
+    const saved = { ...next, version };
+    this.remember(saved);
+    this.recalls.sync(saved.id, saved.control.recallEndsAt);
+    this.emit(saved);
+    return saved;
+  }
+
+  /**
+   * `serial`, plus the cross-node rule: when the store refuses the save as stale, the workshop is
+   * reloaded (and announced, so local clients see the other node's change) and `task` runs again.
+   */
+  private serialFresh<T>(workshopId: string, task: () => Promise<Result<T>>): Promise<Result<T>> {
+    return this.serial(workshopId, async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await task();
+        } catch (error) {
+          if (!(error instanceof StaleWriteError)) throw error;
+          await this.reload(workshopId);
+          if (attempt >= MAX_STALE_ATTEMPTS) {
+            return fail<T>(ErrorCode.Conflict, 'The workshop kept changing on another server; try again');
+          }
+        }
+      }
+    });
+  }
+
+  /** Replaces the cached workshop with the stored one and announces it when it is newer. */
+  private async reload(workshopId: string): Promise<WorkshopRecord | null> {
+    const loaded = await this.store.loadWorkshop(workshopId);
+    const cached = this.cache.get(workshopId);
+    if (!loaded) {
+      this.cache.delete(workshopId);
+      this.lastUsed.delete(workshopId);
+      return null;
+    }
+    if (cached && cached.version >= loaded.version) return cached;
+    this.remember(loaded);
+    this.recalls.sync(workshopId, loaded.control.recallEndsAt);
+    this.emit(loaded);
+    return loaded;
+  }
+
+  /**
+   * Reads the workshop again from the store, after another node said it changed (or to check);
+   * runs after any command in flight on this node, and announces the stored state if it is newer.
+   */
+  refresh(workshopId: string): Promise<WorkshopRecord | null> {
+    return this.serial(workshopId, () => this.reload(workshopId));
   }
 
   /** The recall countdown ran out: plenary now, unless the facilitator changed course meanwhile. */
   private async fireRecall(workshopId: string, endsAt: number): Promise<void> {
     try {
-      await this.serial(workshopId, async () => {
+      await this.serialFresh(workshopId, async () => {
         const current = this.cache.get(workshopId);
-        // Cancelled or replaced (a phase change clears it) while the timer was pending.
-        if (!current || current.control.recallEndsAt !== endsAt) return;
+        // Cancelled or replaced (a phase change clears it, or another node fired it) while pending.
+        if (!current || current.control.recallEndsAt !== endsAt) return ok(null);
         const result = canTransition(current.phase, 'plenary')
           ? applyPhase(current, { type: 'phase', to: 'plenary' }, this.now())
           : ok({ ...current, control: { ...current.control, recallEndsAt: null } });
         if (result.ok) await this.commit(current, result.value, 'recall.fired', { endsAt });
+        return ok(null);
       });
     } catch (error) {
       console.error('control: recall failed', error);

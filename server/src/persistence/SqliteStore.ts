@@ -7,6 +7,7 @@ import {
   type EventRecord,
   type GroupRecord,
   type ParticipantRecord,
+  StaleWriteError,
   type Store,
   type StoredDoc,
   type TokenRecord,
@@ -89,6 +90,7 @@ interface WorkshopRow {
   agenda: string;
   created_at: number;
   control: string | null;
+  version: number;
 }
 
 /**
@@ -99,6 +101,7 @@ const ADDED_COLUMNS: Array<{ table: string; column: string; definition: string }
   { table: 'workshops', column: 'control', definition: 'TEXT' },
   { table: 'groups', column: 'capacity', definition: 'INTEGER' },
   { table: 'groups', column: 'prompt', definition: "TEXT NOT NULL DEFAULT ''" },
+  { table: 'workshops', column: 'version', definition: 'INTEGER NOT NULL DEFAULT 1' },
 ];
 
 /** The embedded default store: one SQLite file in WAL mode; better-sqlite3 is synchronous, so every call is one short transaction. */
@@ -127,49 +130,60 @@ export class SqliteStore implements Store {
 
   async createWorkshop(workshop: WorkshopRecord, tokens: TokenRecord[], event: EventRecord): Promise<void> {
     this.db.transaction(() => {
-      this.writeWorkshop(workshop);
+      this.db
+        .prepare(
+          `INSERT INTO workshops (id, join_code, title, date, venue, organiser, mode, locale, template, phase,
+             spotlight_group_id, timer, agenda, created_at, control, version)
+           VALUES (@id, @joinCode, @title, @date, @venue, @organiser, @mode, @locale, @template, @phase,
+             @spotlightGroupId, @timer, @agenda, @createdAt, @control, @version)`,
+        )
+        .run({ ...this.workshopColumns(workshop), joinCode: workshop.joinCode, createdAt: workshop.createdAt });
+      this.writeMembers(workshop);
       this.writeTokens(tokens);
       this.writeEvent(event);
     })();
   }
 
-  async saveWorkshop(workshop: WorkshopRecord, event: EventRecord, tokens: TokenRecord[] = []): Promise<void> {
-    this.db.transaction(() => {
-      this.writeWorkshop(workshop);
+  async saveWorkshop(workshop: WorkshopRecord, event: EventRecord, tokens: TokenRecord[] = []): Promise<number> {
+    return this.db.transaction(() => {
+      // The version check and the write are one statement, so two writers can never both pass it.
+      const { changes } = this.db
+        .prepare(
+          `UPDATE workshops SET title=@title, date=@date, venue=@venue, organiser=@organiser, mode=@mode,
+             locale=@locale, template=@template, phase=@phase, spotlight_group_id=@spotlightGroupId,
+             timer=@timer, agenda=@agenda, control=@control, version=@version + 1
+           WHERE id=@id AND version=@version`,
+        )
+        .run(this.workshopColumns(workshop));
+      if (changes === 0) throw new StaleWriteError(workshop.id, workshop.version);
+      this.writeMembers(workshop);
       this.writeTokens(tokens);
       this.writeEvent(event);
+      return workshop.version + 1;
     })();
   }
 
-  private writeWorkshop(w: WorkshopRecord): void {
-    this.db
-      .prepare(
-        `INSERT INTO workshops (id, join_code, title, date, venue, organiser, mode, locale, template, phase,
-           spotlight_group_id, timer, agenda, created_at, control)
-         VALUES (@id, @joinCode, @title, @date, @venue, @organiser, @mode, @locale, @template, @phase,
-           @spotlightGroupId, @timer, @agenda, @createdAt, @control)
-         ON CONFLICT(id) DO UPDATE SET title=excluded.title, date=excluded.date, venue=excluded.venue,
-           organiser=excluded.organiser, mode=excluded.mode, locale=excluded.locale, phase=excluded.phase,
-           spotlight_group_id=excluded.spotlight_group_id, timer=excluded.timer, agenda=excluded.agenda,
-           control=excluded.control`,
-      )
-      .run({
-        id: w.id,
-        joinCode: w.joinCode,
-        title: w.title,
-        date: w.date,
-        venue: w.venue,
-        organiser: w.organiser,
-        mode: w.mode,
-        locale: w.locale,
-        template: w.template,
-        phase: w.phase,
-        spotlightGroupId: w.spotlightGroupId,
-        timer: JSON.stringify(w.timer),
-        agenda: JSON.stringify(w.agenda),
-        createdAt: w.createdAt,
-        control: JSON.stringify(w.control),
-      });
+  private workshopColumns(w: WorkshopRecord) {
+    return {
+      id: w.id,
+      title: w.title,
+      date: w.date,
+      venue: w.venue,
+      organiser: w.organiser,
+      mode: w.mode,
+      locale: w.locale,
+      template: w.template,
+      phase: w.phase,
+      spotlightGroupId: w.spotlightGroupId,
+      timer: JSON.stringify(w.timer),
+      agenda: JSON.stringify(w.agenda),
+      control: JSON.stringify(w.control),
+      version: w.version,
+    };
+  }
+
+  /** Replaces the workshop's groups and participants (its row is already written). */
+  private writeMembers(w: WorkshopRecord): void {
     this.db.prepare('DELETE FROM groups WHERE workshop_id = ?').run(w.id);
     const insertGroup = this.db.prepare(
       `INSERT INTO groups (workshop_id, id, name, attendance, position, rapporteur_id, capacity, prompt)
@@ -272,6 +286,7 @@ export class SqliteStore implements Store {
         : EMPTY_CONTROL,
       groups,
       participants,
+      version: row.version,
     };
   }
 

@@ -53,6 +53,11 @@ export interface WorkshopRecord {
   control: ControlRecord;
   groups: GroupRecord[];
   participants: ParticipantRecord[];
+  /**
+   * Optimistic concurrency (several nodes may command one workshop): the version this record was
+   * loaded at. Every save stores version + 1, and only if the stored row is still at `version`.
+   */
+  version: number;
 }
 
 export interface ControlRecord {
@@ -98,14 +103,32 @@ export interface StoredDoc {
 }
 
 /**
+ * The workshop changed in the store since the caller loaded it (another node saved first), or it
+ * is gone. Nothing was written; reload and re-run the command.
+ */
+export class StaleWriteError extends Error {
+  constructor(
+    readonly workshopId: string,
+    readonly expectedVersion: number,
+  ) {
+    super(`workshop ${workshopId} is no longer at version ${expectedVersion}`);
+    this.name = 'StaleWriteError';
+  }
+}
+
+/**
  * Everything durable goes through this interface (DESIGN §4): SQLite is the embedded default,
  * PostgreSQL the multi-node one. Methods are async so both fit.
  */
 export interface Store {
   /** Writes the workshop with its groups, participants and tokens, and the event, in one transaction. */
   createWorkshop(workshop: WorkshopRecord, tokens: TokenRecord[], event: EventRecord): Promise<void>;
-  /** Replaces the workshop's mutable state (row, groups, participants) and appends the event, atomically. */
-  saveWorkshop(workshop: WorkshopRecord, event: EventRecord, tokens?: TokenRecord[]): Promise<void>;
+  /**
+   * Replaces the workshop's mutable state (row, groups, participants), adds the tokens and appends
+   * the event, atomically — only if the stored version is still `workshop.version`; otherwise it
+   * writes nothing and rejects with StaleWriteError. Resolves with the new version.
+   */
+  saveWorkshop(workshop: WorkshopRecord, event: EventRecord, tokens?: TokenRecord[]): Promise<number>;
   loadWorkshop(id: string): Promise<WorkshopRecord | null>;
   findWorkshopByJoinCode(joinCode: string): Promise<string | null>;
   findToken(hash: string): Promise<TokenRecord | null>;

@@ -24,13 +24,14 @@ export interface Backup {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   exportedAt: string;
-  workshop: Omit<WorkshopRecord, 'joinCode'>;
+  workshop: Omit<WorkshopRecord, 'joinCode' | 'version'>;
   boards: BackupBoard[];
   report: Omit<Report, 'labels'>;
 }
 
 export function renderJson(workshop: WorkshopRecord, boards: ReadonlyMap<string, Y.Doc>, report: Report): string {
-  const { joinCode: _joinCode, ...record } = workshop;
+  // The version is the store's concurrency counter, not part of the workshop.
+  const { joinCode: _joinCode, version: _version, ...record } = workshop;
   const { labels: _labels, ...readable } = report;
   const backup: Backup = {
     format: BACKUP_FORMAT,

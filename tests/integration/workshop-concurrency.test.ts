@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WorkshopService } from '../../server/src/control/WorkshopService.js';
+import { SqliteStore } from '../../server/src/persistence/SqliteStore.js';
+import { Cleanup } from '../helpers/cleanup.js';
+
+/**
+ * Two nodes commanding one workshop (issue #9): each has its own WorkshopService and cache over
+ * the same store. A command based on a stale cache must not overwrite the other node's change:
+ * the store refuses it (version check) and the service re-runs it on the reloaded state.
+ */
+const cleanup = new Cleanup();
+afterEach(() => cleanup.run());
+
+function twoNodes(): { a: WorkshopService; b: WorkshopService } {
+  const dir = cleanup.add(mkdtempSync(join(tmpdir(), 'warsztat-nodes-')), (d) =>
+    rmSync(d, { recursive: true, force: true }),
+  );
+  const path = join(dir, 'shared.db');
+  const node = () => {
+    const store = cleanup.add(new SqliteStore(path), (s) => s.close());
+    return cleanup.add(new WorkshopService(store), (s) => s.dispose());
+  };
+  return { a: node(), b: node() };
+}
+
+async function newWorkshop(a: WorkshopService): Promise<string> {
+  const created = await a.create({ title: 'Dwa serwery', template: 'blank' });
+  if (!created.ok) throw new Error(created.error.message);
+  return created.value.id;
+}
+
+describe('two services over one store', () => {
+  it('re-runs a command made on a stale copy instead of overwriting the other node', async () => {
+    const { a, b } = twoNodes();
+    const id = await newWorkshop(a);
+    // Both nodes have the workshop cached at version 1.
+    expect((await b.get(id))?.version).toBe(1);
+    const first = await a.command(id, { type: 'broadcast', text: 'z węzła A', groupId: null });
+    expect(first.ok).toBe(true);
+    // B still caches version 1; its command must land on top of A's, not replace it.
+    const second = await b.command(id, { type: 'broadcast', text: 'z węzła B', groupId: null });
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.value.workshop.control.broadcasts.map((m) => m.text)).toEqual(['z węzła A', 'z węzła B']);
+    expect(second.value.workshop.version).toBe(3);
+
+    const events = await a.events(id);
+    expect(events.map((e) => e.type)).toEqual(['created', 'broadcast', 'broadcast']);
+    // A's stale cache catches up on its next write, or when told to refresh.
+    expect((await a.refresh(id))?.control.broadcasts).toHaveLength(2);
+  });
+
+  it('keeps every command when both nodes send at the same time', async () => {
+    const { a, b } = twoNodes();
+    const id = await newWorkshop(a);
+    await b.get(id);
+    const texts = Array.from({ length: 12 }, (_, i) => `wiadomość ${i}`);
+    const results = await Promise.all(
+      texts.map((text, i) => (i % 2 === 0 ? a : b).command(id, { type: 'broadcast', text, groupId: null })),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    const stored = await a.refresh(id);
+    expect(stored?.control.broadcasts.map((m) => m.text).sort()).toEqual([...texts].sort());
+    expect(stored?.version).toBe(1 + texts.length);
+  });
+
+  it('keeps joins on both nodes and the tokens of each', async () => {
+    const { a, b } = twoNodes();
+    const id = await newWorkshop(a);
+    const code = (await a.get(id))?.joinCode ?? '';
+    await b.get(id);
+    const joins = await Promise.all([
+      a.join({ joinCode: code, name: 'Anna' }),
+      b.join({ joinCode: code, name: 'Bartek' }),
+      a.join({ joinCode: code, name: 'Celina' }),
+      b.join({ joinCode: code, name: 'Darek' }),
+    ]);
+    const tokens = joins.map((j) => (j.ok ? j.value.token : ''));
+    expect(tokens.every(Boolean)).toBe(true);
+    const stored = await b.refresh(id);
+    expect(stored?.participants.map((p) => p.name).sort()).toEqual(['Anna', 'Bartek', 'Celina', 'Darek']);
+    for (const token of tokens) expect((await a.resolveToken(token))?.workshopId).toBe(id);
+  });
+});
