@@ -2,7 +2,7 @@
 // The whole test suite in one command (README, .ci/run): typecheck, lint, then every vitest
 // suite (unit, integration, end-to-end in Chromium). Ends with "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,15 +22,27 @@ const check = (name, ok) => {
   else failed++;
 };
 
-// Browser tests drive Debian's Chromium; install it when missing (CI and fresh machines run as root).
-if (!existsSync('/usr/bin/chromium')) {
-  console.log('Installing Chromium for the browser tests (apt-get)…');
+// Tests use real system services (DESIGN §5): Debian's Chromium for browser tests, PostgreSQL and
+// redis-server for the multi-node store and fan-out. Install what is missing (CI and fresh machines
+// run as root; otherwise sudo).
+const hasPostgres = () =>
+  existsSync('/usr/lib/postgresql') &&
+  readdirSync('/usr/lib/postgresql').some((v) => existsSync(join('/usr/lib/postgresql', v, 'bin', 'postgres')));
+const missing = [
+  ['chromium', existsSync('/usr/bin/chromium')],
+  ['postgresql', hasPostgres()],
+  ['redis-server', existsSync('/usr/bin/redis-server')],
+]
+  .filter(([, present]) => !present)
+  .map(([name]) => name);
+if (missing.length > 0) {
+  console.log(`Installing ${missing.join(', ')} for the tests (apt-get)…`);
   const asRoot = process.getuid?.() === 0;
   const apt = (...args) =>
     run(asRoot ? 'apt-get' : 'sudo', asRoot ? args : ['apt-get', ...args], {
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
-  apt('update', '-qq') && apt('install', '-y', '-qq', 'chromium');
+  apt('update', '-qq') && apt('install', '-y', '-qq', ...missing);
 }
 
 check('typecheck (tsc -b)', run(bin('tsc'), ['-b']));
