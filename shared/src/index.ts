@@ -1,6 +1,8 @@
 export * from './board/BoardStore.js';
 export * from './board/observe.js';
 export * from './board/placement.js';
+export * from './board/plenary.js';
+export * from './board/plenaryVotes.js';
 export * from './board/schema.js';
 export * from './board/settings.js';
 export * from './board/votes.js';
@@ -8,6 +10,7 @@ export * from './domain/agenda.js';
 export * from './domain/demoAgenda.js';
 export * from './domain/orgTypes.js';
 export * from './domain/phases.js';
+export * from './domain/projector.js';
 export * from './domain/templates.js';
 export * from './protocol/codes.js';
 export * from './protocol/commands.js';

@@ -6,6 +6,8 @@ import { applyAgenda } from './commands/agenda.js';
 import { applyBoardSettings } from './commands/boardSettings.js';
 import { applyGroup, moveParticipant } from './commands/groups.js';
 import { applyPhase, applyRecall, applyTimer } from './commands/phase.js';
+import { applyPlenary, applyVote } from './commands/plenary.js';
+import { applyProjector } from './commands/projector.js';
 import { assertNever, fail, ok, type Result } from './result.js';
 
 /** Broadcasts kept in state; older ones drop off (the event log keeps them all). */
@@ -107,6 +109,10 @@ export function applyCommand(
       return applyBoardSettings(w, command);
     case 'recall':
       return applyRecall(w, command, now);
+    case 'projector':
+      return applyProjector(w, command, now);
+    case 'plenary':
+      return applyPlenary(w, command);
     default:
       return assertNever(command);
   }
@@ -162,6 +168,8 @@ export function applyParticipantCommand(
       if (group.rapporteurId !== null) return fail(ErrorCode.Conflict, 'The group already has a rapporteur');
       return ok({ ...w, groups: w.groups.map((g) => (g.id === group.id ? { ...g, rapporteurId: participantId } : g)) });
     }
+    case 'vote':
+      return applyVote(w, participantId, command);
     default:
       return assertNever(command);
   }

@@ -3,12 +3,16 @@ import {
   FACILITATOR_ROLES,
   type Me,
   type ParticipantView,
+  PLENARY_DOC_SUFFIX,
+  plenaryVoteTotals,
   type Role,
+  readPlenary,
   TEMPLATES,
   type WorkshopState,
 } from '@warsztat/shared';
 import { coFacilitatorTokenFor, projectorTokenFor } from '../ids.js';
 import type { TokenRecord, WorkshopRecord } from '../persistence/Store.js';
+import { projectorOf } from './commands/projector.js';
 
 export function docNameFor(workshopId: string, groupId: string): string {
   return `${workshopId}.${groupId}`;
@@ -21,6 +25,11 @@ export interface Viewer {
   facilitatorToken?: string;
   projectorToken?: string;
   coFacilitatorToken?: string;
+}
+
+/** The workshop's plenary doc: consolidated recommendations (shared board/plenary.ts). */
+export function plenaryDocNameFor(workshopId: string): string {
+  return `${workshopId}.${PLENARY_DOC_SUFFIX}`;
 }
 
 /** Who is looking; a facilitator's own raw token lets the view carry its console and projector links. */
@@ -68,6 +77,9 @@ export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<s
           ownGroupId !== null ? r.groupId === ownGroupId : r.participantId === viewer.participantId,
         )
       : [];
+  const plenary = readPlenary(control.plenary);
+  // The room sees totals once revealed, so early votes do not steer later ones; facilitators always.
+  const totalsVisible = isFacilitator || plenary.revealed;
   return {
     id: w.id,
     title: w.title,
@@ -100,6 +112,15 @@ export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<s
     broadcasts,
     helpRequests,
     recallEndsAt: control.recallEndsAt,
+    projector: projectorOf(w),
+    plenary: {
+      docName: plenaryDocNameFor(w.id),
+      votingOpen: plenary.votingOpen,
+      budget: plenary.budget,
+      revealed: plenary.revealed,
+      totals: totalsVisible ? plenaryVoteTotals(plenary) : null,
+      mine: viewer.role === 'participant' && viewer.participantId ? { ...plenary.votes[viewer.participantId] } : {},
+    },
     joinCode: w.joinCode,
     links,
     coFacilitatorLink: viewer.coFacilitatorToken ? `/f/${viewer.coFacilitatorToken}` : null,

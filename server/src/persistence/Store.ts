@@ -9,6 +9,8 @@ import type {
   Mode,
   OrgType,
   Phase,
+  PlenaryRecord,
+  ProjectorSettings,
   Role,
   TemplateId,
   TimerState,
@@ -70,6 +72,10 @@ export interface ControlRecord {
   recallEndsAt: number | null;
   /** Board settings (shared board/settings.ts); absent in rows written before they existed. */
   boards?: BoardSettingsRecord;
+  /** Projector view, presentation order, freeze, safe area (issue #7); read with `readProjector`. */
+  projector?: ProjectorSettings;
+  /** The room's votes on the consolidated recommendations (issue #7); read with `readPlenary`. */
+  plenary?: PlenaryRecord;
 }
 
 export const EMPTY_CONTROL: ControlRecord = {

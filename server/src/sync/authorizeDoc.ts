@@ -1,6 +1,6 @@
-import { boardSettingsFor, CloseCode, PARTICIPANT_WRITE_PHASES } from '@warsztat/shared';
+import { boardSettingsFor, CloseCode, PARTICIPANT_WRITE_PHASES, PLENARY_DOC_SUFFIX } from '@warsztat/shared';
 import type { WorkshopService } from '../control/WorkshopService.js';
-import type { WorkshopRecord } from '../persistence/Store.js';
+import type { TokenRecord, WorkshopRecord } from '../persistence/Store.js';
 import type { AwarenessUser } from './awarenessGuard.js';
 import type { Authorization } from './SyncServer.js';
 
@@ -11,6 +11,40 @@ export function colorFor(id: string): string {
   let hash = 0;
   for (let i = 0; i < id.length; i++) hash = (hash * 31 + id.charCodeAt(i)) >>> 0;
   return PRESENCE_COLORS[hash % PRESENCE_COLORS.length] ?? '#1d4ed8';
+}
+
+/**
+ * The plenary doc (`<workshopId>.plenary`, consolidated recommendations): facilitators write (until
+ * the workshop closes); participants and the projector read, since the list is what the whole room
+ * votes on. Participants' votes go through the control plane, never this doc.
+ */
+function authorizePlenary(service: WorkshopService, token: TokenRecord, workshopId: string): Authorization {
+  const live = () => service.peek(workshopId);
+  switch (token.role) {
+    case 'facilitator':
+    case 'coFacilitator':
+      return {
+        ok: true,
+        workshopId,
+        canRead: () => live() !== null,
+        canWrite: () => {
+          const w = live();
+          return w !== null && w.phase !== 'closed';
+        },
+        user: { name: null, role: token.role, color: colorFor(token.hash) },
+      };
+    case 'projector':
+      return { ok: true, workshopId, canRead: () => live() !== null, canWrite: () => false, user: null };
+    case 'participant':
+      // A removed participant loses this doc too (revalidation closes the socket with 4403).
+      return {
+        ok: true,
+        workshopId,
+        canRead: () => live()?.participants.some((p) => p.id === token.participantId) ?? false,
+        canWrite: () => false,
+        user: null,
+      };
+  }
 }
 
 /**
@@ -30,6 +64,7 @@ export async function authorizeDoc(
     return { ok: false, code: CloseCode.Forbidden, reason: 'not a document of this workshop' };
   }
   const workshop = await service.get(workshopId);
+  if (groupId === PLENARY_DOC_SUFFIX && workshop) return authorizePlenary(service, token, workshopId);
   if (!workshop?.groups.some((g) => g.id === groupId)) {
     return { ok: false, code: CloseCode.Forbidden, reason: 'no such document' };
   }

@@ -1,6 +1,14 @@
+import { MAX_PLENARY_BUDGET } from '../board/plenaryVotes.js';
 import { MAX_VOTE_BUDGET } from '../board/settings.js';
 import { AGENDA_KINDS, CLOCK_TIME } from '../domain/agenda.js';
 import { ATTENDANCES } from '../domain/orgTypes.js';
+import {
+  PROJECTOR_VIEWS,
+  SAFE_AREA_CORNERS,
+  SAFE_AREA_MAX_HEIGHT_PCT,
+  SAFE_AREA_MAX_WIDTH_PCT,
+  SAFE_AREA_MIN_PCT,
+} from '../domain/projector.js';
 import { z } from './z.js';
 
 /** Ids are server-made base64url strings; bound them so garbage never reaches a lookup. */
@@ -96,6 +104,40 @@ export const BoardSettingsCommand = z.strictObject({
   locked: z.boolean().optional(),
 });
 
+/** What the projector shows (domain/projector.ts); every action is stored in control state. */
+export const ProjectorCommand = z.discriminatedUnion('action', [
+  /** `auto` follows the phase; the others pin a view until set back to `auto`. */
+  z.strictObject({ type: z.literal('projector'), action: z.literal('view'), view: z.enum(PROJECTOR_VIEWS) }),
+  /** Presentation order; groups left out keep their place after the named ones. */
+  z.strictObject({ type: z.literal('projector'), action: z.literal('order'), groupIds: z.array(Id).min(1).max(100) }),
+  /** Spotlights the next (or previous) group in the order, starting the presentations from plenary. */
+  z.strictObject({ type: z.literal('projector'), action: z.enum(['next', 'previous']) }),
+  /** WCAG 2.2.2: the projector stops updating while frozen. */
+  z.strictObject({ type: z.literal('projector'), action: z.literal('freeze'), frozen: z.boolean() }),
+  /** The corner kept free for the sign-language interpreter's picture-in-picture. */
+  z.strictObject({
+    type: z.literal('projector'),
+    action: z.literal('safeArea'),
+    corner: z.enum(SAFE_AREA_CORNERS),
+    widthPct: z.number().int().min(SAFE_AREA_MIN_PCT).max(SAFE_AREA_MAX_WIDTH_PCT),
+    heightPct: z.number().int().min(SAFE_AREA_MIN_PCT).max(SAFE_AREA_MAX_HEIGHT_PCT),
+  }),
+]);
+
+/** The room's vote on the consolidated recommendations (board/plenaryVotes.ts). */
+export const PlenaryCommand = z.discriminatedUnion('action', [
+  z.strictObject({
+    type: z.literal('plenary'),
+    action: z.literal('settings'),
+    votingOpen: z.boolean().optional(),
+    budget: z.number().int().min(1).max(MAX_PLENARY_BUDGET).optional(),
+    revealed: z.boolean().optional(),
+  }),
+  z.strictObject({ type: z.literal('plenary'), action: z.literal('clearVotes') }),
+  /** Drops the votes on an item deleted from the plenary doc, so its voters get them back. */
+  z.strictObject({ type: z.literal('plenary'), action: z.literal('forget'), itemId: Id }),
+]);
+
 /** Seconds of a recall countdown before the phase turns to plenary by itself. */
 export const RecallSeconds = z.number().int().min(5).max(600);
 
@@ -119,6 +161,8 @@ export const Command = z.union([
   /** Starts (seconds) or cancels (null) the countdown back to plenary. */
   z.strictObject({ type: z.literal('recall'), seconds: RecallSeconds.nullable() }),
   BoardSettingsCommand,
+  ProjectorCommand,
+  PlenaryCommand,
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandInput = z.input<typeof Command>;
@@ -133,6 +177,8 @@ export const ParticipantCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('choose'), groupId: Id }),
   /** Claim (true) or give up (false) the rapporteur role of one's own group. */
   z.strictObject({ type: z.literal('rapporteur'), claim: z.boolean() }),
+  /** One vote more (+1) or less (−1) on a consolidated recommendation, within the plenary budget. */
+  z.strictObject({ type: z.literal('vote'), itemId: Id, delta: z.union([z.literal(1), z.literal(-1)]) }),
 ]);
 export type ParticipantCommand = z.infer<typeof ParticipantCommand>;
 export type ParticipantCommandInput = z.input<typeof ParticipantCommand>;

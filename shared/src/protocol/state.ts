@@ -2,6 +2,7 @@ import type { BoardSettings } from '../board/settings.js';
 import type { AgendaKind } from '../domain/agenda.js';
 import type { Attendance, Locale, Mode, OrgType } from '../domain/orgTypes.js';
 import type { Phase } from '../domain/phases.js';
+import type { ProjectorSettings } from '../domain/projector.js';
 import type { SectionTemplate, TemplateId } from '../domain/templates.js';
 import type { ApiError } from './codes.js';
 
@@ -72,6 +73,19 @@ export interface HelpRequest {
   acknowledgedAt: number | null;
 }
 
+/** The room's vote on the consolidated recommendations, as one role may see it. */
+export interface PlenaryView {
+  /** The plenary doc (board/plenary.ts): facilitators write, everyone else reads. */
+  docName: string;
+  votingOpen: boolean;
+  budget: number;
+  revealed: boolean;
+  /** itemId → total votes; null for participants and the projector until revealed. */
+  totals: Record<string, number> | null;
+  /** The viewer's own votes (participants only; empty for everyone else). */
+  mine: Record<string, number>;
+}
+
 /** The workshop as one role sees it; the server sends a fresh one after every change. */
 export interface WorkshopState {
   id: string;
@@ -98,6 +112,9 @@ export interface WorkshopState {
   broadcasts: BroadcastMessage[];
   /** Facilitators see all; a participant its own group's; the projector none. */
   helpRequests: HelpRequest[];
+  /** What the projector shows, the presentation order (every group once), freeze and safe area. */
+  projector: ProjectorSettings;
+  plenary: PlenaryView;
   /** Epoch ms (server clock) when a running recall turns the phase to plenary; null when none. */
   recallEndsAt: number | null;
   /** Only facilitators see the join code and links; the projector sees the join code to show it. */

@@ -1,0 +1,79 @@
+import {
+  type Command,
+  canTransition,
+  ErrorCode,
+  nextInOrder,
+  normaliseOrder,
+  type ProjectorSettings,
+  readProjector,
+} from '@warsztat/shared';
+import type { WorkshopRecord } from '../../persistence/Store.js';
+import { assertNever, fail, ok, type Result } from '../result.js';
+import { applyPhase } from './phase.js';
+
+/** The projector settings in force (stored value normalised against the current groups). */
+export function projectorOf(w: WorkshopRecord): ProjectorSettings {
+  return readProjector(
+    w.control.projector,
+    w.groups.map((g) => g.id),
+  );
+}
+
+function withProjector(w: WorkshopRecord, projector: ProjectorSettings): WorkshopRecord {
+  return { ...w, control: { ...w.control, projector } };
+}
+
+/**
+ * `{type: 'projector', …}`: what the room's screen shows. `next`/`previous` walk the presentation
+ * order: while presenting they move the spotlight; from plenary, breakout or discussion `next`
+ * starts the presentations (phase → presenting) with the group after the current spotlight.
+ */
+export function applyProjector(
+  w: WorkshopRecord,
+  command: Extract<Command, { type: 'projector' }>,
+  now: number,
+): Result<WorkshopRecord> {
+  const current = projectorOf(w);
+  switch (command.action) {
+    case 'view':
+      return ok(withProjector(w, { ...current, view: command.view }));
+    case 'order': {
+      const known = new Set(w.groups.map((g) => g.id));
+      if (command.groupIds.some((id) => !known.has(id))) return fail(ErrorCode.NotFound, 'No such group');
+      if (new Set(command.groupIds).size !== command.groupIds.length) {
+        return fail(ErrorCode.BadRequest, 'groupIds: a group may appear only once');
+      }
+      const order = normaliseOrder(
+        command.groupIds,
+        w.groups.map((g) => g.id),
+      );
+      return ok(withProjector(w, { ...current, order }));
+    }
+    case 'next':
+    case 'previous': {
+      const step = command.action === 'next' ? 1 : -1;
+      const target = nextInOrder(current.order, w.spotlightGroupId, step);
+      if (target === null) {
+        return fail(ErrorCode.Conflict, step > 0 ? 'This was the last group' : 'This is the first group');
+      }
+      // A pinned view would hide the spotlight the facilitator just asked for.
+      const shown = withProjector(w, { ...current, view: current.view === 'spotlight' ? 'spotlight' : 'auto' });
+      if (w.phase === 'presenting') return ok({ ...shown, spotlightGroupId: target });
+      if (!canTransition(w.phase, 'presenting')) {
+        return fail(ErrorCode.Conflict, `Cannot present from ${w.phase}`);
+      }
+      return applyPhase(shown, { type: 'phase', to: 'presenting', groupId: target }, now);
+    }
+    case 'freeze':
+      return ok(withProjector(w, { ...current, frozen: command.frozen }));
+    case 'safeArea':
+      return ok(
+        withProjector(w, {
+          ...current,
+          safeArea: { corner: command.corner, widthPct: command.widthPct, heightPct: command.heightPct },
+        }),
+      );
+    default:
+      return assertNever(command);
+  }
+}
