@@ -48,7 +48,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     allowedOrigins: options.allowedOrigins ?? [],
     limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
-  const store = openStore(config.databaseUrl);
+  const store = await openStore(config.databaseUrl);
   const service = new WorkshopService(store);
   const isOriginAllowed = originCheck(config.allowedOrigins);
 

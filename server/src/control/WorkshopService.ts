@@ -32,7 +32,9 @@ type ChangeListener = (workshop: WorkshopRecord) => void;
  * Attempts of one command when another node keeps saving the same workshop first; each retry
  * runs on the state reloaded from the store. Past this the caller gets a 409 to try again.
  */
-export const MAX_STALE_ATTEMPTS = 4;
+export const MAX_STALE_ATTEMPTS = 8;
+/** Upper bound of the random pause before retry n is n × this, so two nodes stop colliding in step. */
+const STALE_RETRY_JITTER_MS = 5;
 
 /**
  * The control plane's one authority: every change to a workshop goes through here, is stored
@@ -278,10 +280,12 @@ export class WorkshopService {
           return await task();
         } catch (error) {
           if (!(error instanceof StaleWriteError)) throw error;
-          await this.reload(workshopId);
           if (attempt >= MAX_STALE_ATTEMPTS) {
+            await this.reload(workshopId);
             return fail<T>(ErrorCode.Conflict, 'The workshop kept changing on another server; try again');
           }
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * STALE_RETRY_JITTER_MS * attempt));
+          await this.reload(workshopId);
         }
       }
     });

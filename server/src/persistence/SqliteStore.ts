@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { mergeDoc } from './mergeDoc.js';
 import {
   type ControlRecord,
   EMPTY_CONTROL,
@@ -348,16 +349,42 @@ export class SqliteStore implements Store {
     })();
   }
 
-  async compactDoc(name: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO doc_snapshots (doc, bytes, upto_seq) VALUES (?, ?, ?)
-           ON CONFLICT(doc) DO UPDATE SET bytes = excluded.bytes, upto_seq = excluded.upto_seq`,
-        )
-        .run(name, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength), uptoSeq);
-      this.db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?').run(name, uptoSeq);
-    })();
+  async compactDoc(name: string): Promise<boolean> {
+    // IMMEDIATE takes the write lock before reading, so another process on the same file can
+    // neither append between the read and the delete unseen nor compact at the same time.
+    this.db
+      .transaction(() => {
+        const snap = this.db.prepare('SELECT bytes FROM doc_snapshots WHERE doc = ?').get(name) as
+          | { bytes: Buffer }
+          | undefined;
+        const rows = this.db
+          .prepare('SELECT seq, bytes FROM doc_updates WHERE doc = ? ORDER BY seq')
+          .all(name) as Array<{ seq: number; bytes: Buffer }>;
+        const last = rows.at(-1);
+        if (!last) return;
+        const merged = mergeDoc(
+          snap ? new Uint8Array(snap.bytes) : null,
+          rows.map((r) => new Uint8Array(r.bytes)),
+        );
+        this.db
+          .prepare(
+            `INSERT INTO doc_snapshots (doc, bytes, upto_seq) VALUES (?, ?, ?)
+             ON CONFLICT(doc) DO UPDATE SET bytes = excluded.bytes, upto_seq = excluded.upto_seq`,
+          )
+          .run(name, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength), last.seq);
+        this.db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?').run(name, last.seq);
+      })
+      .immediate();
+    return true;
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      this.db.prepare('SELECT 1').get();
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   async close(): Promise<void> {

@@ -104,7 +104,7 @@ export interface EventRecord {
 export interface StoredDoc {
   snapshot: Uint8Array | null;
   updates: Uint8Array[];
-  /** Highest update seq in the log (0 when empty); compaction removes up to it. */
+  /** Highest update seq in the log (0 when empty). */
   lastSeq: number;
 }
 
@@ -119,6 +119,17 @@ export class StaleWriteError extends Error {
   ) {
     super(`workshop ${workshopId} is no longer at version ${expectedVersion}`);
     this.name = 'StaleWriteError';
+  }
+}
+
+/**
+ * The store cannot be reached (database down, connection lost, pool exhausted): nothing was
+ * acknowledged. Doors answer `unavailable` (503); the caller may retry once the store is back.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('The database is not available', options);
+    this.name = 'StoreUnavailableError';
   }
 }
 
@@ -143,8 +154,16 @@ export interface Store {
   loadDoc(name: string): Promise<StoredDoc>;
   /** Appends updates to the doc's log in one transaction; resolves with the last seq once they are durable. */
   appendUpdates(name: string, updates: Uint8Array[]): Promise<number>;
-  /** Replaces the snapshot and removes log entries up to `uptoSeq`, in one transaction. */
-  compactDoc(name: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /**
+   * Merges the stored snapshot and log into a new snapshot and removes exactly the merged log
+   * entries, in one transaction, from what the store holds (not from any node's memory, which may
+   * lack another node's updates). An update appended meanwhile stays in the log. One node at a
+   * time: resolves false, doing nothing, while another is compacting this doc.
+   */
+  compactDoc(name: string): Promise<boolean>;
+
+  /** Whether the store answers now (for /healthz); never throws. */
+  ping(): Promise<boolean>;
 
   close(): Promise<void>;
 }

@@ -38,7 +38,7 @@ export class SharedDoc {
   private flushing: Promise<void> = Promise.resolve();
   private flushScheduled = false;
   private updatesSinceSnapshot = 0;
-  private lastSeq = 0;
+  private compacting: Promise<void> | null = null;
   private failed = false;
 
   private constructor(
@@ -85,7 +85,6 @@ export class SharedDoc {
       },
       LOAD_ORIGIN,
     );
-    shared.lastSeq = stored.lastSeq;
     shared.updatesSinceSnapshot = stored.updates.length;
     return shared;
   }
@@ -126,7 +125,7 @@ export class SharedDoc {
     // Taken now, while the doc holds exactly what this batch and the earlier ones wrote.
     const savedVector = Y.encodeStateVector(this.doc);
     try {
-      this.lastSeq = await this.store.appendUpdates(
+      await this.store.appendUpdates(
         this.name,
         batch.map((p) => p.update),
       );
@@ -147,16 +146,29 @@ export class SharedDoc {
     const saved = writeSaved(savedVector);
     for (const peer of this.peers.keys()) if (peer.wantsSaved) peer.send(saved);
     this.onPersisted(batch.length, bytes);
-    if (this.updatesSinceSnapshot >= this.compactAfterUpdates) await this.compact();
+    // In the background: broadcasting the next batch never waits for a compaction.
+    if (this.updatesSinceSnapshot >= this.compactAfterUpdates) void this.compact();
   }
 
-  /** Merges the log into one snapshot; the doc already holds every update up to lastSeq. */
-  async compact(): Promise<void> {
+  /**
+   * Has the store merge its log into one snapshot. The store reads what it holds, not this
+   * in-memory doc: with several nodes, this doc may still lack another node's updates that are
+   * already in the log, and a snapshot taken from it would drop them (issue #9).
+   */
+  compact(): Promise<void> {
+    this.compacting ??= this.runCompaction().finally(() => {
+      this.compacting = null;
+    });
+    return this.compacting;
+  }
+
+  private async runCompaction(): Promise<void> {
     if (this.failed || this.updatesSinceSnapshot === 0) return;
-    const upto = this.lastSeq;
+    const counted = this.updatesSinceSnapshot;
     try {
-      await this.store.compactDoc(this.name, Y.encodeStateAsUpdate(this.doc), upto);
-      this.updatesSinceSnapshot = 0;
+      // false: another node is compacting this doc right now, which serves just as well.
+      await this.store.compactDoc(this.name);
+      this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - counted);
     } catch (error) {
       console.error(`sync: compaction of ${this.name} failed; the log is kept`, error);
     }
@@ -191,6 +203,8 @@ export class SharedDoc {
 
   async destroy(): Promise<void> {
     await this.whenDurable();
+    // A compaction already running may have started before the last batch: run one more after it.
+    await this.compacting;
     await this.compact();
     this.awareness.destroy();
     this.doc.destroy();

@@ -1,0 +1,18 @@
+/** Socket errors that mean the database is out of reach, not that the statement was wrong. */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND']);
+
+/**
+ * Whether a `pg` error means "the server is gone or refusing work" (so the write was not
+ * acknowledged and the caller should answer 503): network errors, a connection the server
+ * dropped, SQLSTATE class 08 (connection exception), 57P0x (shutdown, crash, still starting up)
+ * and 53300 (too many connections).
+ */
+export function isConnectionError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = 'code' in error ? String(error.code) : '';
+  if (NETWORK_CODES.has(code) || code.startsWith('08') || code.startsWith('57P') || code === '53300') return true;
+  const message = 'message' in error ? String(error.message) : '';
+  return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(
+    message,
+  );
+}
