@@ -73,8 +73,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       strictTransportSecurity: false,
     }),
   );
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
+  // 200 while this node can serve, 503 when a dependency it needs is down (load balancers and
+  // monitoring read the status; people read the JSON).
+  app.get('/healthz', async (_req, res) => {
+    const ok = await store.ping();
+    res.status(ok ? 200 : 503).json({ ok, store: ok ? 'up' : 'down' });
   });
   const metrics = new Metrics(() => sync.stats);
   app.get('/metrics', async (_req, res) => {

@@ -14,8 +14,9 @@ import { type Limits, type RunningServer, startServer } from '../../server/src/i
 import { Cleanup } from './cleanup.js';
 
 /**
- * A real server on port 0 over a SQLite file in its own temp dir, and thin wrappers over the
- * public REST API (DESIGN §9) so tests set up workshops exactly the way clients do.
+ * A real server on port 0 over a SQLite file in its own temp dir (or the given DATABASE_URL, e.g.
+ * a test PostgreSQL database), and thin wrappers over the public REST API (DESIGN §9) so tests set
+ * up workshops exactly the way clients do.
  */
 export interface TestServer {
   readonly server: RunningServer;
@@ -23,15 +24,18 @@ export interface TestServer {
   readonly port: number;
   readonly databaseUrl: string;
   /**
-   * Closes the running server and starts a new one on the same SQLite file (port 0 unless given);
+   * Closes the running server and starts a new one on the same database (port 0 unless given);
    * `whileDown` runs in between, e.g. to edit a board offline.
    */
   restart(options?: { port?: number; whileDown?: () => unknown }): Promise<TestServer>;
 }
 
-export async function startTestServer(cleanup: Cleanup, limits: Partial<Limits> = {}): Promise<TestServer> {
-  const dir = cleanup.add(mkdtempSync(join(tmpdir(), 'warsztat-')), (d) => rmSync(d, { recursive: true, force: true }));
-  const databaseUrl = `sqlite:${join(dir, 'warsztat.db')}`;
+export async function startTestServer(
+  cleanup: Cleanup,
+  limits: Partial<Limits> = {},
+  options: { databaseUrl?: string } = {},
+): Promise<TestServer> {
+  const databaseUrl = options.databaseUrl ?? `sqlite:${join(sqliteDir(cleanup), 'warsztat.db')}`;
   const boot = async (port: number): Promise<TestServer> => {
     const server = cleanup.add(await startServer({ port, databaseUrl, limits }), (s) => s.close());
     return {
@@ -47,6 +51,10 @@ export async function startTestServer(cleanup: Cleanup, limits: Partial<Limits> 
     };
   };
   return boot(0);
+}
+
+function sqliteDir(cleanup: Cleanup): string {
+  return cleanup.add(mkdtempSync(join(tmpdir(), 'warsztat-')), (d) => rmSync(d, { recursive: true, force: true }));
 }
 
 /**

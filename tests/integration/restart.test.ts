@@ -13,11 +13,13 @@ import {
   startTestServer,
   type TestServer,
 } from '../helpers/server.js';
+import { storeKinds } from '../helpers/stores.js';
 
 /**
  * Persistence across a restart (DESIGN §4): everything a client was told is stored, and stock
- * providers ride through a restart on the same port without help.
+ * providers ride through a restart on the same port without help — on SQLite and PostgreSQL.
  */
+const kinds = storeKinds();
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
 
@@ -39,9 +41,11 @@ async function breakout(t: TestServer) {
   };
 }
 
-describe('server restart', () => {
-  it('keeps the workshop, participants, assignment, phase, timer and every card on the same SQLite file', async () => {
-    const t = await startTestServer(cleanup);
+describe.each(kinds)('server restart ($name)', (kind) => {
+  const start = async () => startTestServer(cleanup, {}, { databaseUrl: await kind.newDatabase(cleanup) });
+
+  it('keeps the workshop, participants, assignment, phase, timer and every card on the same database', async () => {
+    const t = await start();
     const { workshop: w, anna, bartek } = await breakout(t);
     // Late joiners during a breakout are placed into groups at once; their places must survive too.
     await Promise.all(Array.from({ length: 30 }, (_, i) => joinWorkshop(t.url, w.joinCode, `Spóźniony ${i}`)));
@@ -95,14 +99,14 @@ describe('server restart', () => {
   });
 
   it('keeps every card another client has seen even when the server never drains (as after kill -9)', async () => {
-    const t = await startTestServer(cleanup);
+    const t = await start();
     const { workshop: w, anna } = await breakout(t);
     const facilitatorBoard = await openBoard(cleanup, t.port, anna.docName, w.facilitatorToken);
     const annaBoard = await openBoard(cleanup, t.port, anna.docName, anna.token);
     for (let i = 0; i < 20; i++) addCard(annaBoard.doc, { sectionId: 'needs', text: `karta ${i}` });
     await converged(facilitatorBoard, annaBoard);
 
-    // A second server on the same file while the first is still running: it reads only what the
+    // A second server on the same database while the first is still running: it reads only what the
     // first has committed, exactly what a crash would leave — no drain, no compaction on unload.
     const second = cleanup.add(await startServer({ port: 0, databaseUrl: t.databaseUrl }), (s) => s.close());
     const reader = await openBoard(cleanup, second.port, anna.docName, w.facilitatorToken);
@@ -111,7 +115,7 @@ describe('server restart', () => {
   });
 
   it('a provider connected before a restart on the same port reconnects by itself and keeps syncing', async () => {
-    const t = await startTestServer(cleanup);
+    const t = await start();
     const { workshop: w, anna } = await breakout(t);
     const facilitatorBoard = await openBoard(cleanup, t.port, anna.docName, w.facilitatorToken);
     const annaBoard = await openBoard(cleanup, t.port, anna.docName, anna.token);

@@ -74,6 +74,7 @@ export const en: Resources = {
     too_large: 'Too much data at once.',
     too_many_requests: 'Too many attempts. Please wait a moment and try again.',
     internal: 'Server error. Please try again in a moment.',
+    unavailable: 'The server cannot save right now, so nothing was changed. Try again in a moment.',
     network: 'Cannot reach the server. Check your connection and try again.',
     unknown: 'Something went wrong.',
     badLink: 'This link is invalid. Ask the facilitator for a new one.',

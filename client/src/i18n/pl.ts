@@ -73,6 +73,7 @@ export const pl = {
     too_large: 'Za dużo danych naraz.',
     too_many_requests: 'Za dużo prób. Odczekaj chwilę i spróbuj ponownie.',
     internal: 'Błąd serwera. Spróbuj ponownie za chwilę.',
+    unavailable: 'Serwer nie może teraz zapisywać, więc nic nie zmieniono. Spróbuj ponownie za chwilę.',
     network: 'Brak połączenia z serwerem. Sprawdź internet i spróbuj ponownie.',
     unknown: 'Coś poszło nie tak.',
     badLink: 'Ten link jest nieprawidłowy. Poproś prowadzącego o nowy.',

@@ -52,6 +52,9 @@ async function measureClock(s: ControlSocket): Promise<void> {
   if (best && socket === s) useControlStore.getState().setOffset(Math.round(best.offset));
 }
 
+/** Ms before connecting again after the server said its database is unavailable. */
+const UNAVAILABLE_RETRY_MS = 3_000;
+
 /** Opens the control connection for `token`; returns a function that closes it and clears the store. */
 export function connectControl(token: string): () => void {
   const store = useControlStore.getState();
@@ -67,7 +70,15 @@ export function connectControl(token: string): () => void {
   s.io.on('reconnect_attempt', () => useControlStore.getState().setStatus('connecting'));
   s.on('connect_error', (err) => {
     // A refusal from the server's middleware is final (socket.active is false); a network
-    // failure is retried by socket.io itself.
+    // failure is retried by socket.io itself. `unavailable` (the server's database is down) is
+    // a refusal too, but a passing one: try again after a pause.
+    if (!s.active && err.message === 'unavailable') {
+      useControlStore.getState().setStatus('connecting');
+      setTimeout(() => {
+        if (socket === s && !s.connected) s.connect();
+      }, UNAVAILABLE_RETRY_MS);
+      return;
+    }
     if (!s.active) {
       useControlStore.getState().setProblem({ code: 'unauthorized', message: err.message });
     }

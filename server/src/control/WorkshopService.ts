@@ -16,6 +16,7 @@ import {
   type EventRecord,
   StaleWriteError,
   type Store,
+  StoreUnavailableError,
   type TokenRecord,
   type WorkshopRecord,
 } from '../persistence/Store.js';
@@ -28,11 +29,17 @@ import { type CommandOutcome, mayRun } from './rights.js';
 
 type ChangeListener = (workshop: WorkshopRecord) => void;
 
+/** The store is down: the change was not stored, so it was not applied either (never acknowledged, then lost). */
+const unavailable = <T>() =>
+  fail<T>(ErrorCode.Unavailable, 'The database is not available, so nothing was changed; try again in a moment');
+
 /**
  * Attempts of one command when another node keeps saving the same workshop first; each retry
  * runs on the state reloaded from the store. Past this the caller gets a 409 to try again.
  */
 export const MAX_STALE_ATTEMPTS = 8;
+/** Ms before a recall that could not be stored (database down) is tried again. */
+const RECALL_RETRY_MS = 2_000;
 /** Upper bound of the random pause before retry n is n × this, so two nodes stop colliding in step. */
 const STALE_RETRY_JITTER_MS = 5;
 
@@ -51,6 +58,8 @@ export class WorkshopService {
   private readonly listeners = new Set<ChangeListener>();
   private readonly online = new Map<string, Map<string, number>>();
   private readonly recalls: RecallTimers;
+  /** Recalls waiting for the store to come back. */
+  private readonly retries = new Set<NodeJS.Timeout>();
 
   constructor(
     private readonly store: Store,
@@ -117,7 +126,15 @@ export class WorkshopService {
   async create(body: unknown): Promise<Result<CreateWorkshopAnswer>> {
     const parsed = CreateWorkshopBody.safeParse(body);
     if (!parsed.success) return { ok: false, error: schemaError(parsed.error) };
-    const input = parsed.data;
+    try {
+      return await this.createValid(parsed.data);
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return unavailable();
+      throw error;
+    }
+  }
+
+  private async createValid(input: ReturnType<typeof CreateWorkshopBody.parse>): Promise<Result<CreateWorkshopAnswer>> {
     const template = TEMPLATES[input.template];
     const id = newId();
     let joinCode = newJoinCode();
@@ -182,7 +199,13 @@ export class WorkshopService {
         : { ok: false, error: schemaError(parsed.error) };
     }
     const input = parsed.data;
-    const workshopId = await this.store.findWorkshopByJoinCode(input.joinCode);
+    let workshopId: string | null;
+    try {
+      workshopId = await this.store.findWorkshopByJoinCode(input.joinCode);
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return unavailable();
+      throw error;
+    }
     if (!workshopId) return fail(ErrorCode.BadJoinCode, 'No workshop has this join code');
     return this.serialFresh(workshopId, async () => {
       const current = await this.get(workshopId);
@@ -279,6 +302,7 @@ export class WorkshopService {
         try {
           return await task();
         } catch (error) {
+          if (error instanceof StoreUnavailableError) return unavailable<T>();
           if (!(error instanceof StaleWriteError)) throw error;
           if (attempt >= MAX_STALE_ATTEMPTS) {
             await this.reload(workshopId);
@@ -318,7 +342,7 @@ export class WorkshopService {
   /** The recall countdown ran out: plenary now, unless the facilitator changed course meanwhile. */
   private async fireRecall(workshopId: string, endsAt: number): Promise<void> {
     try {
-      await this.serialFresh(workshopId, async () => {
+      const outcome = await this.serialFresh(workshopId, async () => {
         const current = this.cache.get(workshopId);
         // Cancelled or replaced (a phase change clears it, or another node fired it) while pending.
         if (!current || current.control.recallEndsAt !== endsAt) return ok(null);
@@ -328,6 +352,14 @@ export class WorkshopService {
         if (result.ok) await this.commit(current, result.value, 'recall.fired', { endsAt });
         return ok(null);
       });
+      // The store was down when the countdown ran out: the room still goes back, a little late.
+      if (!outcome.ok && outcome.error.code === ErrorCode.Unavailable) {
+        const retry = setTimeout(() => {
+          this.retries.delete(retry);
+          this.recalls.sync(workshopId, endsAt);
+        }, RECALL_RETRY_MS);
+        this.retries.add(retry);
+      }
     } catch (error) {
       console.error('control: recall failed', error);
     }
@@ -363,6 +395,8 @@ export class WorkshopService {
   /** Stops pending timers; called when the server closes. */
   dispose(): void {
     this.recalls.dispose();
+    for (const retry of this.retries) clearTimeout(retry);
+    this.retries.clear();
   }
 
   /** Presence of participants' control sockets; several tabs count once each. */

@@ -11,7 +11,7 @@ import {
   type WorkshopState,
 } from '@warsztat/shared';
 import { Server, type Socket } from 'socket.io';
-import type { TokenRecord, WorkshopRecord } from '../persistence/Store.js';
+import { StoreUnavailableError, type TokenRecord, type WorkshopRecord } from '../persistence/Store.js';
 import { schemaError } from './result.js';
 import { meFor, viewerFor, viewFor } from './views.js';
 import type { WorkshopService } from './WorkshopService.js';
@@ -78,6 +78,8 @@ export function attachControlSocket(
       socket.data = { token, rawToken: raw };
       next();
     } catch (error) {
+      // `unavailable` is not final for the client: it retries the connection after a pause.
+      if (error instanceof StoreUnavailableError) return next(new Error(ErrorCode.Unavailable));
       next(error instanceof Error ? error : new Error(ErrorCode.Internal));
     }
   });
@@ -124,6 +126,9 @@ export function attachControlSocket(
         try {
           await handler(payload, ack);
         } catch (error) {
+          if (error instanceof StoreUnavailableError) {
+            return ack(refuse(ErrorCode.Unavailable, 'The database is not available; try again in a moment') as A);
+          }
           console.error('control: command failed', error);
           ack(refuse(ErrorCode.Internal, 'Internal error') as A);
         }

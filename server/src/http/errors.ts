@@ -1,12 +1,25 @@
 import { type ApiError, ErrorCode, HTTP_STATUS } from '@warsztat/shared';
 import type { ErrorRequestHandler, Response } from 'express';
+import { StoreUnavailableError } from '../persistence/Store.js';
+
+/** Seconds a client is told to wait when the database is down (`Retry-After`). */
+export const UNAVAILABLE_RETRY_AFTER_S = 5;
+
+/** The answer every door gives while the database cannot be reached: nothing was changed. */
+export const UNAVAILABLE: ApiError = {
+  code: ErrorCode.Unavailable,
+  message: 'The database is not available, so nothing was changed; try again in a moment',
+};
 
 export function sendError(res: Response, error: ApiError): void {
+  if (error.code === ErrorCode.Unavailable) res.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_S));
   res.status(HTTP_STATUS[error.code]).json({ error });
 }
 
 /** Last handler: body-parser and unknown failures become `{error}` JSON, never a stack trace. */
 export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
+  // A read that needed the store (a token, a workshop not in memory) while it is down.
+  if (err instanceof StoreUnavailableError) return sendError(res, UNAVAILABLE);
   const status = typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : 500;
   const type = typeof err === 'object' && err !== null && 'type' in err ? String(err.type) : '';
   if (status === 413 || type === 'entity.too.large') {

@@ -18,6 +18,8 @@ export const ErrorCode = {
   TooManyRequests: 'too_many_requests',
   /** A bug on our side; details are in the server log, never in the answer. */
   Internal: 'internal',
+  /** The database is unreachable: nothing was changed; try again in a moment. */
+  Unavailable: 'unavailable',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -31,6 +33,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   too_large: 413,
   too_many_requests: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 export interface ApiError {
