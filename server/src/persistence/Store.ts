@@ -133,6 +133,13 @@ export class StoreUnavailableError extends Error {
   }
 }
 
+/** What to log about a store failure: one line for an outage (it repeats), the whole error otherwise. */
+export function loggable(error: unknown): unknown {
+  if (!(error instanceof StoreUnavailableError)) return error;
+  const cause = error.cause instanceof Error ? error.cause.message : String(error.cause ?? '');
+  return cause ? `${error.message} (${cause})` : error.message;
+}
+
 /**
  * Everything durable goes through this interface (DESIGN §4): SQLite is the embedded default,
  * PostgreSQL the multi-node one. Methods are async so both fit.

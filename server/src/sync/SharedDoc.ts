@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { Store } from '../persistence/Store.js';
+import { loggable, type Store } from '../persistence/Store.js';
 import { MAX_AWARENESS_ENTRIES } from './awarenessGuard.js';
 import { writeAwareness, writeSaved, writeUpdate } from './messages.js';
 
@@ -132,7 +132,7 @@ export class SharedDoc {
     } catch (error) {
       // The in-memory doc now holds what the store does not: drop it and every peer, so nothing
       // unsaved is ever served or saved over the stored board.
-      console.error(`sync: could not persist ${this.name}`, error);
+      console.error(`sync: could not persist ${this.name}`, loggable(error));
       this.fail();
       return;
     }
@@ -170,7 +170,7 @@ export class SharedDoc {
       await this.store.compactDoc(this.name);
       this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - counted);
     } catch (error) {
-      console.error(`sync: compaction of ${this.name} failed; the log is kept`, error);
+      console.error(`sync: compaction of ${this.name} failed; the log is kept`, loggable(error));
     }
   }
 

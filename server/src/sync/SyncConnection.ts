@@ -2,6 +2,7 @@ import { CloseCode } from '@warsztat/shared';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Limits } from '../config.js';
+import { loggable } from '../persistence/Store.js';
 import { guardAwareness } from './awarenessGuard.js';
 import { type IncomingMessage, readMessage, writeAwareness, writeStep1, writeStep2 } from './messages.js';
 import type { DocPeer, SharedDoc } from './SharedDoc.js';
@@ -70,7 +71,7 @@ export class SyncConnection implements DocPeer {
       const states = [...doc.awareness.getStates().keys()];
       if (states.length > 0) this.send(writeAwareness(doc.awareness, states));
     } catch (error) {
-      console.error(`sync: could not open ${this.docName}`, error);
+      console.error(`sync: could not open ${this.docName}`, loggable(error));
       this.close(CloseCode.InternalError, 'could not load document');
     }
   }

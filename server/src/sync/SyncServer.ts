@@ -4,7 +4,7 @@ import { CloseCode } from '@warsztat/shared';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { Limits } from '../config.js';
-import type { Store } from '../persistence/Store.js';
+import { loggable, type Store } from '../persistence/Store.js';
 import type { AwarenessUser } from './awarenessGuard.js';
 import { type PersistedListener, SharedDoc } from './SharedDoc.js';
 
@@ -172,7 +172,7 @@ export class SyncServer {
       this.docs.set(name, loading);
       // A doc whose load failed is forgotten (never saved over); the next connection tries again.
       loading.catch((error: unknown) => {
-        console.error(`sync: could not load ${name}`, error);
+        console.error(`sync: could not load ${name}`, loggable(error));
         if (this.docs.get(name) === loading) this.docs.delete(name);
       });
     }
