@@ -2,8 +2,12 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import express from 'express';
 import helmet from 'helmet';
+import { Cluster } from './cluster/Cluster.js';
+import { RedisDocRelay } from './cluster/RedisDocRelay.js';
+import { WorkshopBus } from './cluster/WorkshopBus.js';
 import { type Config, DEFAULT_LIMITS } from './config.js';
 import { attachControlSocket, hasControlSockets } from './control/controlSocket.js';
 import { WorkshopService } from './control/WorkshopService.js';
@@ -50,6 +54,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   const store = await openStore(config.databaseUrl);
   const service = new WorkshopService(store);
+  // Multi-node mode (DESIGN §5): Redis relays boards, control changes and presence between nodes.
+  const cluster = config.redisUrl ? await Cluster.connect(config.redisUrl) : null;
   const isOriginAllowed = originCheck(config.allowedOrigins);
 
   const app = express();
@@ -73,11 +79,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       strictTransportSecurity: false,
     }),
   );
-  // 200 while this node can serve, 503 when a dependency it needs is down (load balancers and
-  // monitoring read the status; people read the JSON).
+  // 200 while this node can serve, 503 when the store is down (load balancers and monitoring read
+  // the status; people read the JSON). A node whose Redis is down still serves the boards it holds,
+  // so it stays at 200 and says it is degraded: `ok: false, redis: 'down'`.
   app.get('/healthz', async (_req, res) => {
-    const ok = await store.ping();
-    res.status(ok ? 200 : 503).json({ ok, store: ok ? 'up' : 'down' });
+    const storeUp = await store.ping();
+    const redis = cluster ? (cluster.healthy ? 'up' : 'down') : null;
+    res.status(storeUp ? 200 : 503).json({
+      ok: storeUp && redis !== 'down',
+      store: storeUp ? 'up' : 'down',
+      ...(redis ? { redis } : {}),
+    });
   });
   const metrics = new Metrics(() => sync.stats);
   app.get('/metrics', async (_req, res) => {
@@ -113,11 +125,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       persisted: (updates, bytes) => metrics.recordPersisted(updates, bytes),
       closed: (code) => metrics.recordClose(code),
     },
+    cluster ? new RedisDocRelay(cluster) : null,
   );
   sync.attach(httpServer);
   // Rights follow the workshop: a move, a removal or a deleted group closes affected sockets at once.
   service.onChange((workshop) => sync.revalidate(workshop.id));
-  const io = attachControlSocket(httpServer, service, isOriginAllowed);
+  const io = attachControlSocket(
+    httpServer,
+    service,
+    isOriginAllowed,
+    cluster ? createAdapter(cluster.adapterClient) : undefined,
+  );
+  const bus = cluster ? await WorkshopBus.start(cluster, service) : null;
   const evictTimer = setInterval(
     () => service.evictIdle(config.limits.workshopIdleMs, (id) => hasControlSockets(io, id) || sync.hasConnections(id)),
     Math.min(60_000, Math.max(10, config.limits.workshopIdleMs / 2)),
@@ -147,6 +166,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         service.dispose();
         await sync.close();
         await io.close();
+        bus?.close();
+        await cluster?.close();
         httpServer.closeAllConnections();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await store.close();

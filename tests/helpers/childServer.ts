@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
-import { SqliteStore } from '../../server/src/persistence/SqliteStore.js';
+import { openStore } from '../../server/src/persistence/openStore.js';
 import type { Cleanup } from './cleanup.js';
 
 const serverDir = fileURLToPath(new URL('../../server', import.meta.url));
@@ -34,13 +34,25 @@ export class ChildServer {
   private constructor(
     readonly port: number,
     readonly databaseUrl: string,
+    private readonly env: Record<string, string>,
   ) {}
 
-  static async start(cleanup: Cleanup): Promise<ChildServer> {
-    const dir = cleanup.add(mkdtempSync(join(tmpdir(), 'warsztat-child-')), (d) =>
-      rmSync(d, { recursive: true, force: true }),
-    );
-    const server = new ChildServer(await freePort(), `sqlite:${join(dir, 'warsztat.db')}`);
+  /**
+   * A node on its own SQLite file, or — with `databaseUrl` — on a shared store, as several nodes of
+   * one deployment are; `env` adds settings such as REDIS_URL.
+   */
+  static async start(
+    cleanup: Cleanup,
+    options: { databaseUrl?: string; env?: Record<string, string> } = {},
+  ): Promise<ChildServer> {
+    let databaseUrl = options.databaseUrl;
+    if (!databaseUrl) {
+      const dir = cleanup.add(mkdtempSync(join(tmpdir(), 'warsztat-child-')), (d) =>
+        rmSync(d, { recursive: true, force: true }),
+      );
+      databaseUrl = `sqlite:${join(dir, 'warsztat.db')}`;
+    }
+    const server = new ChildServer(await freePort(), databaseUrl, options.env ?? {});
     cleanup.add(server, (s) => s.kill('SIGKILL'));
     await server.boot();
     return server;
@@ -53,7 +65,7 @@ export class ChildServer {
   async boot(): Promise<void> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: serverDir,
-      env: { ...process.env, PORT: String(this.port), DATABASE_URL: this.databaseUrl, CLIENT_DIST: '' },
+      env: { ...process.env, ...this.env, PORT: String(this.port), DATABASE_URL: this.databaseUrl, CLIENT_DIST: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -94,9 +106,9 @@ export class ChildServer {
     return result;
   }
 
-  /** The doc as the store holds it, read straight from the SQLite file (call while it is down). */
+  /** The doc as the store holds it, read straight from the store (call while it is down). */
   async readStoredDoc(docName: string): Promise<Y.Doc> {
-    const store = new SqliteStore(this.databaseUrl.slice('sqlite:'.length));
+    const store = await openStore(this.databaseUrl);
     const stored = await store.loadDoc(docName);
     await store.close();
     const doc = new Y.Doc();

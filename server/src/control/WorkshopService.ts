@@ -23,11 +23,14 @@ import {
 import { autoAssign, placeLateJoiner } from './assign.js';
 import { applyPhase } from './commands/phase.js';
 import { applyCommand, applyParticipantCommand } from './commands.js';
+import { Presence } from './Presence.js';
 import { RecallTimers } from './RecallTimers.js';
 import { fail, ok, type Result, schemaError } from './result.js';
 import { type CommandOutcome, mayRun } from './rights.js';
 
 type ChangeListener = (workshop: WorkshopRecord) => void;
+/** Who is online on this node changed (multi-node mode reports it to the other nodes). */
+type PresenceListener = (workshopId: string, localIds: string[]) => void;
 
 /** The store is down: the change was not stored, so it was not applied either (never acknowledged, then lost). */
 const unavailable = <T>() =>
@@ -56,7 +59,8 @@ export class WorkshopService {
   private readonly lastUsed = new Map<string, number>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly listeners = new Set<ChangeListener>();
-  private readonly online = new Map<string, Map<string, number>>();
+  private readonly presence = new Presence();
+  private readonly presenceListeners = new Set<PresenceListener>();
   private readonly recalls: RecallTimers;
   /** Recalls waiting for the store to come back. */
   private readonly retries = new Set<NodeJS.Timeout>();
@@ -382,7 +386,7 @@ export class WorkshopService {
       if (used > cutoff || inUse(id) || this.queues.has(id) || this.recalls.isPending(id)) continue;
       this.cache.delete(id);
       this.lastUsed.delete(id);
-      this.online.delete(id);
+      this.presence.forget(id);
       evicted++;
     }
     return evicted;
@@ -392,6 +396,11 @@ export class WorkshopService {
     return this.cache.size;
   }
 
+  /** Ids of the workshops this node holds (multi-node mode refreshes them after a Redis outage). */
+  cachedIds(): string[] {
+    return [...this.cache.keys()];
+  }
+
   /** Stops pending timers; called when the server closes. */
   dispose(): void {
     this.recalls.dispose();
@@ -399,22 +408,39 @@ export class WorkshopService {
     this.retries.clear();
   }
 
-  /** Presence of participants' control sockets; several tabs count once each. */
+  /** Presence of participants' control sockets on this node; several tabs count once each. */
   setOnline(workshopId: string, participantId: string, delta: 1 | -1): void {
-    let counts = this.online.get(workshopId);
-    if (!counts) {
-      counts = new Map();
-      this.online.set(workshopId, counts);
-    }
-    const before = counts.get(participantId) ?? 0;
-    const after = Math.max(0, before + delta);
-    if (after === 0) counts.delete(participantId);
-    else counts.set(participantId, after);
+    if (!this.presence.count(workshopId, participantId, delta)) return;
+    for (const listener of this.presenceListeners) listener(workshopId, this.presence.localIds(workshopId));
+    this.announcePresence(workshopId);
+  }
+
+  onPresence(listener: PresenceListener): () => void {
+    this.presenceListeners.add(listener);
+    return () => this.presenceListeners.delete(listener);
+  }
+
+  /** Workshops with participants online on this node, with their ids. */
+  localPresence(): Array<[workshopId: string, ids: string[]]> {
+    return this.presence.localWorkshops().map((id) => [id, this.presence.localIds(id)]);
+  }
+
+  /** Another node reports who is online there, valid until `until` (epoch ms). */
+  setRemoteOnline(workshopId: string, nodeId: string, ids: readonly string[], until: number): void {
+    if (this.presence.setRemote(workshopId, nodeId, ids, until)) this.announcePresence(workshopId);
+  }
+
+  /** Forgets other nodes' reports that were not renewed (a node that died). */
+  expireRemotePresence(): void {
+    for (const workshopId of this.presence.expire(this.now())) this.announcePresence(workshopId);
+  }
+
+  private announcePresence(workshopId: string): void {
     const workshop = this.cache.get(workshopId);
-    if ((before === 0) !== (after === 0) && workshop) this.emit(workshop);
+    if (workshop) this.emit(workshop);
   }
 
   onlineIn(workshopId: string): ReadonlySet<string> {
-    return new Set(this.online.get(workshopId)?.keys() ?? []);
+    return this.presence.online(workshopId);
   }
 }

@@ -10,7 +10,7 @@ import {
   type ServerToClientEvents,
   type WorkshopState,
 } from '@warsztat/shared';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import { StoreUnavailableError, type TokenRecord, type WorkshopRecord } from '../persistence/Store.js';
 import { schemaError } from './result.js';
 import { meFor, viewerFor, viewFor } from './views.js';
@@ -60,8 +60,11 @@ export function attachControlSocket(
   httpServer: HttpServer,
   service: WorkshopService,
   isOriginAllowed: (origin: string | undefined, host: string | undefined) => boolean,
+  /** Multi-node mode: the Redis Streams adapter, which also keeps recovery sessions in Redis. */
+  adapter?: ServerOptions['adapter'],
 ): Server {
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
+    ...(adapter ? { adapter } : {}),
     maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
     serveClient: false,
     allowRequest: (req, callback) => callback(null, isOriginAllowed(req.headers.origin, req.headers.host)),

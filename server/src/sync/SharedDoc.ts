@@ -3,9 +3,15 @@ import * as Y from 'yjs';
 import { loggable, type Store } from '../persistence/Store.js';
 import { MAX_AWARENESS_ENTRIES } from './awarenessGuard.js';
 import { writeAwareness, writeSaved, writeUpdate } from './messages.js';
+import type { DocLink, DocRelay, RelayHandlers } from './relay.js';
 
 /** Origin of updates replayed from the store, so they are not appended again. */
 const LOAD_ORIGIN = Symbol('load');
+/**
+ * Origin of updates that are already durable — relayed from another node, or read from the store
+ * on a resync: they go to this node's peers at once and are never appended again.
+ */
+const DURABLE_ORIGIN = Symbol('durable');
 
 export interface DocPeer {
   /** Receives "saved up to here" after each durable write. */
@@ -40,6 +46,8 @@ export class SharedDoc {
   private updatesSinceSnapshot = 0;
   private compacting: Promise<void> | null = null;
   private failed = false;
+  /** Other nodes holding this board (multi-node mode only). */
+  private link: DocLink | null = null;
 
   private constructor(
     readonly name: string,
@@ -50,6 +58,12 @@ export class SharedDoc {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
+      if (origin === DURABLE_ORIGIN) {
+        // Only what this node did not have yet gets here (Yjs yields the difference).
+        const message = writeUpdate(update);
+        for (const peer of this.peers.keys()) peer.send(message);
+        return;
+      }
       this.pending.push({ update, origin });
       this.scheduleFlush();
     });
@@ -64,6 +78,9 @@ export class SharedDoc {
         }
         const message = writeAwareness(this.awareness, changed);
         for (const peer of this.peers.keys()) peer.send(message);
+        if (this.link && origin !== DURABLE_ORIGIN) {
+          this.link.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+        }
       },
     );
   }
@@ -74,9 +91,19 @@ export class SharedDoc {
     store: Store,
     compactAfterUpdates: number,
     onPersisted: PersistedListener = () => {},
+    relay: DocRelay | null = null,
   ): Promise<SharedDoc> {
     const shared = new SharedDoc(name, store, compactAfterUpdates, onPersisted);
-    const stored = await store.loadDoc(name);
+    // Joined before the store is read, so an update appended elsewhere in between is relayed, not
+    // missed; one that arrives before the load is applied early and Yjs merges the two.
+    if (relay) shared.link = await relay.join(name, shared.relayHandlers());
+    let stored: Awaited<ReturnType<Store['loadDoc']>>;
+    try {
+      stored = await store.loadDoc(name);
+    } catch (error) {
+      shared.link?.leave();
+      throw error;
+    }
     Y.transact(
       shared.doc,
       () => {
@@ -91,6 +118,52 @@ export class SharedDoc {
 
   get isFailed(): boolean {
     return this.failed;
+  }
+
+  private relayHandlers(): RelayHandlers {
+    return {
+      update: (update) => {
+        if (this.failed) return;
+        try {
+          Y.applyUpdate(this.doc, update, DURABLE_ORIGIN);
+        } catch (error) {
+          console.error(`sync: dropped a relayed update of ${this.name}`, error);
+        }
+      },
+      awareness: (update) => {
+        if (this.failed) return;
+        try {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, DURABLE_ORIGIN);
+        } catch (error) {
+          console.error(`sync: dropped a relayed awareness update of ${this.name}`, error);
+        }
+      },
+      queryAwareness: () => {
+        const ids = [...this.peers.values()].flatMap((set) => [...set]);
+        if (ids.length > 0) this.link?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+      },
+      resync: () => {
+        this.resync().catch((error: unknown) => console.error(`sync: resync of ${this.name} failed`, error));
+      },
+    };
+  }
+
+  /**
+   * Reads the board from the store again and applies it: what other nodes appended while their
+   * messages could not reach this one reaches this node's peers now. Yjs merges idempotently, so
+   * only the difference is sent.
+   */
+  async resync(): Promise<void> {
+    const stored = await this.store.loadDoc(this.name);
+    if (this.failed) return;
+    Y.transact(
+      this.doc,
+      () => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, DURABLE_ORIGIN);
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update, DURABLE_ORIGIN);
+      },
+      DURABLE_ORIGIN,
+    );
   }
 
   /** Applies a client's update; the caller has validated it. */
@@ -137,6 +210,12 @@ export class SharedDoc {
       return;
     }
     this.updatesSinceSnapshot += batch.length;
+    // Durable now, so other nodes may show it at once (they never append it again).
+    if (this.link) {
+      this.link.publishUpdate(
+        batch.length === 1 ? (batch[0] as Pending).update : Y.mergeUpdates(batch.map((p) => p.update)),
+      );
+    }
     let bytes = 0;
     for (const { update, origin } of batch) {
       bytes += update.byteLength;
@@ -197,6 +276,8 @@ export class SharedDoc {
   /** Closes every peer and refuses further work; used on a store failure and on shutdown. */
   fail(code = 1011, reason = 'store failure'): void {
     this.failed = true;
+    this.link?.leave();
+    this.link = null;
     for (const peer of [...this.peers.keys()]) peer.close(code, reason);
     this.peers.clear();
   }
@@ -206,6 +287,8 @@ export class SharedDoc {
     // A compaction already running may have started before the last batch: run one more after it.
     await this.compacting;
     await this.compact();
+    this.link?.leave();
+    this.link = null;
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import type { Limits } from '../config.js';
 import { loggable, type Store } from '../persistence/Store.js';
 import type { AwarenessUser } from './awarenessGuard.js';
+import type { DocRelay } from './relay.js';
 import { type PersistedListener, SharedDoc } from './SharedDoc.js';
 
 /** What the sync plane reports for metrics. */
@@ -70,6 +71,8 @@ export class SyncServer {
     private readonly limits: Limits,
     private readonly isOriginAllowed: (origin: string | undefined, host: string | undefined) => boolean,
     private readonly events: SyncEvents = { persisted: () => {}, closed: () => {} },
+    /** Other nodes holding the same boards (multi-node mode); null on a single node. */
+    private readonly relay: DocRelay | null = null,
   ) {
     // Our own size check answers 4413; ws's maxPayload is only the hard stop (1009) far above it.
     this.wss = new WebSocketServer({
@@ -168,7 +171,7 @@ export class SyncServer {
     }
     let loading = this.docs.get(name);
     if (!loading) {
-      loading = SharedDoc.load(name, this.store, this.limits.compactAfterUpdates, this.events.persisted);
+      loading = SharedDoc.load(name, this.store, this.limits.compactAfterUpdates, this.events.persisted, this.relay);
       this.docs.set(name, loading);
       // A doc whose load failed is forgotten (never saved over); the next connection tries again.
       loading.catch((error: unknown) => {

@@ -1,0 +1,83 @@
+import type { DocLink, DocRelay, RelayHandlers } from '../sync/relay.js';
+import { type Cluster, NODE_ID_BYTES } from './Cluster.js';
+
+/**
+ * Relayed message: one kind byte, the sender's node id, then the body.
+ *   0 update      — a Yjs update (v1) that the sender already appended to the store
+ *   1 awareness   — a y-protocols awareness update
+ *   2 query       — "send me your clients' awareness" (no body)
+ *   3 resync      — "I may have missed or failed to send messages: read the store again" (no body)
+ */
+const Kind = { Update: 0, Awareness: 1, Query: 2, Resync: 3 } as const;
+type Kind = (typeof Kind)[keyof typeof Kind];
+
+const HEADER_BYTES = 1 + NODE_ID_BYTES;
+
+export const docChannel = (name: string) => `warsztat:doc:${name}`;
+
+/**
+ * The sync plane's relay over Redis pub/sub, one channel per board, subscribed only by the nodes
+ * that hold that board. Pub/sub rather than streams because the store already is the ordered,
+ * durable log: the relay only has to be fast, and what it loses (an outage, a node killed between
+ * append and publish) is read back from the store on reconnect (`resync`), instead of keeping a
+ * second copy of every update in Redis memory.
+ */
+export class RedisDocRelay implements DocRelay {
+  private readonly joined = new Map<string, RelayHandlers>();
+
+  constructor(private readonly cluster: Cluster) {
+    cluster.onReconnect(() => {
+      for (const [name, handlers] of this.joined) {
+        // Others may have missed what this node published; this node may have missed theirs.
+        this.send(name, Kind.Resync);
+        handlers.resync();
+      }
+    });
+  }
+
+  async join(name: string, handlers: RelayHandlers): Promise<DocLink> {
+    if (this.joined.has(name)) throw new Error(`relay: ${name} joined twice`);
+    this.joined.set(name, handlers);
+    await this.cluster.subscribe(docChannel(name), (message) => this.receive(message, handlers));
+    this.send(name, Kind.Query);
+    return {
+      publishUpdate: (update) => this.send(name, Kind.Update, update),
+      publishAwareness: (update) => this.send(name, Kind.Awareness, update),
+      leave: () => {
+        if (this.joined.get(name) !== handlers) return;
+        this.joined.delete(name);
+        this.cluster.unsubscribe(docChannel(name));
+      },
+    };
+  }
+
+  private send(name: string, kind: Kind, body?: Uint8Array): void {
+    const message = Buffer.allocUnsafe(HEADER_BYTES + (body?.byteLength ?? 0));
+    message[0] = kind;
+    this.cluster.nodeId.copy(message, 1);
+    if (body) message.set(body, HEADER_BYTES);
+    this.cluster.publish(docChannel(name), message);
+  }
+
+  private receive(message: Buffer, handlers: RelayHandlers): void {
+    if (message.byteLength < HEADER_BYTES) return;
+    if (this.cluster.nodeId.equals(message.subarray(1, HEADER_BYTES))) return; // our own
+    const body = new Uint8Array(message.buffer, message.byteOffset + HEADER_BYTES, message.byteLength - HEADER_BYTES);
+    switch (message[0]) {
+      case Kind.Update:
+        handlers.update(body);
+        break;
+      case Kind.Awareness:
+        handlers.awareness(body);
+        break;
+      case Kind.Query:
+        handlers.queryAwareness();
+        break;
+      case Kind.Resync:
+        handlers.resync();
+        break;
+      default:
+        console.error(`relay: unknown message kind ${message[0]}`);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { WorkshopService } from '../control/WorkshopService.js';
+import type { Cluster } from './Cluster.js';
+
+export const WORKSHOP_CHANNEL = 'warsztat:workshops';
+/** Ms between presence reports; a report is trusted for PRESENCE_TTL_MS, so a dead node fades out. */
+export const PRESENCE_HEARTBEAT_MS = 5_000;
+export const PRESENCE_TTL_MS = 3 * PRESENCE_HEARTBEAT_MS;
+
+/** Only nodes of this deployment publish here, but a message is still parsed, never trusted. */
+const BusMessage = z.discriminatedUnion('k', [
+  /** A workshop was saved at `v`: nodes holding an older copy reload it and tell their sockets. */
+  z.object({ k: z.literal('w'), node: z.string(), id: z.string(), v: z.number().int() }),
+  /** Participants online on `node` (their control sockets are there). */
+  z.object({ k: z.literal('p'), node: z.string(), id: z.string(), ids: z.array(z.string()) }),
+]);
+type BusMessage = z.infer<typeof BusMessage>;
+
+/**
+ * The control plane across nodes (DESIGN §5). The store is the truth and the version check orders
+ * writes; this bus only tells the other nodes *when* to read again, so each reloads the workshop,
+ * re-arms its recall timer, re-checks sync rights and sends its own sockets their role's view.
+ * Presence travels here too, since online participants live in each node's memory.
+ */
+export class WorkshopBus {
+  private readonly node: string;
+  /** Highest version announced or heard of per workshop, so a reload is not announced again. */
+  private readonly announced = new Map<string, number>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly unsubscribe: Array<() => void> = [];
+
+  private constructor(
+    private readonly cluster: Cluster,
+    private readonly service: WorkshopService,
+  ) {
+    this.node = cluster.nodeId.toString('hex');
+    this.unsubscribe.push(
+      service.onChange((workshop) => {
+        if (workshop.version <= (this.announced.get(workshop.id) ?? 0)) return;
+        this.announced.set(workshop.id, workshop.version);
+        this.publish({ k: 'w', node: this.node, id: workshop.id, v: workshop.version });
+      }),
+      service.onPresence((id, ids) => this.publish({ k: 'p', node: this.node, id, ids })),
+      cluster.onReconnect(() => this.catchUp()),
+    );
+    this.heartbeat = setInterval(() => this.beat(), PRESENCE_HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  static async start(cluster: Cluster, service: WorkshopService): Promise<WorkshopBus> {
+    const bus = new WorkshopBus(cluster, service);
+    await cluster.subscribe(WORKSHOP_CHANNEL, (message) => bus.receive(message));
+    return bus;
+  }
+
+  private publish(message: BusMessage): void {
+    this.cluster.publish(WORKSHOP_CHANNEL, JSON.stringify(message));
+  }
+
+  private receive(raw: Buffer): void {
+    let message: BusMessage;
+    try {
+      message = BusMessage.parse(JSON.parse(raw.toString()));
+    } catch {
+      console.error('cluster: dropped a malformed workshop message');
+      return;
+    }
+    if (message.node === this.node) return;
+    switch (message.k) {
+      case 'w':
+        if (message.v > (this.announced.get(message.id) ?? 0)) this.announced.set(message.id, message.v);
+        // A workshop this node does not hold is read fresh on its next use anyway.
+        if (this.service.peek(message.id)) this.refresh(message.id);
+        return;
+      case 'p':
+        this.service.setRemoteOnline(message.id, message.node, message.ids, Date.now() + PRESENCE_TTL_MS);
+        return;
+    }
+  }
+
+  private refresh(workshopId: string): void {
+    this.service
+      .refresh(workshopId)
+      .catch((error: unknown) => console.error(`cluster: could not reload workshop ${workshopId}`, error));
+  }
+
+  /** Renews this node's presence reports and lets the others' fade when they stop coming. */
+  private beat(): void {
+    for (const [id, ids] of this.service.localPresence()) this.publish({ k: 'p', node: this.node, id, ids });
+    this.service.expireRemotePresence();
+    for (const id of this.announced.keys()) if (!this.service.peek(id)) this.announced.delete(id);
+  }
+
+  /** Redis was away: any change announced meanwhile was lost, so every held workshop is reread. */
+  private catchUp(): void {
+    for (const id of this.service.cachedIds()) this.refresh(id);
+    this.beat();
+  }
+
+  close(): void {
+    clearInterval(this.heartbeat);
+    for (const off of this.unsubscribe) off();
+    this.cluster.unsubscribe(WORKSHOP_CHANNEL);
+  }
+}

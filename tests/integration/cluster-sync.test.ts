@@ -1,0 +1,102 @@
+import { addCard, setCardText } from '@warsztat/shared';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openStore } from '../../server/src/persistence/openStore.js';
+import { Cleanup } from '../helpers/cleanup.js';
+import { startCluster } from '../helpers/cluster.js';
+import { waitFor } from '../helpers/poll.js';
+import { converged, openBoard, textsOf } from '../helpers/provider.js';
+import { docOfParticipant, getWorkshop, runCommand, setupWorkshop } from '../helpers/server.js';
+
+/**
+ * Two nodes on one store and one Redis (DESIGN §5): stock y-websocket providers on different nodes
+ * edit the same board and converge; awareness crosses nodes; every update is stored once — a node
+ * that hears an update from the relay shows it to its clients but never appends it again.
+ */
+const cleanup = new Cleanup();
+afterEach(() => cleanup.run());
+
+async function breakoutOnTwoNodes() {
+  const cluster = await startCluster(cleanup, 2);
+  const [a, b] = cluster.nodes;
+  if (!a || !b) throw new Error('two nodes expected');
+  const { workshop, participants } = await setupWorkshop(a.url, ['Anna', 'Bartek']);
+  await runCommand(a.url, workshop.id, workshop.facilitatorToken, { type: 'assign', mode: 'auto' });
+  await runCommand(a.url, workshop.id, workshop.facilitatorToken, { type: 'phase', to: 'breakout' });
+  const state = await getWorkshop(a.url, workshop.id, workshop.facilitatorToken);
+  const anna = participants[0];
+  if (!anna) throw new Error('no participant');
+  return { cluster, a, b, workshop, anna, docName: docOfParticipant(state, anna.participantId) };
+}
+
+describe('boards across nodes', () => {
+  it('converges stock providers on two nodes, in both directions', async () => {
+    const { a, b, workshop, anna, docName } = await breakoutOnTwoNodes();
+    const onA = await openBoard(cleanup, a.port, docName, anna.token);
+    const onB = await openBoard(cleanup, b.port, docName, workshop.facilitatorToken);
+
+    const fromA = addCard(onA.doc, { sectionId: 'needs', text: 'mieszkania wspomagane', authorId: 'anna' });
+    const fromB = addCard(onB.doc, { sectionId: 'gaps', text: 'brak asystentów', authorId: 'f' });
+    await converged(onA, onB);
+    // Keystrokes, interleaved, as two people typing into cards on different nodes.
+    for (let i = 0; i < 20; i++) {
+      setCardText(onA.doc, fromA, `mieszkania wspomagane ${i}`);
+      setCardText(onB.doc, fromB, `brak asystentów ${i}`);
+    }
+    const texts = await converged(onA, onB);
+    expect(texts).toEqual(['gaps:brak asystentów 19', 'needs:mieszkania wspomagane 19']);
+
+    // A newcomer on either node starts from the same board.
+    const late = await openBoard(cleanup, b.port, docName, workshop.facilitatorToken);
+    expect(textsOf(late)).toEqual(texts);
+  });
+
+  it('stores each update once: no stored update repeats what the ones before it held', async () => {
+    const { a, b, workshop, anna, docName, cluster } = await breakoutOnTwoNodes();
+    const onA = await openBoard(cleanup, a.port, docName, anna.token);
+    const onB = await openBoard(cleanup, b.port, docName, workshop.facilitatorToken);
+    const card = addCard(onA.doc, { sectionId: 'needs', text: 'x', authorId: 'anna' });
+    await converged(onA, onB);
+    for (let i = 0; i < 30; i++) {
+      setCardText(i % 2 ? onA.doc : onB.doc, card, `tekst ${i}`);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await converged(onA, onB);
+
+    const store = await openStore(cluster.databaseUrl);
+    const stored = await store.loadDoc(docName);
+    await store.close();
+    expect(stored.snapshot).toBeNull(); // nothing compacted yet: the whole log is here to inspect
+    const replay = new Y.Doc();
+    for (const [i, update] of stored.updates.entries()) {
+      const before = Y.encodeStateVector(replay);
+      const deleteSetBefore = Y.encodeStateAsUpdate(replay).byteLength;
+      Y.applyUpdate(replay, update);
+      const grew =
+        Buffer.compare(Buffer.from(before), Buffer.from(Y.encodeStateVector(replay))) !== 0 ||
+        Y.encodeStateAsUpdate(replay).byteLength !== deleteSetBefore;
+      expect(grew, `stored update ${i} adds nothing: stored twice`).toBe(true);
+    }
+    expect(JSON.stringify(replay.getMap('cards').toJSON())).toBe(JSON.stringify(onA.doc.getMap('cards').toJSON()));
+  });
+
+  it('relays awareness: each node shows who is on the board elsewhere', async () => {
+    const { a, b, workshop, anna, docName } = await breakoutOnTwoNodes();
+    const onA = await openBoard(cleanup, a.port, docName, anna.token);
+    onA.provider.awareness.setLocalStateField('cursor', { cardId: 'c1' });
+    const onB = await openBoard(cleanup, b.port, docName, workshop.facilitatorToken);
+    onB.provider.awareness.setLocalStateField('cursor', { cardId: 'c2' });
+    const who = (board: typeof onA) =>
+      [...board.provider.awareness.getStates().values()]
+        .map((s) => (s as { user?: { role?: string; name?: string | null } }).user)
+        .filter((u) => u !== undefined)
+        .map((u) => `${u.role}:${u.name ?? ''}`)
+        .sort();
+    // A provider's own state carries no `user` (the server stamps it on the way out), so each side
+    // sees the other's stamped state. Anna joined first: B learns of her when it joins the board.
+    await waitFor(() => onB.provider.awareness.getStates().size === 2, 10_000, 'B sees both clients');
+    await waitFor(() => onA.provider.awareness.getStates().size === 2, 10_000, 'A sees both clients');
+    expect(who(onB)).toEqual(['participant:Anna']);
+    expect(who(onA)).toEqual(['facilitator:']);
+  });
+});
