@@ -5,6 +5,7 @@ import { Cleanup } from '../helpers/cleanup.js';
 import { startCluster } from '../helpers/cluster.js';
 import { connectControl, participantCommand, sendCommand, stateOf } from '../helpers/control.js';
 import { waitFor } from '../helpers/poll.js';
+import { sharedPostgres } from '../helpers/postgres.js';
 import { docOfParticipant, getWorkshop, joinWorkshop, runCommand, setupWorkshop } from '../helpers/server.js';
 import { closeCodeOf, rawSync } from '../helpers/wire.js';
 
@@ -15,9 +16,10 @@ import { closeCodeOf, rawSync } from '../helpers/wire.js';
  */
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
+const postgres = sharedPostgres();
 
 async function twoNodes() {
-  const cluster = await startCluster(cleanup, 2);
+  const cluster = await startCluster(cleanup, 2, { databaseUrl: await postgres.server.createDatabase() });
   const [a, b] = cluster.nodes;
   if (!a || !b) throw new Error('two nodes expected');
   return { cluster, a, b };

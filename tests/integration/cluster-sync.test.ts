@@ -5,19 +5,21 @@ import { openStore } from '../../server/src/persistence/openStore.js';
 import { Cleanup } from '../helpers/cleanup.js';
 import { startCluster } from '../helpers/cluster.js';
 import { waitFor } from '../helpers/poll.js';
+import { sharedPostgres } from '../helpers/postgres.js';
 import { converged, openBoard, textsOf } from '../helpers/provider.js';
 import { docOfParticipant, getWorkshop, runCommand, setupWorkshop } from '../helpers/server.js';
 
 /**
- * Two nodes on one store and one Redis (DESIGN §5): stock y-websocket providers on different nodes
+ * Two nodes on one PostgreSQL and one Redis (DESIGN §5): stock y-websocket providers on different nodes
  * edit the same board and converge; awareness crosses nodes; every update is stored once — a node
  * that hears an update from the relay shows it to its clients but never appends it again.
  */
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
+const postgres = sharedPostgres();
 
 async function breakoutOnTwoNodes() {
-  const cluster = await startCluster(cleanup, 2);
+  const cluster = await startCluster(cleanup, 2, { databaseUrl: await postgres.server.createDatabase() });
   const [a, b] = cluster.nodes;
   if (!a || !b) throw new Error('two nodes expected');
   const { workshop, participants } = await setupWorkshop(a.url, ['Anna', 'Bartek']);
