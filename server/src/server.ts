@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createAdapter } from '@socket.io/redis-streams-adapter';
 import express from 'express';
 import helmet from 'helmet';
 import { Cluster } from './cluster/Cluster.js';
+import { controlAdapter } from './cluster/controlAdapter.js';
 import { RedisDocRelay } from './cluster/RedisDocRelay.js';
 import { WorkshopBus } from './cluster/WorkshopBus.js';
 import { type Config, DEFAULT_LIMITS } from './config.js';
@@ -130,12 +130,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   sync.attach(httpServer);
   // Rights follow the workshop: a move, a removal or a deleted group closes affected sockets at once.
   service.onChange((workshop) => sync.revalidate(workshop.id));
-  const io = attachControlSocket(
-    httpServer,
-    service,
-    isOriginAllowed,
-    cluster ? createAdapter(cluster.adapterClient) : undefined,
-  );
+  const io = attachControlSocket(httpServer, service, isOriginAllowed, cluster ? controlAdapter(cluster) : undefined);
   const bus = cluster ? await WorkshopBus.start(cluster, service) : null;
   const evictTimer = setInterval(
     () => service.evictIdle(config.limits.workshopIdleMs, (id) => hasControlSockets(io, id) || sync.hasConnections(id)),
