@@ -16,3 +16,5 @@ export * from './protocol/codes.js';
 export * from './protocol/commands.js';
 export * from './protocol/http.js';
 export * from './protocol/state.js';
+export * from './domain/timeZone.js';
+export * from './protocol/report.js';

@@ -1,4 +1,5 @@
 import {
+  Backup,
   type Command,
   type CreateWorkshopAnswer,
   CreateWorkshopBody,
@@ -6,6 +7,7 @@ import {
   ErrorCode,
   type JoinAnswer,
   JoinBody,
+  NarrativeEditBody,
   type ParticipantCommand,
   type Role,
   TEMPLATES,
@@ -23,10 +25,12 @@ import {
 import { autoAssign, placeLateJoiner } from './assign.js';
 import { applyPhase } from './commands/phase.js';
 import { applyCommand, applyParticipantCommand } from './commands.js';
+import { importedWorkshop } from './importWorkshop.js';
 import { Presence } from './Presence.js';
 import { RecallTimers } from './RecallTimers.js';
 import { fail, ok, type Result, schemaError } from './result.js';
 import { type CommandOutcome, mayRun } from './rights.js';
+import { docNameFor, plenaryDocNameFor } from './views.js';
 
 type ChangeListener = (workshop: WorkshopRecord) => void;
 /** Who is online on this node changed (multi-node mode reports it to the other nodes). */
@@ -141,8 +145,7 @@ export class WorkshopService {
   private async createValid(input: ReturnType<typeof CreateWorkshopBody.parse>): Promise<Result<CreateWorkshopAnswer>> {
     const template = TEMPLATES[input.template];
     const id = newId();
-    let joinCode = newJoinCode();
-    while (await this.store.findWorkshopByJoinCode(joinCode)) joinCode = newJoinCode();
+    const joinCode = await this.freeJoinCode();
     const workshop: WorkshopRecord = {
       id,
       title: input.title,
@@ -158,7 +161,7 @@ export class WorkshopService {
       timer: { endsAt: null, pausedRemainingMs: null },
       agenda: [],
       createdAt: this.now(),
-      control: EMPTY_CONTROL,
+      control: { ...EMPTY_CONTROL, timeZone: input.timeZone },
       version: 1,
       groups: template.groups.map((g, position) => ({
         id: newId(),
@@ -171,6 +174,22 @@ export class WorkshopService {
       })),
       participants: [],
     };
+    const answer = await this.mint(workshop);
+    await this.store.createWorkshop(workshop, answer.tokens, this.event(id, 'created', { title: workshop.title }));
+    this.remember(workshop);
+    return ok(answer.answer);
+  }
+
+  /** A free join code for a workshop about to be created. */
+  private async freeJoinCode(): Promise<string> {
+    let joinCode = newJoinCode();
+    while (await this.store.findWorkshopByJoinCode(joinCode)) joinCode = newJoinCode();
+    return joinCode;
+  }
+
+  /** New facilitator, projector and co-facilitator tokens for a new workshop, and the answer that hands them out. */
+  private async mint(workshop: WorkshopRecord): Promise<{ tokens: TokenRecord[]; answer: CreateWorkshopAnswer }> {
+    const { id, joinCode } = workshop;
     const facilitatorToken = newToken();
     const projectorToken = projectorTokenFor(facilitatorToken);
     const tokens: TokenRecord[] = [
@@ -183,14 +202,57 @@ export class WorkshopService {
         participantId: null,
       },
     ];
-    await this.store.createWorkshop(workshop, tokens, this.event(id, 'created', { title: workshop.title }));
+    return {
+      tokens,
+      answer: {
+        id,
+        joinCode,
+        facilitatorToken,
+        projectorToken,
+        links: { facilitator: `/f/${facilitatorToken}`, join: `/j/${joinCode}`, projector: `/p/${projectorToken}` },
+      },
+    };
+  }
+
+  /**
+   * Creates a new workshop from a JSON export (importWorkshop.ts says what is copied). The boards
+   * are written to the store before the workshop exists, so no client can open a board before its
+   * content is there; if that fails, the unreferenced doc rows are harmless.
+   */
+  async importWorkshop(body: unknown): Promise<Result<CreateWorkshopAnswer>> {
+    const parsed = Backup.safeParse(body);
+    if (!parsed.success) return { ok: false, error: schemaError(parsed.error) };
+    const made = { id: newId(), joinCode: await this.freeJoinCode(), now: this.now() };
+    const result = importedWorkshop(parsed.data, made);
+    if (!result.ok) return result;
+    const { workshop, docs } = result.value;
+    for (const doc of docs) {
+      const name = doc.groupId === null ? plenaryDocNameFor(workshop.id) : docNameFor(workshop.id, doc.groupId);
+      await this.store.appendUpdates(name, [doc.update]);
+    }
+    const answer = await this.mint(workshop);
+    const event = this.event(workshop.id, 'imported', { title: workshop.title, boards: docs.length });
+    await this.store.createWorkshop(workshop, answer.tokens, event);
     this.remember(workshop);
-    return ok({
-      id,
-      joinCode,
-      facilitatorToken,
-      projectorToken,
-      links: { facilitator: `/f/${facilitatorToken}`, join: `/j/${joinCode}`, projector: `/p/${projectorToken}` },
+    return ok(answer.answer);
+  }
+
+  /** Keeps (or, with empty text, forgets) the organisers' wording of one part of the report. */
+  async editNarrative(workshopId: string, body: unknown): Promise<Result<WorkshopRecord>> {
+    const parsed = NarrativeEditBody.safeParse(body);
+    if (!parsed.success) return { ok: false, error: schemaError(parsed.error) };
+    const { part, text } = parsed.data;
+    return this.serial(workshopId, async () => {
+      const current = await this.get(workshopId);
+      if (!current) return fail<WorkshopRecord>(ErrorCode.NotFound, 'No such workshop');
+      if (part.startsWith('item:') && !current.agenda.some((i) => `item:${i.id}` === part)) {
+        return fail<WorkshopRecord>(ErrorCode.NotFound, 'No such agenda item');
+      }
+      const narrative = { ...current.control.narrative };
+      if (text === null || text.trim() === '') delete narrative[part];
+      else narrative[part] = text.replace(/\r\n?/g, '\n').trim();
+      const next = { ...current, control: { ...current.control, narrative } };
+      return ok(await this.commit(current, next, 'report.narrative', { part, edited: part in narrative }));
     });
   }
 
@@ -227,7 +289,10 @@ export class WorkshopService {
       // Once groups are running, a late joiner is placed where an auto-assignment would have put them.
       const groupsRunning = current.phase !== 'lobby' && current.participants.some((p) => p.groupId !== null);
       if (groupsRunning) participant.groupId = placeLateJoiner(current.groups, current.participants, participant);
-      const next: WorkshopRecord = { ...current, participants: [...current.participants, participant] };
+      const control = input.nameInReport
+        ? { ...current.control, namesInReport: [...(current.control.namesInReport ?? []), participant.id] }
+        : current.control;
+      const next: WorkshopRecord = { ...current, control, participants: [...current.participants, participant] };
       const token = newToken();
       const tokenRecord: TokenRecord = {
         hash: hashToken(token),

@@ -11,7 +11,7 @@ import {
   type WorkshopState,
 } from '@warsztat/shared';
 import { coFacilitatorTokenFor, projectorTokenFor } from '../ids.js';
-import type { TokenRecord, WorkshopRecord } from '../persistence/Store.js';
+import { type TokenRecord, timeZoneOf, type WorkshopRecord } from '../persistence/Store.js';
 import { projectorOf } from './commands/projector.js';
 
 export function docNameFor(workshopId: string, groupId: string): string {
@@ -52,12 +52,14 @@ export function viewerFor(token: TokenRecord, rawToken: string): Viewer {
 export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<string>): WorkshopState {
   const isFacilitator = FACILITATOR_ROLES.includes(viewer.role);
   const ownGroupId = w.participants.find((p) => p.id === viewer.participantId)?.groupId ?? null;
+  const consented = new Set(w.control.namesInReport ?? []);
   const participants: ParticipantView[] = w.participants.map((p) => {
     const base: ParticipantView = { id: p.id, name: p.name, groupId: p.groupId, online: online.has(p.id) };
     if (!isFacilitator && p.id !== viewer.participantId) return base;
     const full: ParticipantView = { ...base, attendance: p.attendance };
     if (p.organisation !== null) full.organisation = p.organisation;
     if (p.orgType !== null) full.orgType = p.orgType;
+    if (isFacilitator) full.nameInReport = consented.has(p.id);
     return full;
   });
   const links: WorkshopState['links'] = { join: `/j/${w.joinCode}` };
@@ -88,6 +90,7 @@ export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<s
     organiser: w.organiser,
     mode: w.mode,
     locale: w.locale,
+    timeZone: timeZoneOf(w),
     template: w.template,
     sections: TEMPLATES[w.template].sections,
     phase: w.phase,

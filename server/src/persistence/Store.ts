@@ -1,19 +1,20 @@
-import type {
-  AgendaDayInfo,
-  AgendaItem,
-  Attendance,
-  BoardSettingsRecord,
-  BroadcastMessage,
-  HelpRequest,
-  Locale,
-  Mode,
-  OrgType,
-  Phase,
-  PlenaryRecord,
-  ProjectorSettings,
-  Role,
-  TemplateId,
-  TimerState,
+import {
+  type AgendaDayInfo,
+  type AgendaItem,
+  type Attendance,
+  type BoardSettingsRecord,
+  type BroadcastMessage,
+  DEFAULT_TIME_ZONE,
+  type HelpRequest,
+  type Locale,
+  type Mode,
+  type OrgType,
+  type Phase,
+  type PlenaryRecord,
+  type ProjectorSettings,
+  type Role,
+  type TemplateId,
+  type TimerState,
 } from '@warsztat/shared';
 
 export interface GroupRecord {
@@ -76,6 +77,19 @@ export interface ControlRecord {
   projector?: ProjectorSettings;
   /** The room's votes on the consolidated recommendations (issue #7); read with `readPlenary`. */
   plenary?: PlenaryRecord;
+  /**
+   * IANA zone every date and time is printed in (report, screens); absent in rows written before
+   * it existed, which read as DEFAULT_TIME_ZONE (see timeZoneOf).
+   */
+  timeZone?: string;
+  /** Report text the organisers edited, by narrative part (shared protocol/report.ts); absent: all generated. */
+  narrative?: Record<string, string>;
+  /** Participants who agreed at join to be named in the report (absent or missing id: not named). */
+  namesInReport?: string[];
+}
+
+export function timeZoneOf(w: WorkshopRecord): string {
+  return w.control.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
 export const EMPTY_CONTROL: ControlRecord = {

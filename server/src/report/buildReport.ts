@@ -1,30 +1,33 @@
 import {
-  type AgendaKind,
   ATTENDANCES,
   type Attendance,
   type Locale,
   listCards,
-  type Mode,
+  type NarrativePart,
+  type NarrativePartView,
   ORG_TYPES,
   type OrgType,
   summaryFragment,
   TEMPLATES,
 } from '@warsztat/shared';
 import type * as Y from 'yjs';
-import type { WorkshopRecord } from '../persistence/Store.js';
-import { LABELS, quote, type ReportLabels } from './labels.js';
+import { timeZoneOf, type WorkshopRecord } from '../persistence/Store.js';
+import { type ReportT, reportT } from './i18n/index.js';
+import { closingText, dateWords, groupsText, introText, itemText, listWords, tellsStory } from './narrative.js';
 import { type Block, summaryBlocks } from './summaryBlocks.js';
 
 /**
- * The report (DESIGN §1) as data: every renderer (Markdown, DOCX, PDF, JSON) formats this model
- * and nothing else, so the four files always say the same thing. Building it is pure — the
- * workshop record and the group boards in, the model out — which keeps it unit-testable without
- * a server.
+ * The report (DESIGN §1, issue #7) as data: every renderer (Markdown, DOCX, PDF, JSON) formats this
+ * model and nothing else, so the four files always say the same thing, and every word in it comes
+ * from the report's i18next resources in the workshop's language. Building it is pure — the
+ * workshop record, the group boards and the consolidated recommendations in, the model out.
  */
 export interface ReportCard {
   id: string;
   text: string;
   votes: number;
+  /** "3 głosy", or null without votes. */
+  votesText: string | null;
 }
 
 export interface ReportSection {
@@ -36,218 +39,316 @@ export interface ReportSection {
 export interface ReportGroup {
   id: string;
   name: string;
-  rapporteur: string | null;
+  members: number;
+  membersText: string;
+  /** The rapporteur's name when they agreed to be named; otherwise a phrase saying it is withheld. */
+  rapporteurText: string;
   sections: ReportSection[];
   summary: Block[];
 }
 
 export interface ReportAgendaItem {
+  id: string;
   startsAt: string;
-  kind: AgendaKind;
   kindLabel: string;
   title: string;
-  minutes: number;
   speakers: string[];
-  /** The item as a plain sentence (or two, with speakers) in the report's language. */
-  sentence: string;
+  /** The item's paragraph (null for breaks: they are on the programme, not in the story). */
+  paragraph: NarrativePartView | null;
 }
 
 export interface ReportDay {
   heading: string;
-  date: string | null;
   items: ReportAgendaItem[];
 }
 
-export interface Count<K> {
-  key: K;
+export interface AttendanceRow {
+  key: OrgType | null;
   label: string;
-  count: number;
+  counts: Record<Attendance, number>;
+  total: number;
 }
 
 export interface RankedRecommendation {
   rank: number;
   text: string;
   votes: number;
-  groupId: string;
-  groupName: string;
+  votesText: string | null;
+  groupId: string | null;
+  groupName: string | null;
+}
+
+/** A recommendation as the plenary consolidated it (the plenary doc's accessor gives these in final order). */
+export interface ConsolidatedRecommendation {
+  text: string;
+  groupId: string | null;
+  votes: number;
+}
+
+export interface ReportWords {
+  heading: Record<'agenda' | 'program' | 'attendance' | 'groups' | 'summary' | 'recommendations' | 'closing', string>;
+  field: Record<'rapporteur' | 'members' | 'generatedAt', string>;
+  table: Record<'time' | 'item' | 'speakers' | 'orgType' | 'total' | 'rank' | 'recommendation' | 'group' | 'votes', string>;
+  attendance: Record<Attendance, string>;
+  noCards: string;
+  noRecommendations: string;
+  noAgenda: string;
 }
 
 export interface Report {
   locale: Locale;
-  labels: ReportLabels;
-  header: {
-    title: string;
-    /** ISO date as stored, and as words for the document ("24 listopada 2022"). */
-    date: string | null;
-    dateText: string | null;
-    venue: string | null;
-    mode: Mode;
-    modeLabel: string;
-    organiser: string | null;
-  };
-  lead: string;
+  timeZone: string;
+  words: ReportWords;
+  title: string;
+  /** Labelled header fields that have a value (date, venue, format, organiser), in order. */
+  header: Array<[label: string, value: string]>;
+  generatedAt: string;
+  intro: NarrativePartView;
   days: ReportDay[];
   attendance: {
     total: number;
-    byOrgType: Count<OrgType | null>[];
-    byAttendance: Count<Attendance>[];
+    paragraph: string;
+    rows: AttendanceRow[];
+    totals: Record<Attendance, number> & { total: number };
   };
+  groupsIntro: NarrativePartView;
   groups: ReportGroup[];
-  recommendations: RankedRecommendation[];
+  recommendations: { source: 'plenary' | 'votes'; note: string; items: RankedRecommendation[] };
+  closing: NarrativePartView;
 }
 
-/** Section whose cards are ranked across groups. */
+/** Section whose cards are ranked across groups when there is no plenary consolidation. */
 export const RECOMMENDATIONS_SECTION = 'recommendations';
 
-function dateText(locale: Locale, iso: string | null): string | null {
-  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  // Noon UTC: the calendar day is the same in every European time zone.
-  const date = new Date(`${iso}T12:00:00Z`);
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    date,
-  );
+export interface ReportOptions {
+  /** The plenary's consolidated list in final order; null or empty: rank the groups' cards by votes. */
+  consolidated?: ConsolidatedRecommendation[] | null;
+  now?: number;
 }
 
-function listText(locale: Locale, items: string[]): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+function part(w: WorkshopRecord, id: NarrativePart, title: string | null, generated: string): NarrativePartView {
+  const edited = w.control.narrative?.[id];
+  return edited !== undefined && edited.trim() !== ''
+    ? { part: id, title, generated, text: edited, edited: true }
+    : { part: id, title, generated, text: generated, edited: false };
 }
 
-function buildDays(w: WorkshopRecord, labels: ReportLabels): ReportDay[] {
-  const byDay = new Map<number, WorkshopRecord['agenda']>();
-  for (const item of w.agenda) {
-    const list = byDay.get(item.day);
-    if (list) list.push(item);
-    else byDay.set(item.day, [item]);
-  }
-  const multiDay = byDay.size > 1;
-  return [...byDay.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([day, items]) => {
-      // The first day's date defaults to the workshop's, so a one-day agenda needs no day dates.
-      const date = w.control.agendaDays[day]?.date ?? (day === 0 ? w.date : null);
-      const words = dateText(w.locale, date);
-      return {
-        heading: multiDay ? `${labels.day(day + 1)}${words ? ` — ${words}` : ''}` : (words ?? labels.day(1)),
-        date,
-        items: items.map((item) => {
-          const speakers = item.speakers.filter((s) => s.trim() !== '');
-          // "Podsumowanie: „Podsumowanie”" says it twice; a title that only names the kind is left out.
-          const title = item.title.trim();
-          const named = title !== '' && title.toLowerCase() !== labels.kind[item.kind].toLowerCase();
-          const phrase = labels.phrase(item.kind, item.minutes);
-          const sentence = labels.sentence(item.startsAt, phrase, named ? quote(w.locale, title) : null);
+function votesText(t: ReportT, n: number): string | null {
+  return n > 0 ? t('votes', { count: n }) : null;
+}
+
+function buildDays(w: WorkshopRecord, t: ReportT, presented: boolean): ReportDay[] {
+  const days = [...new Set(w.agenda.map((i) => i.day))].sort((a, b) => a - b);
+  const told = w.agenda.filter(tellsStory);
+  return days.map((day) => {
+    const date = w.control.agendaDays[day]?.date ?? (day === 0 ? w.date : null);
+    const words = dateWords(t, w.locale, date);
+    const n = t('day', { n: day + 1 });
+    return {
+      heading: days.length > 1 ? (words ? `${n} — ${words}` : n) : (words ?? n),
+      items: w.agenda
+        .filter((item) => item.day === day)
+        .map((item) => {
+          const index = told.indexOf(item);
+          const paragraph =
+            index < 0
+              ? null
+              : part(
+                  w,
+                  `item:${item.id}`,
+                  item.title,
+                  itemText(t, w.locale, item, { index, last: index === told.length - 1, presented }),
+                );
           return {
+            id: item.id,
             startsAt: item.startsAt,
-            kind: item.kind,
-            kindLabel: labels.kind[item.kind],
+            kindLabel: t(`kind.${item.kind}`),
             title: item.title,
-            minutes: item.minutes,
-            speakers,
-            sentence: speakers.length > 0 ? `${sentence} ${labels.speakers(listText(w.locale, speakers))}` : sentence,
+            speakers: item.speakers.filter((s) => s.trim() !== ''),
+            paragraph,
           };
         }),
-      };
-    });
+    };
+  });
 }
 
-/**
- * Counts only. Names are published only with a participant's consent, and there is no consent
- * field yet, so no participant is named here (the rapporteur is the one exception: presenting the
- * group's work in plenary is a public role, and the report says who presented).
- */
-function buildAttendance(w: WorkshopRecord, labels: ReportLabels): Report['attendance'] {
-  const byType = new Map<OrgType | null, number>();
-  const byAttendance = new Map<Attendance, number>();
+/** Counts by organisation type and attendance; names only of those who agreed at join. */
+function buildAttendance(w: WorkshopRecord, t: ReportT): Report['attendance'] {
+  const rows = new Map<OrgType | null, AttendanceRow>();
+  const totals = { onsite: 0, online: 0, total: 0 };
   for (const p of w.participants) {
-    byType.set(p.orgType, (byType.get(p.orgType) ?? 0) + 1);
-    byAttendance.set(p.attendance, (byAttendance.get(p.attendance) ?? 0) + 1);
+    let row = rows.get(p.orgType);
+    if (!row) {
+      const label = p.orgType === null ? t('orgTypeMissing') : t(`orgType.${p.orgType}`);
+      row = { key: p.orgType, label, counts: { onsite: 0, online: 0 }, total: 0 };
+      rows.set(p.orgType, row);
+    }
+    row.counts[p.attendance] += 1;
+    row.total += 1;
+    totals[p.attendance] += 1;
+    totals.total += 1;
   }
-  const types: (OrgType | null)[] = [...ORG_TYPES, null];
-  return {
-    total: w.participants.length,
-    byOrgType: types
-      .filter((key) => (byType.get(key) ?? 0) > 0)
-      .map((key) => ({
-        key,
-        label: key === null ? labels.orgTypeMissing : labels.orgType[key],
-        count: byType.get(key) ?? 0,
-      })),
-    byAttendance: ATTENDANCES.map((key) => ({ key, label: labels.attendance[key], count: byAttendance.get(key) ?? 0 })),
-  };
+  const ordered = [...ORG_TYPES, null].flatMap((key) => rows.get(key) ?? []);
+  const consent = new Set(w.control.namesInReport ?? []);
+  const named = w.participants
+    .filter((p) => consent.has(p.id))
+    .map((p) => (p.organisation ? `${p.name} (${p.organisation})` : p.name));
+  const sentences = [
+    t('people.count', { count: totals.total }) +
+      (totals.online > 0 && totals.onsite > 0 ? t('people.split', totals) : '') +
+      t('people.end'),
+  ];
+  if (ordered.some((r) => r.key !== null)) {
+    const types = ordered.filter((r) => r.key !== null).map((r) => `${r.label} (${r.total})`);
+    sentences.push(t('people.byType', { list: listWords(w.locale, types) }));
+  }
+  if (named.length > 0) {
+    sentences.push(t('people.named', { list: named.join(', ') }));
+    if (named.length < w.participants.length) sentences.push(t('people.othersUnnamed'));
+  } else if (w.participants.length > 0) {
+    sentences.push(t('people.noneNamed'));
+  }
+  return { total: totals.total, paragraph: sentences.join(' '), rows: ordered, totals };
 }
 
-function buildGroup(w: WorkshopRecord, group: WorkshopRecord['groups'][number], doc: Y.Doc | undefined): ReportGroup {
+function buildGroup(w: WorkshopRecord, t: ReportT, group: WorkshopRecord['groups'][number], doc: Y.Doc | undefined) {
   const template = TEMPLATES[w.template].sections;
-  const cards = doc ? listCards(doc) : [];
   const sections: ReportSection[] = template.map((s) => ({ id: s.id, label: s.label[w.locale], cards: [] }));
-  for (const card of cards) {
+  for (const card of doc ? listCards(doc) : []) {
     let section = sections.find((s) => s.id === card.sectionId);
     if (!section) {
       // A section the template does not know (another client's schema): kept under its id, not lost.
       section = { id: card.sectionId, label: card.sectionId, cards: [] };
       sections.push(section);
     }
-    section.cards.push({ id: card.id, text: card.text, votes: card.votes });
+    section.cards.push({ id: card.id, text: card.text, votes: card.votes, votesText: votesText(t, card.votes) });
   }
-  const rapporteur = w.participants.find((p) => p.id === group.rapporteurId)?.name ?? null;
+  const members = w.participants.filter((p) => p.groupId === group.id).length;
+  const rapporteur = w.participants.find((p) => p.id === group.rapporteurId);
+  const consent = new Set(w.control.namesInReport ?? []);
+  const rapporteurText = !rapporteur
+    ? t('noRapporteur')
+    : consent.has(rapporteur.id)
+      ? rapporteur.name
+      : t('nameWithheld');
   return {
     id: group.id,
     name: group.name,
-    rapporteur,
+    members,
+    membersText: t('members', { count: members }),
+    rapporteurText,
     sections,
     summary: doc ? summaryBlocks(summaryFragment(doc)) : [],
-  };
+  } satisfies ReportGroup;
 }
 
 /** Every recommendation card across groups: most votes first, ties in group order, then board order. */
-function rankRecommendations(groups: ReportGroup[]): RankedRecommendation[] {
+function rankByVotes(groups: ReportGroup[]): ConsolidatedRecommendation[] {
   const all = groups.flatMap((g, groupIndex) =>
     (g.sections.find((s) => s.id === RECOMMENDATIONS_SECTION)?.cards ?? [])
       .filter((c) => c.text.trim() !== '')
-      .map((c, boardIndex) => ({ card: c, group: g, groupIndex, boardIndex })),
+      .map((c, boardIndex) => ({ c, g, groupIndex, boardIndex })),
   );
-  all.sort((a, b) => b.card.votes - a.card.votes || a.groupIndex - b.groupIndex || a.boardIndex - b.boardIndex);
-  return all.map(({ card, group }, i) => ({
-    rank: i + 1,
-    text: card.text,
-    votes: card.votes,
-    groupId: group.id,
-    groupName: group.name,
-  }));
+  all.sort((a, b) => b.c.votes - a.c.votes || a.groupIndex - b.groupIndex || a.boardIndex - b.boardIndex);
+  return all.map(({ c, g }) => ({ text: c.text, groupId: g.id, votes: c.votes }));
+}
+
+function generatedAtText(locale: Locale, timeZone: string, now: number): string {
+  return new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(new Date(now));
 }
 
 /** `boards` maps group id → that group's board (a missing board reads as empty). */
-/** The header's labelled fields that have a value (date, venue, mode, organiser), in order. */
-export function headerFields({ labels: l, header: h }: Report): Array<[label: string, value: string]> {
-  const fields: Array<[string, string | null]> = [
-    [l.field.date, h.dateText],
-    [l.field.venue, h.venue],
-    [l.field.mode, h.modeLabel],
-    [l.field.organiser, h.organiser],
+export function buildReport(w: WorkshopRecord, boards: ReadonlyMap<string, Y.Doc>, options: ReportOptions = {}): Report {
+  const t = reportT(w.locale);
+  const timeZone = timeZoneOf(w);
+  const ordered = [...w.groups].sort((a, b) => a.position - b.position);
+  const groups = ordered.map((g) => buildGroup(w, t, g, boards.get(g.id)));
+  const plenary = options.consolidated ?? [];
+  const source = plenary.length > 0 ? 'plenary' : 'votes';
+  const list = source === 'plenary' ? plenary : rankByVotes(groups);
+  const items = list.map((r, i) => ({
+    rank: i + 1,
+    text: r.text,
+    votes: r.votes,
+    votesText: votesText(t, r.votes),
+    groupId: r.groupId,
+    groupName: groups.find((g) => g.id === r.groupId)?.name ?? null,
+  }));
+  const dates = [w.date, ...w.control.agendaDays.map((d) => d.date)].filter((d): d is string => d !== null);
+  const header: Array<[string, string | null]> = [
+    [t('field.date'), dates.length > 0 ? introDates(t, w.locale, dates) : null],
+    [t('field.venue'), w.venue],
+    [t('field.mode'), t(`mode.${w.mode}`)],
+    [t('field.organiser'), w.organiser],
   ];
-  return fields.filter((f): f is [string, string] => f[1] !== null && f[1] !== '');
-}
-
-export function buildReport(w: WorkshopRecord, boards: ReadonlyMap<string, Y.Doc>): Report {
-  const labels = LABELS[w.locale];
-  const groups = [...w.groups].sort((a, b) => a.position - b.position).map((g) => buildGroup(w, g, boards.get(g.id)));
-  const words = dateText(w.locale, w.date);
+  const sectionLabels = TEMPLATES[w.template].sections.map((s) => s.label[w.locale]);
   return {
     locale: w.locale,
-    labels,
-    header: {
-      title: w.title,
-      date: w.date,
-      dateText: words,
-      venue: w.venue,
-      mode: w.mode,
-      modeLabel: labels.mode[w.mode],
-      organiser: w.organiser,
-    },
-    lead: labels.lead(quote(w.locale, w.title), words, w.organiser),
-    days: buildDays(w, labels),
-    attendance: buildAttendance(w, labels),
+    timeZone,
+    words: words(t),
+    title: w.title,
+    header: header.filter((f): f is [string, string] => f[1] !== null && f[1] !== ''),
+    generatedAt: `${t('field.generatedAt')}: ${generatedAtText(w.locale, timeZone, options.now ?? Date.now())}`,
+    intro: part(
+      w,
+      'intro',
+      null,
+      introText(t, w.locale, { title: w.title, mode: w.mode, venue: w.venue, organiser: w.organiser, dates }),
+    ),
+    days: buildDays(
+      w,
+      t,
+      ordered.some((g) => g.rapporteurId !== null),
+    ),
+    attendance: buildAttendance(w, t),
+    groupsIntro: part(
+      w,
+      'groups',
+      null,
+      groupsText(
+        t,
+        w.locale,
+        groups.map((g) => g.name),
+        sectionLabels,
+      ),
+    ),
     groups,
-    recommendations: rankRecommendations(groups),
+    recommendations: { source, note: t(`recommendationsOrder.${source}`), items },
+    closing: part(w, 'closing', null, closingText(t, items.length, source)),
   };
+}
+
+/** The header's date: one day, or the first and last day of a multi-day workshop. */
+function introDates(t: ReportT, locale: Locale, dates: string[]): string {
+  const sorted = [...new Set(dates)].sort();
+  const first = dateWords(t, locale, sorted[0] ?? null) ?? '';
+  return sorted.length > 1 ? `${first} – ${dateWords(t, locale, sorted[sorted.length - 1] ?? null)}` : first;
+}
+
+function words(t: ReportT): ReportWords {
+  const pick = <K extends string>(prefix: string, keys: readonly K[]) =>
+    Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}`)])) as Record<K, string>;
+  return {
+    heading: pick('heading', ['agenda', 'program', 'attendance', 'groups', 'summary', 'recommendations', 'closing']),
+    field: pick('field', ['rapporteur', 'members', 'generatedAt']),
+    table: pick('table', ['time', 'item', 'speakers', 'orgType', 'total', 'rank', 'recommendation', 'group', 'votes']),
+    attendance: pick('attendance', ATTENDANCES),
+    noCards: t('noCards'),
+    noRecommendations: t('noRecommendations'),
+    noAgenda: t('noAgenda'),
+  };
+}
+
+/** The editable parts in reading order, for the console's report editor. */
+export function narrativeParts(report: Report): NarrativePartView[] {
+  const items = report.days.flatMap((d) => d.items.flatMap((i) => (i.paragraph ? [i.paragraph] : [])));
+  return [report.intro, ...items, report.groupsIntro, report.closing];
 }

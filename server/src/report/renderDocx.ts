@@ -1,10 +1,11 @@
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import { headerFields, type Report } from './buildReport.js';
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import type { Report } from './buildReport.js';
 import type { Block, Run } from './summaryBlocks.js';
 
 /**
- * DOCX for organisers who edit the report before publishing it. Plain styles only (Word's own
- * headings and bullets), so the document takes on the organisation's template when pasted in.
+ * DOCX for organisers who edit the report before publishing it. Word's own styles only (Title,
+ * Heading 1–3, bullets, plain tables), so the navigation pane shows the outline and the document
+ * takes on the organisation's template when pasted in.
  * Card text goes in as TextRun text, which the library XML-escapes: nothing typed can become markup.
  */
 function runs(list: Run[]): TextRun[] {
@@ -56,46 +57,87 @@ function summaryParagraph(block: Block, ordinal: number): Paragraph {
   }
 }
 
-function votes(report: Report, n: number): TextRun[] {
-  return n > 0 ? [new TextRun({ text: ` (${report.labels.votes(n)})`, italics: true })] : [];
+/** Narrative text: one Word paragraph per paragraph the organiser wrote (blank line between). */
+function paragraphs(text: string): Paragraph[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => new Paragraph({ children: lines(p), spacing: { after: 120 } }));
+}
+
+function cellOf(text: string, bold = false): TableCell {
+  return new TableCell({ children: [new Paragraph({ children: runs([{ text, ...(bold ? { bold: true as const } : {}) }]) })] });
+}
+
+/** A full-width table whose first row repeats on every page. */
+function table(head: string[], rows: string[][], boldLast = false): Table {
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: head.map((h) => cellOf(h, true)) }),
+      ...rows.map(
+        (row, i) => new TableRow({ children: row.map((c) => cellOf(c, boldLast && i === rows.length - 1)) }),
+      ),
+    ],
+  });
 }
 
 export async function renderDocx(report: Report): Promise<Buffer> {
-  const { labels: l, header: h } = report;
-  const body: Paragraph[] = [heading(h.title, HeadingLevel.TITLE)];
-  for (const [label, value] of headerFields(report)) {
+  const { words: w } = report;
+  const body: Array<Paragraph | Table> = [heading(report.title, HeadingLevel.TITLE)];
+  for (const [label, value] of report.header) {
     body.push(new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), ...lines(value)] }));
   }
-  body.push(new Paragraph({ children: lines(report.lead) }));
+  body.push(new Paragraph({ children: [new TextRun({ text: report.generatedAt, italics: true })] }));
+  body.push(...paragraphs(report.intro.text));
 
-  body.push(heading(l.heading.agenda, HeadingLevel.HEADING_1));
-  if (report.days.length === 0) body.push(new Paragraph(l.noAgenda));
+  body.push(heading(w.heading.agenda, HeadingLevel.HEADING_1));
+  if (report.days.length === 0) body.push(new Paragraph(w.noAgenda));
   for (const day of report.days) {
-    if (report.days.length > 1 || day.date) body.push(heading(day.heading, HeadingLevel.HEADING_2));
-    body.push(new Paragraph({ children: lines(day.items.map((i) => i.sentence).join(' ')) }));
+    if (report.days.length > 1) body.push(heading(day.heading, HeadingLevel.HEADING_2));
+    for (const item of day.items) if (item.paragraph) body.push(...paragraphs(item.paragraph.text));
+  }
+  if (report.days.length > 0) {
+    body.push(heading(w.heading.program, HeadingLevel.HEADING_1));
+    for (const day of report.days) {
+      if (report.days.length > 1) body.push(heading(day.heading, HeadingLevel.HEADING_2));
+      const rows = day.items.map((i) => [i.startsAt, i.title || i.kindLabel, i.speakers.join(', ')]);
+      body.push(table([w.table.time, w.table.item, w.table.speakers], rows));
+    }
   }
 
   const a = report.attendance;
-  body.push(heading(l.heading.attendance, HeadingLevel.HEADING_1));
-  body.push(new Paragraph(`${l.field.total}: ${a.total}. ${l.namesNote}`));
-  body.push(heading(l.heading.byOrgType, HeadingLevel.HEADING_2));
-  for (const c of a.byOrgType) body.push(new Paragraph({ bullet: { level: 0 }, text: `${c.label}: ${c.count}` }));
-  body.push(heading(l.heading.byAttendance, HeadingLevel.HEADING_2));
-  for (const c of a.byAttendance) body.push(new Paragraph({ bullet: { level: 0 }, text: `${c.label}: ${c.count}` }));
+  body.push(heading(w.heading.attendance, HeadingLevel.HEADING_1), ...paragraphs(a.paragraph));
+  if (a.rows.length > 0) {
+    const rows = a.rows.map((r) => [r.label, String(r.counts.onsite), String(r.counts.online), String(r.total)]);
+    rows.push([w.table.total, String(a.totals.onsite), String(a.totals.online), String(a.totals.total)]);
+    body.push(table([w.table.orgType, w.attendance.onsite, w.attendance.online, w.table.total], rows, true));
+  }
 
-  body.push(heading(l.heading.groups, HeadingLevel.HEADING_1));
+  body.push(heading(w.heading.groups, HeadingLevel.HEADING_1), ...paragraphs(report.groupsIntro.text));
   for (const g of report.groups) {
     body.push(heading(g.name, HeadingLevel.HEADING_2));
-    body.push(new Paragraph(`${l.field.rapporteur}: ${g.rapporteur ?? l.noRapporteur}`));
+    body.push(
+      new Paragraph({
+        children: [
+          new TextRun({ text: `${w.field.members}: `, bold: true }),
+          new TextRun(`${g.membersText}. `),
+          new TextRun({ text: `${w.field.rapporteur}: `, bold: true }),
+          ...lines(g.rapporteurText),
+        ],
+      }),
+    );
     for (const s of g.sections) {
       body.push(heading(s.label, HeadingLevel.HEADING_3));
-      if (s.cards.length === 0) body.push(new Paragraph(l.noCards));
+      if (s.cards.length === 0) body.push(new Paragraph(w.noCards));
       for (const c of s.cards) {
-        body.push(new Paragraph({ bullet: { level: 0 }, children: lines(c.text, votes(report, c.votes)) }));
+        const votes = c.votesText ? [new TextRun({ text: ` (${c.votesText})`, italics: true })] : [];
+        body.push(new Paragraph({ bullet: { level: 0 }, children: lines(c.text, votes) }));
       }
     }
     if (g.summary.length > 0) {
-      body.push(heading(l.heading.summary, HeadingLevel.HEADING_3));
+      body.push(heading(w.heading.summary, HeadingLevel.HEADING_3));
       let ordinal = 0;
       for (const block of g.summary) {
         ordinal = block.kind === 'ordered' ? ordinal + 1 : 0;
@@ -104,16 +146,19 @@ export async function renderDocx(report: Report): Promise<Buffer> {
     }
   }
 
-  body.push(heading(l.heading.recommendations, HeadingLevel.HEADING_1));
-  if (report.recommendations.length === 0) body.push(new Paragraph(l.noRecommendations));
-  for (const r of report.recommendations) {
-    const tail = [...votes(report, r.votes), new TextRun({ text: ` — ${r.groupName}` })];
-    body.push(new Paragraph({ children: [new TextRun(`${r.rank}. `), ...lines(r.text, tail)] }));
+  const r = report.recommendations;
+  body.push(heading(w.heading.recommendations, HeadingLevel.HEADING_1));
+  if (r.items.length === 0) body.push(new Paragraph(w.noRecommendations));
+  else {
+    body.push(new Paragraph({ children: [new TextRun({ text: r.note, italics: true })] }));
+    const rows = r.items.map((i) => [String(i.rank), i.text, i.groupName ?? '', String(i.votes)]);
+    body.push(table([w.table.rank, w.table.recommendation, w.table.group, w.table.votes], rows));
   }
+  body.push(heading(w.heading.closing, HeadingLevel.HEADING_1), ...paragraphs(report.closing.text));
 
   const doc = new Document({
     creator: 'Warsztat',
-    title: h.title,
+    title: report.title,
     styles: { default: { document: { run: { font: 'Calibri' } } } },
     sections: [{ children: body }],
   });

@@ -1,3 +1,4 @@
+import { BACKUP_FORMAT, BACKUP_VERSION } from '@warsztat/shared';
 import * as Y from 'yjs';
 import type { WorkshopRecord } from '../persistence/Store.js';
 import type { Report } from './buildReport.js';
@@ -5,45 +6,47 @@ import type { Report } from './buildReport.js';
 /**
  * The JSON export is a full backup, not just the report: the workshop record, each board as one
  * Yjs update (base64 of `Y.encodeStateAsUpdate`, so applying it to a fresh Y.Doc gives back the
- * board exactly, summary included), and the readable report beside it for people and scripts.
- *
- * Re-import: there is no import endpoint yet. One would create a workshop from `workshop`, mint
- * new tokens and a new join code (none are exported: they are capabilities, and the store keeps
- * only their hashes anyway), and apply each board's `update` to the doc of the group with the same
- * `groupId`. The file holds personal data (names, organisations) and is for the organiser only.
+ * board exactly, summary included), the plenary doc likewise, and the readable report beside it
+ * for people and scripts. `POST /api/workshops/import` reads it back (shared protocol/report.ts
+ * says exactly which fields). No token or join code is in it: they are capabilities, and the
+ * store keeps only their hashes anyway. The file holds personal data (names, organisations) and
+ * is for the organiser only.
  */
-export const BACKUP_FORMAT = 'warsztat-backup';
-export const BACKUP_VERSION = 1;
-
 export interface BackupBoard {
   groupId: string;
   update: string;
 }
 
-export interface Backup {
+export interface BackupFile {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   exportedAt: string;
   workshop: Omit<WorkshopRecord, 'joinCode' | 'version'>;
   boards: BackupBoard[];
-  report: Omit<Report, 'labels'>;
+  plenary?: string;
+  report: Report;
 }
 
-export function renderJson(workshop: WorkshopRecord, boards: ReadonlyMap<string, Y.Doc>, report: Report): string {
+function base64(doc: Y.Doc | undefined): string {
+  return Buffer.from(Y.encodeStateAsUpdate(doc ?? new Y.Doc())).toString('base64');
+}
+
+export function renderJson(
+  workshop: WorkshopRecord,
+  boards: ReadonlyMap<string, Y.Doc>,
+  report: Report,
+  plenary: Y.Doc | null = null,
+): string {
   // The version is the store's concurrency counter, not part of the workshop.
   const { joinCode: _joinCode, version: _version, ...record } = workshop;
-  const { labels: _labels, ...readable } = report;
-  const backup: Backup = {
+  const backup: BackupFile = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date().toISOString(),
     workshop: record,
-    boards: workshop.groups.map((g) => {
-      const doc = boards.get(g.id);
-      const update = doc ? Y.encodeStateAsUpdate(doc) : Y.encodeStateAsUpdate(new Y.Doc());
-      return { groupId: g.id, update: Buffer.from(update).toString('base64') };
-    }),
-    report: readable,
+    boards: workshop.groups.map((g) => ({ groupId: g.id, update: base64(boards.get(g.id)) })),
+    ...(plenary && plenary.store.clients.size > 0 ? { plenary: base64(plenary) } : {}),
+    report,
   };
   return `${JSON.stringify(backup, null, 2)}\n`;
 }

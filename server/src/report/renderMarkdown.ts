@@ -1,4 +1,4 @@
-import { headerFields, type Report } from './buildReport.js';
+import type { Report } from './buildReport.js';
 import type { Block, Run } from './summaryBlocks.js';
 
 /**
@@ -83,47 +83,80 @@ function renderBlocks(blocks: Block[]): string[] {
   return out;
 }
 
-function votes(report: Report, n: number): string {
-  return n > 0 ? ` _(${report.labels.votes(n)})_` : '';
+/** Narrative text: the organiser's paragraphs (blank lines) kept, each escaped. */
+function paragraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .flatMap((p) => [inline(p, 0), '']);
+}
+
+/** A table cell: one line, pipes escaped by escapeMarkdown. */
+function cell(text: string): string {
+  return escapeMarkdown(text.replace(/\s*\n\s*/g, ' '));
+}
+
+function table(head: string[], rows: string[][]): string[] {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
 }
 
 export function renderMarkdown(report: Report): string {
-  const { labels: l, header: h } = report;
-  const out: string[] = [`# ${escapeMarkdown(h.title)}`, ''];
-  for (const [label, value] of headerFields(report)) out.push(`- **${label}:** ${inline(value, 2)}`);
-  out.push('', escapeMarkdown(report.lead), '', `## ${l.heading.agenda}`, '');
-  if (report.days.length === 0) out.push(l.noAgenda, '');
+  const { words: w } = report;
+  const out: string[] = [`# ${escapeMarkdown(report.title)}`, ''];
+  for (const [label, value] of report.header) out.push(`- **${label}:** ${inline(value, 2)}`);
+  out.push('', `_${escapeMarkdown(report.generatedAt)}_`, '', ...paragraphs(report.intro.text));
+
+  out.push(`## ${w.heading.agenda}`, '');
+  if (report.days.length === 0) out.push(w.noAgenda, '');
   for (const day of report.days) {
-    if (report.days.length > 1 || day.date) out.push(`### ${escapeMarkdown(day.heading)}`, '');
-    out.push(day.items.map((item) => escapeMarkdown(item.sentence)).join(' '), '');
+    if (report.days.length > 1) out.push(`### ${escapeMarkdown(day.heading)}`, '');
+    for (const item of day.items) if (item.paragraph) out.push(...paragraphs(item.paragraph.text));
+  }
+  if (report.days.length > 0) {
+    out.push(`## ${w.heading.program}`, '');
+    for (const day of report.days) {
+      if (report.days.length > 1) out.push(`### ${escapeMarkdown(day.heading)}`, '');
+      out.push(
+        ...table(
+          [w.table.time, w.table.item, w.table.speakers],
+          day.items.map((i) => [i.startsAt, cell(i.title || i.kindLabel), cell(i.speakers.join(', '))]),
+        ),
+      );
+    }
   }
 
   const a = report.attendance;
-  out.push(`## ${l.heading.attendance}`, '', `${l.field.total}: ${a.total}. ${l.namesNote}`, '');
-  out.push(`### ${l.heading.byOrgType}`, '');
-  for (const c of a.byOrgType) out.push(`- ${escapeMarkdown(c.label)}: ${c.count}`);
-  out.push('', `### ${l.heading.byAttendance}`, '');
-  for (const c of a.byAttendance) out.push(`- ${escapeMarkdown(c.label)}: ${c.count}`);
+  out.push(`## ${w.heading.attendance}`, '', ...paragraphs(a.paragraph));
+  if (a.rows.length > 0) {
+    const rows = a.rows.map((r) => [cell(r.label), String(r.counts.onsite), String(r.counts.online), String(r.total)]);
+    rows.push([`**${w.table.total}**`, String(a.totals.onsite), String(a.totals.online), `**${a.totals.total}**`]);
+    out.push(...table([w.table.orgType, w.attendance.onsite, w.attendance.online, w.table.total], rows));
+  }
 
-  out.push('', `## ${l.heading.groups}`, '');
+  out.push(`## ${w.heading.groups}`, '', ...paragraphs(report.groupsIntro.text));
   for (const g of report.groups) {
     out.push(`### ${escapeMarkdown(g.name)}`, '');
-    out.push(`${l.field.rapporteur}: ${g.rapporteur ? inline(g.rapporteur, 0) : l.noRapporteur}`, '');
+    out.push(`${w.field.members}: ${g.membersText}. ${w.field.rapporteur}: ${inline(g.rapporteurText, 0)}.`, '');
     for (const s of g.sections) {
       out.push(`#### ${escapeMarkdown(s.label)}`, '');
-      if (s.cards.length === 0) out.push(l.noCards);
-      for (const c of s.cards) out.push(`- ${inline(c.text, 2)}${votes(report, c.votes)}`);
+      if (s.cards.length === 0) out.push(w.noCards);
+      for (const c of s.cards) out.push(`- ${inline(c.text, 2)}${c.votesText ? ` _(${c.votesText})_` : ''}`);
       out.push('');
     }
-    if (g.summary.length > 0) out.push(`#### ${l.heading.summary}`, '', ...renderBlocks(g.summary), '');
+    if (g.summary.length > 0) out.push(`#### ${w.heading.summary}`, '', ...renderBlocks(g.summary), '');
   }
 
-  out.push(`## ${l.heading.recommendations}`, '');
-  if (report.recommendations.length === 0) out.push(l.noRecommendations);
-  for (const r of report.recommendations) {
-    const where = ` — ${escapeMarkdown(r.groupName)}`;
-    out.push(`${r.rank}. ${inline(r.text, String(r.rank).length + 2)}${votes(report, r.votes)}${where}`);
+  const r = report.recommendations;
+  out.push(`## ${w.heading.recommendations}`, '');
+  if (r.items.length === 0) out.push(w.noRecommendations, '');
+  else out.push(`_${escapeMarkdown(r.note)}_`, '');
+  for (const item of r.items) {
+    const votes = item.votesText ? ` _(${item.votesText})_` : '';
+    const where = item.groupName ? ` — ${escapeMarkdown(item.groupName)}` : '';
+    out.push(`${item.rank}. ${inline(item.text, String(item.rank).length + 2)}${votes}${where}`);
   }
-  out.push('');
-  return out.join('\n');
+  if (r.items.length > 0) out.push('');
+  out.push(`## ${w.heading.closing}`, '', ...paragraphs(report.closing.text));
+  return `${out.join('\n').trimEnd()}\n`;
 }

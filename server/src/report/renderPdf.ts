@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { headerFields, type Report } from './buildReport.js';
+import type { Report } from './buildReport.js';
 import type { Block, Run } from './summaryBlocks.js';
 
 /**
@@ -79,15 +79,39 @@ function summary(doc: Doc, blocks: Block[]): void {
   }
 }
 
+/** Narrative text, one PDF paragraph per paragraph the organiser wrote. */
+function paragraphs(doc: Doc, text: string): void {
+  for (const p of text.split(/\n\s*\n/)) {
+    if (p.trim() !== '') doc.font('regular').fontSize(SIZE.body).text(p.trim(), { paragraphGap: 6 });
+  }
+}
+
+/** A ruled table with a bold head row (header cells are TH for tagged readers); `widths` in points or '*'. */
+function table(doc: Doc, head: string[], rows: string[][], widths: Array<number | string>, boldLast = false): void {
+  if (doc.y + KEEP_WITH_NEXT > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  doc.x = doc.page.margins.left;
+  const bold = { family: 'bold' };
+  doc.fontSize(SIZE.body - 0.5).table({
+    columnStyles: widths,
+    defaultStyle: { border: 0.5, borderColor: '#777777', padding: [3, 4] },
+    data: [
+      head.map((text) => ({ text, font: bold, type: 'TH' as const, backgroundColor: '#eeeeee' })),
+      ...rows.map((row, i) => row.map((text) => (boldLast && i === rows.length - 1 ? { text, font: bold } : text))),
+    ],
+  });
+  doc.font('regular').fontSize(SIZE.body).moveDown(0.6);
+  doc.x = doc.page.margins.left;
+}
+
 export function renderPdf(report: Report): Promise<Buffer> {
-  const { labels: l, header: h } = report;
+  const { words: w } = report;
   // `font` in the constructor: PDFKit would otherwise load Helvetica's metrics first.
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
     font: FONT,
     lang: report.locale,
-    info: { Title: h.title, Creator: 'Warsztat' },
+    info: { Title: report.title, Creator: 'Warsztat' },
   });
   doc.registerFont('regular', FONT);
   doc.registerFont('bold', FONT_BOLD);
@@ -99,50 +123,66 @@ export function renderPdf(report: Report): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  doc.font('bold').fontSize(SIZE.title).text(h.title);
+  doc.font('bold').fontSize(SIZE.title).text(report.title);
   doc.moveDown(0.5).font('regular').fontSize(SIZE.body);
-  for (const [label, value] of headerFields(report)) {
+  for (const [label, value] of report.header) {
     doc.font('bold').text(`${label}: `, { continued: true }).font('regular').text(value);
   }
-  doc.moveDown(0.5).text(report.lead);
+  doc.font('italic').fontSize(SIZE.body - 1).text(report.generatedAt).fontSize(SIZE.body);
+  doc.moveDown(0.5);
+  paragraphs(doc, report.intro.text);
 
-  heading(doc, l.heading.agenda, SIZE.h1);
-  if (report.days.length === 0) doc.text(l.noAgenda);
+  heading(doc, w.heading.agenda, SIZE.h1);
+  if (report.days.length === 0) doc.text(w.noAgenda);
   for (const day of report.days) {
-    if (report.days.length > 1 || day.date) heading(doc, day.heading, SIZE.h2);
-    // Left-aligned: justified text opens wide gaps around the long quoted titles.
-    doc.text(day.items.map((i) => i.sentence).join(' '));
+    if (report.days.length > 1) heading(doc, day.heading, SIZE.h2);
+    for (const item of day.items) if (item.paragraph) paragraphs(doc, item.paragraph.text);
+  }
+  if (report.days.length > 0) {
+    heading(doc, w.heading.program, SIZE.h1);
+    for (const day of report.days) {
+      if (report.days.length > 1) heading(doc, day.heading, SIZE.h2);
+      const rows = day.items.map((i) => [i.startsAt, i.title || i.kindLabel, i.speakers.join(', ')]);
+      table(doc, [w.table.time, w.table.item, w.table.speakers], rows, [50, '*', 170]);
+    }
   }
 
   const a = report.attendance;
-  heading(doc, l.heading.attendance, SIZE.h1);
-  doc.text(`${l.field.total}: ${a.total}. ${l.namesNote}`);
-  heading(doc, l.heading.byOrgType, SIZE.h3);
-  for (const c of a.byOrgType) bullet(doc, `${c.label}: ${c.count}`);
-  heading(doc, l.heading.byAttendance, SIZE.h3);
-  for (const c of a.byAttendance) bullet(doc, `${c.label}: ${c.count}`);
+  heading(doc, w.heading.attendance, SIZE.h1);
+  paragraphs(doc, a.paragraph);
+  if (a.rows.length > 0) {
+    const rows = a.rows.map((r) => [r.label, String(r.counts.onsite), String(r.counts.online), String(r.total)]);
+    rows.push([w.table.total, String(a.totals.onsite), String(a.totals.online), String(a.totals.total)]);
+    table(doc, [w.table.orgType, w.attendance.onsite, w.attendance.online, w.table.total], rows, ['*', 70, 70, 60], true);
+  }
 
-  heading(doc, l.heading.groups, SIZE.h1);
+  heading(doc, w.heading.groups, SIZE.h1);
+  paragraphs(doc, report.groupsIntro.text);
   for (const g of report.groups) {
     heading(doc, g.name, SIZE.h2);
-    doc.text(`${l.field.rapporteur}: ${g.rapporteur ?? l.noRapporteur}`);
+    doc.font('bold').text(`${w.field.members}: `, { continued: true }).font('regular').text(`${g.membersText}.`);
+    doc.font('bold').text(`${w.field.rapporteur}: `, { continued: true }).font('regular').text(g.rapporteurText);
     for (const s of g.sections) {
       heading(doc, s.label, SIZE.h3);
-      if (s.cards.length === 0) doc.text(l.noCards);
-      for (const c of s.cards) bullet(doc, c.votes > 0 ? `${c.text} (${l.votes(c.votes)})` : c.text);
+      if (s.cards.length === 0) doc.text(w.noCards);
+      for (const c of s.cards) bullet(doc, c.votesText ? `${c.text} (${c.votesText})` : c.text);
     }
     if (g.summary.length > 0) {
-      heading(doc, l.heading.summary, SIZE.h3);
+      heading(doc, w.heading.summary, SIZE.h3);
       summary(doc, g.summary);
     }
   }
 
-  heading(doc, l.heading.recommendations, SIZE.h1);
-  if (report.recommendations.length === 0) doc.text(l.noRecommendations);
-  for (const r of report.recommendations) {
-    const votes = r.votes > 0 ? ` (${l.votes(r.votes)})` : '';
-    bullet(doc, `${r.text}${votes} — ${r.groupName}`, `${r.rank}.`);
+  const r = report.recommendations;
+  heading(doc, w.heading.recommendations, SIZE.h1);
+  if (r.items.length === 0) doc.text(w.noRecommendations);
+  else {
+    doc.font('italic').text(r.note, { paragraphGap: 6 }).font('regular');
+    const rows = r.items.map((i) => [String(i.rank), i.text, i.groupName ?? '', String(i.votes)]);
+    table(doc, [w.table.rank, w.table.recommendation, w.table.group, w.table.votes], rows, [30, '*', 130, 45]);
   }
+  heading(doc, w.heading.closing, SIZE.h1);
+  paragraphs(doc, report.closing.text);
   doc.end();
   return done;
 }

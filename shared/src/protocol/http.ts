@@ -1,9 +1,24 @@
 import { ATTENDANCES, LOCALES, MODES, ORG_TYPES } from '../domain/orgTypes.js';
 import { TEMPLATE_IDS } from '../domain/templates.js';
+import { canonicalTimeZone, DEFAULT_TIME_ZONE } from '../domain/timeZone.js';
 import { z } from './z.js';
 
 /** Visible text: trimmed, at least one character, bounded so a paste of a book is refused. */
 const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** An IANA time zone ("Europe/Warsaw"), stored in its canonical spelling. */
+export const TimeZone = z
+  .string()
+  .trim()
+  .max(64)
+  .transform((value, ctx) => {
+    const zone = canonicalTimeZone(value);
+    if (zone === null) {
+      ctx.addIssue({ code: 'custom', message: `${value} is not an IANA time zone (e.g. Europe/Warsaw)` });
+      return z.NEVER;
+    }
+    return zone;
+  });
 
 export const CreateWorkshopBody = z.strictObject({
   title: text(200),
@@ -13,6 +28,7 @@ export const CreateWorkshopBody = z.strictObject({
   date: z.iso.date().optional(),
   venue: z.string().trim().max(200).optional(),
   organiser: z.string().trim().max(200).optional(),
+  timeZone: TimeZone.default(DEFAULT_TIME_ZONE),
 });
 export type CreateWorkshopBody = z.input<typeof CreateWorkshopBody>;
 
@@ -40,6 +56,8 @@ export const JoinBody = z.strictObject({
   organisation: z.string().trim().max(200).optional(),
   orgType: z.enum(ORG_TYPES).optional(),
   attendance: z.enum(ATTENDANCES).default('onsite'),
+  /** The participant's choice: may the report name them? No unless they say so. */
+  nameInReport: z.boolean().default(false),
 });
 export type JoinBody = z.input<typeof JoinBody>;
 

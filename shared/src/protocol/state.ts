@@ -22,6 +22,8 @@ export interface ParticipantView {
   attendance?: Attendance;
   groupId: string | null;
   online: boolean;
+  /** Facilitators only: the participant agreed to be named in the report. */
+  nameInReport?: boolean;
 }
 
 export interface GroupView {
@@ -95,6 +97,8 @@ export interface WorkshopState {
   organiser: string | null;
   mode: Mode;
   locale: Locale;
+  /** IANA zone the workshop's dates and times are shown in (Europe/Warsaw by default). */
+  timeZone: string;
   template: TemplateId;
   sections: SectionTemplate[];
   phase: Phase;

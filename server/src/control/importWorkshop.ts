@@ -1,0 +1,120 @@
+import { type Backup, type BoardSettingsRecord, ErrorCode, readPlenary, readProjector } from '@warsztat/shared';
+import * as Y from 'yjs';
+import type { WorkshopRecord } from '../persistence/Store.js';
+import { checkUpdate } from '../sync/updateGuard.js';
+import { fail, ok, type Result } from './result.js';
+
+/**
+ * A JSON export (shared protocol/report.ts `Backup`) turned into a new workshop: the content is
+ * copied — title, header fields, time zone, agenda, groups, participants, board settings, the
+ * organisers' report text and name consents, every board and the plenary doc — under a new
+ * workshop id (so new doc names), with new tokens and a new join code made by the caller.
+ * Group and participant ids are kept: boards refer to them (votes, authors, the plenary's source
+ * groups), and they are only unique within a workshop anyway. Imported participants get no
+ * token, so nobody can act as them; they are names in the record. What only made sense at the
+ * moment of export is reset: the running timer, a pending recall, the spotlight, open help
+ * requests.
+ */
+export interface ImportedWorkshop {
+  workshop: WorkshopRecord;
+  /** Each board and the plenary doc as one update, re-encoded from a doc it was applied to. */
+  docs: Array<{ groupId: string | null; update: Uint8Array }>;
+}
+
+function decodeDoc(base64: string): Uint8Array | null {
+  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
+  if (checkUpdate(bytes) !== null) return null;
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, bytes);
+    return Y.encodeStateAsUpdate(doc);
+  } catch {
+    return null;
+  } finally {
+    doc.destroy();
+  }
+}
+
+function boardSettings(boards: NonNullable<Backup['workshop']['control']['boards']>): BoardSettingsRecord {
+  const groups: BoardSettingsRecord['groups'] = {};
+  for (const [id, override] of Object.entries(boards.groups)) {
+    groups[id] = Object.fromEntries(Object.entries(override).filter(([, v]) => v !== undefined));
+  }
+  return { defaults: boards.defaults, groups };
+}
+
+export function importedWorkshop(
+  backup: Backup,
+  made: { id: string; joinCode: string; now: number },
+): Result<ImportedWorkshop> {
+  const src = backup.workshop;
+  const groupIds = new Set(src.groups.map((g) => g.id));
+  if (groupIds.size !== src.groups.length) return fail(ErrorCode.BadRequest, 'workshop.groups: duplicate group id');
+  const participantIds = new Set(src.participants.map((p) => p.id));
+  if (participantIds.size !== src.participants.length) {
+    return fail(ErrorCode.BadRequest, 'workshop.participants: duplicate participant id');
+  }
+  const agendaIds = new Set(src.agenda.map((i) => i.id));
+  const participants = src.participants.map((p) => ({
+    ...p,
+    // A member of a group the file does not have is unassigned rather than refused.
+    groupId: p.groupId !== null && groupIds.has(p.groupId) ? p.groupId : null,
+  }));
+  const memberOf = new Map(participants.map((p) => [p.id, p.groupId]));
+  const workshop: WorkshopRecord = {
+    id: made.id,
+    title: src.title,
+    date: src.date,
+    venue: src.venue,
+    organiser: src.organiser,
+    mode: src.mode,
+    locale: src.locale,
+    template: src.template,
+    joinCode: made.joinCode,
+    phase: src.phase,
+    spotlightGroupId: null,
+    timer: { endsAt: null, pausedRemainingMs: null },
+    agenda: src.agenda,
+    createdAt: made.now,
+    version: 1,
+    control: {
+      agendaDays: src.control.agendaDays,
+      currentAgendaItemId:
+        src.control.currentAgendaItemId !== null && agendaIds.has(src.control.currentAgendaItemId)
+          ? src.control.currentAgendaItemId
+          : null,
+      selfSelect: src.control.selfSelect,
+      broadcasts: src.control.broadcasts,
+      helpRequests: [],
+      recallEndsAt: null,
+      ...(src.control.boards ? { boards: boardSettings(src.control.boards) } : {}),
+      ...(src.control.plenary !== undefined ? { plenary: readPlenary(src.control.plenary) } : {}),
+      ...(src.control.projector !== undefined
+        ? { projector: readProjector(src.control.projector, [...groupIds]) }
+        : {}),
+      ...(src.control.timeZone ? { timeZone: src.control.timeZone } : {}),
+      ...(src.control.narrative ? { narrative: src.control.narrative } : {}),
+      ...(src.control.namesInReport
+        ? { namesInReport: src.control.namesInReport.filter((id) => participantIds.has(id)) }
+        : {}),
+    },
+    groups: src.groups.map((g) => ({
+      ...g,
+      rapporteurId: g.rapporteurId !== null && memberOf.get(g.rapporteurId) === g.id ? g.rapporteurId : null,
+    })),
+    participants,
+  };
+  const docs: ImportedWorkshop['docs'] = [];
+  for (const [i, board] of backup.boards.entries()) {
+    if (!groupIds.has(board.groupId)) return fail(ErrorCode.BadRequest, `boards.${i}.groupId: no such group`);
+    const update = decodeDoc(board.update);
+    if (!update) return fail(ErrorCode.BadRequest, `boards.${i}.update: not a Yjs update`);
+    docs.push({ groupId: board.groupId, update });
+  }
+  if (backup.plenary !== undefined) {
+    const update = decodeDoc(backup.plenary);
+    if (!update) return fail(ErrorCode.BadRequest, 'plenary: not a Yjs update');
+    docs.push({ groupId: null, update });
+  }
+  return ok({ workshop, docs });
+}

@@ -1,0 +1,124 @@
+import type { AgendaItem, Locale, Mode } from '@warsztat/shared';
+import type { ReportT } from './i18n/index.js';
+
+/**
+ * The generated draft of the report's narrative (issue #7), one paragraph per part, written the
+ * way the seed reports read: "W dniu 24 listopada 2022 r. odbyło się spotkanie „…”, zorganizowane
+ * przez: …", then what happened in each agenda item in the past tense, "Uczestnicy zostali
+ * podzieleni na 5 grup: …", and a closing paragraph. Organisers edit these parts before download
+ * (control.narrative); everything here only proposes the text.
+ */
+
+/** Calendar dates are zone-free: formatted at noon UTC they read the same day everywhere. */
+function calendarDay(iso: string): Date {
+  return new Date(`${iso}T12:00:00Z`);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "24 listopada 2022 r." / "24 November 2022". */
+export function dateWords(t: ReportT, locale: Locale, iso: string | null): string | null {
+  if (!iso || !ISO_DATE.test(iso)) return iso;
+  const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return t('dateWords', { date: date.format(calendarDay(iso)) });
+}
+
+/** "4–5 marca 2021 r." for a multi-day workshop. */
+function rangeWords(t: ReportT, locale: Locale, first: string, last: string): string {
+  const format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return t('dateWords', { date: format.formatRange(calendarDay(first), calendarDay(last)) });
+}
+
+export function listWords(locale: Locale, items: string[]): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** Titles in running text are quoted the way each language quotes. */
+export function quote(locale: Locale, text: string): string {
+  return locale === 'pl' ? `„${text}”` : `“${text}”`;
+}
+
+/** "Seniorzy" inside a sentence is "seniorzy"; an acronym ("CIS", "WTZ") keeps its capitals. */
+export function midSentence(name: string): string {
+  const [first = '', second = ''] = name;
+  return second !== '' && second === second.toLowerCase() && second !== second.toUpperCase()
+    ? first.toLowerCase() + name.slice(1)
+    : name;
+}
+
+export interface IntroInput {
+  title: string;
+  mode: Mode;
+  venue: string | null;
+  organiser: string | null;
+  /** Every date the workshop ran on, in order (the workshop's date and the agenda days' dates). */
+  dates: string[];
+}
+
+export function introText(t: ReportT, locale: Locale, input: IntroInput): string {
+  const dates = input.dates.filter((d) => ISO_DATE.test(d));
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  const when =
+    first === undefined || last === undefined
+      ? null
+      : first === last
+        ? t('intro.oneDay', { date: dateWords(t, locale, first) })
+        : t('intro.days', { range: rangeWords(t, locale, first, last) });
+  const values = {
+    title: quote(locale, input.title),
+    mode: t(`intro.mode.${input.mode}`),
+    venue: input.venue ? t('intro.venue', { venue: input.venue }) : '',
+    organiser: input.organiser ? t('intro.organiser', { organiser: input.organiser }) : '',
+  };
+  return when ? t('intro.dated', { ...values, when }) : t('intro.undated', values);
+}
+
+/** Items that get a paragraph: a coffee break is on the programme, not in the story. */
+export function tellsStory(item: AgendaItem): boolean {
+  return item.kind !== 'break';
+}
+
+/**
+ * One paragraph per agenda item. `index` counts the told items (0 = the first of the meeting),
+ * `last` says it is the final told item; the connectors vary so consecutive paragraphs do not all
+ * open with the same word. `presented`: groups had rapporteurs, so the breakout paragraph says
+ * their work was presented to the room.
+ */
+export function itemText(
+  t: ReportT,
+  locale: Locale,
+  item: AgendaItem,
+  position: { index: number; last: boolean; presented: boolean },
+): string {
+  const connector =
+    position.index === 0
+      ? t('item.connector.first')
+      : position.last && item.kind === 'summary'
+        ? t('item.connector.last')
+        : t(`item.connector.next${((position.index - 1) % 3) + 1}`);
+  const title = item.title.trim();
+  // "odbyła się dyskusja pt. „Dyskusja”" says it twice: a title that only names the kind is left out.
+  const named = title !== '' && title.toLowerCase() !== t(`kind.${item.kind}`).toLowerCase();
+  const speakers = item.speakers.map((s) => s.trim()).filter((s) => s !== '');
+  const sentence = t('item.sentence', {
+    connector,
+    at: item.startsAt,
+    phrase: t(`item.phrase.${item.kind}`, { minutes: item.minutes }),
+    title: named ? t('item.title', { title: quote(locale, title) }) : '',
+    speakers: speakers.length > 0 ? t('item.speakers', { list: listWords(locale, speakers) }) : '',
+  });
+  return item.kind === 'breakout' && position.presented ? `${sentence} ${t('item.presented')}` : sentence;
+}
+
+export function groupsText(t: ReportT, locale: Locale, groupNames: string[], sectionLabels: string[]): string {
+  if (groupNames.length === 0) return t('groups.none');
+  const split = t('groups.split', { count: groupNames.length, list: listWords(locale, groupNames.map(midSentence)) });
+  if (sectionLabels.length === 0) return split;
+  return `${split} ${t('groups.sections', { list: listWords(locale, sectionLabels.map(midSentence)) })}`;
+}
+
+export function closingText(t: ReportT, recommendations: number, source: 'plenary' | 'votes'): string {
+  const agreed = recommendations > 0 ? `${t(`closing.${source}`, { count: recommendations })} ` : '';
+  return `${agreed}${t('closing.thanks')}`;
+}
