@@ -32,6 +32,8 @@ const missing = [
   ['chromium', existsSync('/usr/bin/chromium')],
   ['postgresql', hasPostgres()],
   ['redis-server', existsSync('/usr/bin/redis-server')],
+  // pdftotext: the report tests read the PDF's text layer the way a reader's tools do.
+  ['poppler-utils', existsSync('/usr/bin/pdftotext')],
 ]
   .filter(([, present]) => !present)
   .map(([name]) => name);

@@ -33,6 +33,8 @@ export interface Limits {
   workshopIdleMs: number;
   /** Largest HTTP JSON body. */
   maxHttpBodyBytes: number;
+  /** Largest workshop export accepted by `POST /api/workshops/import` (the only route with a larger body). */
+  maxImportBytes: number;
   /** Joins per join code per minute (per code, not per IP: a venue shares one NAT). */
   joinsPerCodePerMinute: number;
 }
@@ -47,6 +49,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxSyncConnectionsPerWorkshop: 1_000,
   workshopIdleMs: 30 * 60_000,
   maxHttpBodyBytes: 16_384,
+  maxImportBytes: 20 * 1_048_576,
   joinsPerCodePerMinute: 120,
 };
 

@@ -99,6 +99,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     '/api',
     apiRouter(service, {
       maxBodyBytes: config.limits.maxHttpBodyBytes,
+      maxImportBytes: config.limits.maxImportBytes,
       joinsPerCodePerMinute: config.limits.joinsPerCodePerMinute,
       // `sync` is created below, once the HTTP server exists; reports run long after that.
       readDoc: (docName) => sync.readDoc(docName),

@@ -89,7 +89,7 @@ export interface ApiAnswer<T> {
 /** One HTTP call; `body` is sent as JSON unless it is already a string (for malformed-body tests). */
 export async function api<T = unknown>(
   baseUrl: string,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   options: { token?: string; body?: unknown; contentType?: string } = {},
 ): Promise<ApiAnswer<T>> {

@@ -188,6 +188,7 @@ describe('HTTP API', () => {
           attendance: 'online',
           groupId: null,
           online: false,
+          nameInReport: false,
         },
       ]);
       expect(state.links).toEqual({

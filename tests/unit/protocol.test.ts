@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 describe('CreateWorkshopBody', () => {
   it('accepts a minimal body and fills the defaults', () => {
     const parsed = CreateWorkshopBody.parse({ title: '  Plan DI  ' });
-    expect(parsed).toEqual({ title: 'Plan DI', template: 'di-5', mode: 'onsite', locale: 'pl' });
+    expect(parsed).toEqual({
+      title: 'Plan DI',
+      template: 'di-5',
+      mode: 'onsite',
+      locale: 'pl',
+      timeZone: 'Europe/Warsaw',
+    });
   });
 
   it('accepts a full body', () => {
@@ -16,6 +22,7 @@ describe('CreateWorkshopBody', () => {
       date: '2022-11-24',
       venue: 'Białystok',
       organiser: 'ROPS',
+      timeZone: 'Europe/London',
     };
     expect(CreateWorkshopBody.parse(body)).toEqual(body);
   });
@@ -28,6 +35,8 @@ describe('CreateWorkshopBody', () => {
     ['an unknown key', { title: 'x', admin: true }],
     ['a title of 201 characters', { title: 'a'.repeat(201) }],
     ['a non-object', 'title'],
+    ['a time zone that does not exist', { title: 'x', timeZone: 'Europe/Atlantis' }],
+    ['a UTC offset instead of a zone', { title: 'x', timeZone: '+01:00' }],
   ])('refuses %s', (_label, body) => {
     expect(CreateWorkshopBody.safeParse(body).success).toBe(false);
   });
@@ -38,6 +47,8 @@ describe('JoinBody', () => {
     const parsed = JoinBody.parse({ joinCode: ' abc-d2e ', name: 'Anna' });
     expect(parsed.joinCode).toBe('ABCD2E');
     expect(parsed.attendance).toBe('onsite');
+    // Named in the report only when the participant says so.
+    expect(parsed.nameInReport).toBe(false);
   });
 
   it.each([

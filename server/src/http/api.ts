@@ -6,7 +6,7 @@ import type { WorkshopService } from '../control/WorkshopService.js';
 import type { TokenRecord } from '../persistence/Store.js';
 import { sendError } from './errors.js';
 import { RateLimiter } from './RateLimiter.js';
-import { type ReadDoc, sendReport } from './reportRoute.js';
+import { type ReadDoc, sendDraft, sendReport } from './reportRoute.js';
 
 function bearer(req: Request): string | null {
   const header = req.headers.authorization;
@@ -24,9 +24,23 @@ function absolute(req: Request, path: string): string {
  */
 export function apiRouter(
   service: WorkshopService,
-  options: { maxBodyBytes: number; joinsPerCodePerMinute: number; readDoc: ReadDoc },
+  options: { maxBodyBytes: number; maxImportBytes: number; joinsPerCodePerMinute: number; readDoc: ReadDoc },
 ): Router {
   const router = Router();
+  // Before the general parser: a workshop export with its boards is far larger than a command.
+  router.post('/workshops/import', express.json({ limit: options.maxImportBytes, strict: true }), async (req, res) => {
+    const result = await service.importWorkshop(req.body);
+    if (!result.ok) return sendError(res, result.error);
+    const { links } = result.value;
+    res.status(201).json({
+      ...result.value,
+      links: {
+        facilitator: absolute(req, links.facilitator),
+        join: absolute(req, links.join),
+        projector: absolute(req, links.projector),
+      },
+    });
+  });
   router.use(express.json({ limit: options.maxBodyBytes, strict: true }));
   const joinLimiter = new RateLimiter(options.joinsPerCodePerMinute, 60_000);
 
@@ -112,6 +126,22 @@ export function apiRouter(
     const workshop = await service.get(who.token.workshopId);
     if (!workshop) return sendError(res, { code: ErrorCode.NotFound, message: 'No such workshop' });
     await sendReport(req, res, workshop, options.readDoc);
+  });
+
+  router.get('/workshops/:id/report/draft', async (req, res) => {
+    const who = await authorize(req, res, [...FACILITATOR_ROLES]);
+    if (!who) return;
+    const workshop = await service.get(who.token.workshopId);
+    if (!workshop) return sendError(res, { code: ErrorCode.NotFound, message: 'No such workshop' });
+    await sendDraft(res, workshop, options.readDoc);
+  });
+
+  router.put('/workshops/:id/report/narrative', async (req, res) => {
+    const who = await authorize(req, res, [...FACILITATOR_ROLES]);
+    if (!who) return;
+    const result = await service.editNarrative(who.token.workshopId, req.body);
+    if (!result.ok) return sendError(res, result.error);
+    await sendDraft(res, result.value, options.readDoc);
   });
 
   router.use((_req, res) => sendError(res, { code: ErrorCode.NotFound, message: 'No such API call' }));

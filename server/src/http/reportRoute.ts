@@ -1,9 +1,9 @@
-import { ErrorCode } from '@warsztat/shared';
+import { ErrorCode, type ReportDraft, readConsolidated } from '@warsztat/shared';
 import type { Request, Response } from 'express';
 import type * as Y from 'yjs';
-import { docNameFor } from '../control/views.js';
-import type { WorkshopRecord } from '../persistence/Store.js';
-import { buildReport } from '../report/buildReport.js';
+import { docNameFor, plenaryDocNameFor } from '../control/views.js';
+import { timeZoneOf, type WorkshopRecord } from '../persistence/Store.js';
+import { buildReport, narrativeParts, type Report } from '../report/buildReport.js';
 import { renderDocx } from '../report/renderDocx.js';
 import { renderJson } from '../report/renderJson.js';
 import { renderMarkdown } from '../report/renderMarkdown.js';
@@ -44,14 +44,41 @@ export function slugify(title: string): string {
 }
 
 export function reportFilename(w: WorkshopRecord, format: ReportFormat): string {
-  // Without a date, the day it was created in Warsaw (where the workshops happen) names the file.
-  const date = w.date ?? new Date(w.createdAt).toLocaleDateString('sv-SE', { timeZone: 'Europe/Warsaw' });
+  // Without a date, the day it was created on the workshop's own calendar names the file.
+  const date = w.date ?? new Date(w.createdAt).toLocaleDateString('sv-SE', { timeZone: timeZoneOf(w) });
   return `warsztat-${date}-${slugify(w.title)}.${REPORT_FORMATS[format].ext}`;
 }
 
-async function readBoards(w: WorkshopRecord, readDoc: ReadDoc): Promise<Map<string, Y.Doc>> {
-  const docs = await Promise.all(w.groups.map((g) => readDoc(docNameFor(w.id, g.id))));
-  return new Map(w.groups.map((g, i) => [g.id, docs[i] as Y.Doc]));
+/** The durable copy of every group board and of the plenary doc; the caller destroys them. */
+export interface ReportDocs {
+  boards: Map<string, Y.Doc>;
+  plenary: Y.Doc;
+  destroy(): void;
+}
+
+export async function readReportDocs(w: WorkshopRecord, readDoc: ReadDoc): Promise<ReportDocs> {
+  const [plenary, ...docs] = await Promise.all([
+    readDoc(plenaryDocNameFor(w.id)),
+    ...w.groups.map((g) => readDoc(docNameFor(w.id, g.id))),
+  ]);
+  const boards = new Map(w.groups.map((g, i) => [g.id, docs[i] as Y.Doc]));
+  return {
+    boards,
+    plenary: plenary as Y.Doc,
+    destroy: () => {
+      for (const doc of [plenary, ...docs]) doc?.destroy();
+    },
+  };
+}
+
+/** The report model from the durable docs: the plenary's consolidated order when there is one. */
+export function reportFrom(w: WorkshopRecord, docs: ReportDocs): Report {
+  const consolidated = readConsolidated(docs.plenary, w.control.plenary).map((item) => ({
+    text: item.text,
+    groupId: item.sourceGroupId,
+    votes: item.votes,
+  }));
+  return buildReport(w, docs.boards, { consolidated: consolidated.filter((r) => r.text.trim() !== '') });
 }
 
 export async function sendReport(req: Request, res: Response, w: WorkshopRecord, readDoc: ReadDoc): Promise<void> {
@@ -59,16 +86,16 @@ export async function sendReport(req: Request, res: Response, w: WorkshopRecord,
   if (!isFormat(format)) {
     return sendError(res, { code: ErrorCode.BadRequest, message: 'format must be one of md, docx, pdf, json' });
   }
-  const boards = await readBoards(w, readDoc);
+  const docs = await readReportDocs(w, readDoc);
   try {
-    const report = buildReport(w, boards);
+    const report = reportFrom(w, docs);
     let body: string | Buffer;
     switch (format) {
       case 'md':
         body = renderMarkdown(report);
         break;
       case 'json':
-        body = renderJson(w, boards, report);
+        body = renderJson(w, docs.boards, report, docs.plenary);
         break;
       case 'docx':
         body = await renderDocx(report);
@@ -79,10 +106,23 @@ export async function sendReport(req: Request, res: Response, w: WorkshopRecord,
     }
     res.setHeader('Content-Type', REPORT_FORMATS[format].type);
     res.setHeader('Content-Disposition', `attachment; filename="${reportFilename(w, format)}"`);
-    // Personal data (names in the backup, the rapporteurs' in the report): never cached on the way.
+    // Personal data (names in the backup, consenting participants' in the report): never cached on the way.
     res.setHeader('Cache-Control', 'no-store');
     res.send(body);
   } finally {
-    for (const doc of boards.values()) doc.destroy();
+    docs.destroy();
+  }
+}
+
+/** `GET /api/workshops/:id/report/draft`: the narrative parts as generated and as edited, for the console's editor. */
+export async function sendDraft(res: Response, w: WorkshopRecord, readDoc: ReadDoc): Promise<void> {
+  const docs = await readReportDocs(w, readDoc);
+  try {
+    const report = reportFrom(w, docs);
+    const draft: ReportDraft = { locale: report.locale, parts: narrativeParts(report) };
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(draft);
+  } finally {
+    docs.destroy();
   }
 }

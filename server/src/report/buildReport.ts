@@ -13,7 +13,16 @@ import {
 import type * as Y from 'yjs';
 import { timeZoneOf, type WorkshopRecord } from '../persistence/Store.js';
 import { type ReportT, reportT } from './i18n/index.js';
-import { closingText, dateWords, groupsText, introText, itemText, listWords, tellsStory } from './narrative.js';
+import {
+  closingText,
+  dateWords,
+  groupsText,
+  intlLocale,
+  introText,
+  itemText,
+  listWords,
+  tellsStory,
+} from './narrative.js';
 import { type Block, summaryBlocks } from './summaryBlocks.js';
 
 /**
@@ -88,7 +97,10 @@ export interface ConsolidatedRecommendation {
 export interface ReportWords {
   heading: Record<'agenda' | 'program' | 'attendance' | 'groups' | 'summary' | 'recommendations' | 'closing', string>;
   field: Record<'rapporteur' | 'members' | 'generatedAt', string>;
-  table: Record<'time' | 'item' | 'speakers' | 'orgType' | 'total' | 'rank' | 'recommendation' | 'group' | 'votes', string>;
+  table: Record<
+    'time' | 'item' | 'speakers' | 'orgType' | 'total' | 'rank' | 'recommendation' | 'group' | 'votes',
+    string
+  >;
   attendance: Record<Attendance, string>;
   noCards: string;
   noRecommendations: string;
@@ -254,7 +266,7 @@ function rankByVotes(groups: ReportGroup[]): ConsolidatedRecommendation[] {
 }
 
 function generatedAtText(locale: Locale, timeZone: string, now: number): string {
-  return new Intl.DateTimeFormat(locale, {
+  return new Intl.DateTimeFormat(intlLocale(locale), {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
@@ -266,7 +278,11 @@ function generatedAtText(locale: Locale, timeZone: string, now: number): string 
 }
 
 /** `boards` maps group id → that group's board (a missing board reads as empty). */
-export function buildReport(w: WorkshopRecord, boards: ReadonlyMap<string, Y.Doc>, options: ReportOptions = {}): Report {
+export function buildReport(
+  w: WorkshopRecord,
+  boards: ReadonlyMap<string, Y.Doc>,
+  options: ReportOptions = {},
+): Report {
   const t = reportT(w.locale);
   const timeZone = timeZoneOf(w);
   const ordered = [...w.groups].sort((a, b) => a.position - b.position);

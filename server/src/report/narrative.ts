@@ -16,21 +16,36 @@ function calendarDay(iso: string): Date {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** British English for English reports: "24 November 2022", 24-hour clock, no serial comma. */
+export function intlLocale(locale: Locale): string {
+  return locale === 'en' ? 'en-GB' : locale;
+}
+
 /** "24 listopada 2022 r." / "24 November 2022". */
 export function dateWords(t: ReportT, locale: Locale, iso: string | null): string | null {
   if (!iso || !ISO_DATE.test(iso)) return iso;
-  const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const date = new Intl.DateTimeFormat(intlLocale(locale), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return t('dateWords', { date: date.format(calendarDay(iso)) });
 }
 
 /** "4–5 marca 2021 r." for a multi-day workshop. */
 function rangeWords(t: ReportT, locale: Locale, first: string, last: string): string {
-  const format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const format = new Intl.DateTimeFormat(intlLocale(locale), {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return t('dateWords', { date: format.formatRange(calendarDay(first), calendarDay(last)) });
 }
 
 export function listWords(locale: Locale, items: string[]): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+  return new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(items);
 }
 
 /** Titles in running text are quoted the way each language quotes. */
@@ -98,14 +113,23 @@ export function itemText(
         ? t('item.connector.last')
         : t(`item.connector.next${((position.index - 1) % 3) + 1}`);
   const title = item.title.trim();
-  // "odbyła się dyskusja pt. „Dyskusja”" says it twice: a title that only names the kind is left out.
-  const named = title !== '' && title.toLowerCase() !== t(`kind.${item.kind}`).toLowerCase();
+  // "odbyła się dyskusja pt. „Dyskusja”" says it twice, and a welcome's or summary's title only
+  // restates the phrase ("przywitano uczestników … pt. „Powitanie”"): those are left out.
+  const named =
+    title !== '' &&
+    item.kind !== 'welcome' &&
+    item.kind !== 'summary' &&
+    title.toLowerCase() !== t(`kind.${item.kind}`).toLowerCase();
+  const titleText = named
+    ? t(item.kind === 'breakout' ? 'item.topic' : 'item.title', { title: quote(locale, title) })
+    : '';
   const speakers = item.speakers.map((s) => s.trim()).filter((s) => s !== '');
   const sentence = t('item.sentence', {
     connector,
     at: item.startsAt,
     phrase: t(`item.phrase.${item.kind}`, { minutes: item.minutes }),
-    title: named ? t('item.title', { title: quote(locale, title) }) : '',
+    // A breakout's length says how long the groups had; other items' lengths are on the programme.
+    title: item.kind === 'breakout' ? `${titleText}${t('item.duration', { minutes: item.minutes })}` : titleText,
     speakers: speakers.length > 0 ? t('item.speakers', { list: listWords(locale, speakers) }) : '',
   });
   return item.kind === 'breakout' && position.presented ? `${sentence} ${t('item.presented')}` : sentence;

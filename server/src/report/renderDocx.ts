@@ -67,7 +67,9 @@ function paragraphs(text: string): Paragraph[] {
 }
 
 function cellOf(text: string, bold = false): TableCell {
-  return new TableCell({ children: [new Paragraph({ children: runs([{ text, ...(bold ? { bold: true as const } : {}) }]) })] });
+  return new TableCell({
+    children: [new Paragraph({ children: runs([{ text, ...(bold ? { bold: true as const } : {}) }]) })],
+  });
 }
 
 /** A full-width table whose first row repeats on every page. */
@@ -76,9 +78,7 @@ function table(head: string[], rows: string[][], boldLast = false): Table {
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: head.map((h) => cellOf(h, true)) }),
-      ...rows.map(
-        (row, i) => new TableRow({ children: row.map((c) => cellOf(c, boldLast && i === rows.length - 1)) }),
-      ),
+      ...rows.map((row, i) => new TableRow({ children: row.map((c) => cellOf(c, boldLast && i === rows.length - 1)) })),
     ],
   });
 }
@@ -122,8 +122,8 @@ export async function renderDocx(report: Report): Promise<Buffer> {
       new Paragraph({
         children: [
           new TextRun({ text: `${w.field.members}: `, bold: true }),
-          new TextRun(`${g.membersText}. `),
-          new TextRun({ text: `${w.field.rapporteur}: `, bold: true }),
+          new TextRun(g.membersText),
+          new TextRun({ text: `${w.field.rapporteur}: `, bold: true, break: 1 }),
           ...lines(g.rapporteurText),
         ],
       }),

@@ -98,7 +98,12 @@ function cell(text: string): string {
 }
 
 function table(head: string[], rows: string[][]): string[] {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => ' --- ').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+  ];
 }
 
 export function renderMarkdown(report: Report): string {
@@ -137,7 +142,7 @@ export function renderMarkdown(report: Report): string {
   out.push(`## ${w.heading.groups}`, '', ...paragraphs(report.groupsIntro.text));
   for (const g of report.groups) {
     out.push(`### ${escapeMarkdown(g.name)}`, '');
-    out.push(`${w.field.members}: ${g.membersText}. ${w.field.rapporteur}: ${inline(g.rapporteurText, 0)}.`, '');
+    out.push(`${w.field.members}: ${g.membersText}  `, `${w.field.rapporteur}: ${inline(g.rapporteurText, 0)}`, '');
     for (const s of g.sections) {
       out.push(`#### ${escapeMarkdown(s.label)}`, '');
       if (s.cards.length === 0) out.push(w.noCards);

@@ -128,7 +128,11 @@ export function renderPdf(report: Report): Promise<Buffer> {
   for (const [label, value] of report.header) {
     doc.font('bold').text(`${label}: `, { continued: true }).font('regular').text(value);
   }
-  doc.font('italic').fontSize(SIZE.body - 1).text(report.generatedAt).fontSize(SIZE.body);
+  doc
+    .font('italic')
+    .fontSize(SIZE.body - 1)
+    .text(report.generatedAt)
+    .fontSize(SIZE.body);
   doc.moveDown(0.5);
   paragraphs(doc, report.intro.text);
 
@@ -153,14 +157,20 @@ export function renderPdf(report: Report): Promise<Buffer> {
   if (a.rows.length > 0) {
     const rows = a.rows.map((r) => [r.label, String(r.counts.onsite), String(r.counts.online), String(r.total)]);
     rows.push([w.table.total, String(a.totals.onsite), String(a.totals.online), String(a.totals.total)]);
-    table(doc, [w.table.orgType, w.attendance.onsite, w.attendance.online, w.table.total], rows, ['*', 70, 70, 60], true);
+    table(
+      doc,
+      [w.table.orgType, w.attendance.onsite, w.attendance.online, w.table.total],
+      rows,
+      ['*', 70, 70, 60],
+      true,
+    );
   }
 
   heading(doc, w.heading.groups, SIZE.h1);
   paragraphs(doc, report.groupsIntro.text);
   for (const g of report.groups) {
     heading(doc, g.name, SIZE.h2);
-    doc.font('bold').text(`${w.field.members}: `, { continued: true }).font('regular').text(`${g.membersText}.`);
+    doc.font('bold').text(`${w.field.members}: `, { continued: true }).font('regular').text(g.membersText);
     doc.font('bold').text(`${w.field.rapporteur}: `, { continued: true }).font('regular').text(g.rapporteurText);
     for (const s of g.sections) {
       heading(doc, s.label, SIZE.h3);

@@ -94,9 +94,7 @@ export const BackupWorkshop = z.object({
       .array(z.object({ id: Id, text: Str(500), groupId: Id.nullable(), at: Epoch }))
       .max(100)
       .default([]),
-    boards: z
-      .object({ defaults: BoardSettingsShape, groups: z.record(Id, BoardSettingsShape.partial()) })
-      .optional(),
+    boards: z.object({ defaults: BoardSettingsShape, groups: z.record(Id, BoardSettingsShape.partial()) }).optional(),
     timeZone: TimeZone.optional(),
     narrative: z.record(NarrativePart, z.string().max(MAX_NARRATIVE_CHARS)).optional(),
     namesInReport: z.array(Id).max(5_000).optional(),

@@ -81,6 +81,8 @@ export const en: EnglishPlurals<Resources<ReportResources>> = {
   item: {
     sentence: '{{connector}}, at {{at}}, {{phrase}}{{title}}{{speakers}}.',
     title: ': {{title}}',
+    topic: ' on {{title}}',
+    duration: ' ({{minutes}} min)',
     speakers: ' ({{list}})',
     connector: {
       first: 'To open the meeting',
@@ -93,14 +95,15 @@ export const en: EnglishPlurals<Resources<ReportResources>> = {
       welcome: 'participants were welcomed and the topic and aims of the meeting were presented',
       presentation: 'a presentation was given',
       panel: 'a panel discussion took place',
-      breakout: 'participants worked in workshop groups ({{minutes}} min)',
+      breakout: 'participants worked in workshop groups',
       plenary: 'a plenary session took place',
       discussion: 'a discussion took place',
       'study-visit': 'a study visit took place',
       break: 'there was a break ({{minutes}} min)',
       summary: 'the talks and the results of the work were summed up',
     },
-    presented: "After the group work, a representative of each group presented the group's output to the other participants.",
+    presented:
+      "After the group work, a representative of each group presented the group's output to the other participants.",
   },
   groups: {
     split_one: 'Participants worked in one group: {{list}}.',

@@ -1,4 +1,4 @@
-import { type Locale, LOCALES } from '@warsztat/shared';
+import { LOCALES, type Locale } from '@warsztat/shared';
 import i18next, { type TFunction } from 'i18next';
 import { en } from './en.js';
 import { pl } from './pl.js';
@@ -17,6 +17,8 @@ void instance.init({
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
+  // A server log is no place for i18next's advertisement.
+  showSupportNotice: false,
 });
 
 export type ReportT = TFunction;

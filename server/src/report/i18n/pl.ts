@@ -82,6 +82,8 @@ export const pl = {
   item: {
     sentence: '{{connector}}, o godz. {{at}}, {{phrase}}{{title}}{{speakers}}.',
     title: ' pt. {{title}}',
+    topic: ' nad tematem {{title}}',
+    duration: ' ({{minutes}} min)',
     speakers: ' ({{list}})',
     connector: {
       first: 'Na początku spotkania',
@@ -94,14 +96,15 @@ export const pl = {
       welcome: 'przywitano uczestników oraz przedstawiono tematykę i cel spotkania',
       presentation: 'przedstawiono prezentację',
       panel: 'odbył się panel dyskusyjny',
-      breakout: 'uczestnicy pracowali w grupach warsztatowych ({{minutes}} min)',
+      breakout: 'uczestnicy pracowali w grupach warsztatowych',
       plenary: 'odbyła się sesja plenarna',
       discussion: 'odbyła się dyskusja',
       'study-visit': 'odbyła się wizyta studyjna',
       break: 'nastąpiła przerwa ({{minutes}} min)',
       summary: 'podsumowano wystąpienia i wyniki prac',
     },
-    presented: 'Po zakończeniu prac warsztatowych przedstawiciel każdej grupy zaprezentował pozostałym uczestnikom wypracowany materiał.',
+    presented:
+      'Po zakończeniu prac warsztatowych przedstawiciel każdej grupy zaprezentował pozostałym uczestnikom wypracowany materiał.',
   },
   groups: {
     split_one: 'Uczestnicy pracowali w jednej grupie: {{list}}.',
