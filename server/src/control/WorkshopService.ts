@@ -222,8 +222,17 @@ export class WorkshopService {
   async importWorkshop(body: unknown): Promise<Result<CreateWorkshopAnswer>> {
     const parsed = Backup.safeParse(body);
     if (!parsed.success) return { ok: false, error: schemaError(parsed.error) };
+    try {
+      return await this.importValid(parsed.data);
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return unavailable();
+      throw error;
+    }
+  }
+
+  private async importValid(backup: Backup): Promise<Result<CreateWorkshopAnswer>> {
     const made = { id: newId(), joinCode: await this.freeJoinCode(), now: this.now() };
-    const result = importedWorkshop(parsed.data, made);
+    const result = importedWorkshop(backup, made);
     if (!result.ok) return result;
     const { workshop, docs } = result.value;
     for (const doc of docs) {
@@ -242,7 +251,7 @@ export class WorkshopService {
     const parsed = NarrativeEditBody.safeParse(body);
     if (!parsed.success) return { ok: false, error: schemaError(parsed.error) };
     const { part, text } = parsed.data;
-    return this.serial(workshopId, async () => {
+    return this.serialFresh(workshopId, async () => {
       const current = await this.get(workshopId);
       if (!current) return fail<WorkshopRecord>(ErrorCode.NotFound, 'No such workshop');
       if (part.startsWith('item:') && !current.agenda.some((i) => `item:${i.id}` === part)) {
