@@ -56,6 +56,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const service = new WorkshopService(store);
   // Multi-node mode (DESIGN §5): Redis relays boards, control changes and presence between nodes.
   const cluster = config.redisUrl ? await Cluster.connect(config.redisUrl) : null;
+  const relay = cluster ? new RedisDocRelay(cluster) : null;
   const isOriginAllowed = originCheck(config.allowedOrigins);
 
   const app = express();
@@ -126,7 +127,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       persisted: (updates, bytes) => metrics.recordPersisted(updates, bytes),
       closed: (code) => metrics.recordClose(code),
     },
-    cluster ? new RedisDocRelay(cluster) : null,
+    relay,
   );
   sync.attach(httpServer);
   // Rights follow the workshop: a move, a removal or a deleted group closes affected sockets at once.
@@ -163,6 +164,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         await sync.close();
         await io.close();
         bus?.close();
+        relay?.close();
         await cluster?.close();
         httpServer.closeAllConnections();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -12,6 +12,13 @@ const Kind = { Update: 0, Awareness: 1, Query: 2, Resync: 3 } as const;
 type Kind = (typeof Kind)[keyof typeof Kind];
 
 const HEADER_BYTES = 1 + NODE_ID_BYTES;
+/**
+ * Ms between safety-net resyncs of every board this node holds. Pub/sub also loses what a node
+ * killed between its append and its publish never sent, and no reconnect announces that; this
+ * bounds how long a reader elsewhere can miss it (a writer's own client pushes it back at once
+ * when it reconnects).
+ */
+export const RESYNC_INTERVAL_MS = 30_000;
 
 export const docChannel = (name: string) => `warsztat:doc:${name}`;
 
@@ -24,6 +31,7 @@ export const docChannel = (name: string) => `warsztat:doc:${name}`;
  */
 export class RedisDocRelay implements DocRelay {
   private readonly joined = new Map<string, RelayHandlers>();
+  private readonly safetyNet: NodeJS.Timeout;
 
   constructor(private readonly cluster: Cluster) {
     cluster.onReconnect(() => {
@@ -33,6 +41,14 @@ export class RedisDocRelay implements DocRelay {
         handlers.resync();
       }
     });
+    this.safetyNet = setInterval(() => {
+      for (const handlers of this.joined.values()) handlers.resync();
+    }, RESYNC_INTERVAL_MS);
+    this.safetyNet.unref();
+  }
+
+  close(): void {
+    clearInterval(this.safetyNet);
   }
 
   async join(name: string, handlers: RelayHandlers): Promise<DocLink> {
