@@ -1,0 +1,70 @@
+// Sync-plane benchmarks side by side with the peers (issue #8): `pnpm bench` (full, < 15 min),
+// `pnpm bench --quick` (< 3 min, numbers not asserted anywhere). Options: `--only=typing,idle`,
+// `--peers=relay,warsztat` (substring of the column name, case-insensitive), `--json=<file>`,
+// `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts).
+// Prints one markdown table per workload, a column per server, with the ratio to the floor.
+import { writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import { PEERS, type PeerDef } from './sync/peers.js';
+import { SIZES } from './sync/sizes.js';
+import { table } from './sync/tables.js';
+import { coldLoad, idle, joinStorm, saturation, startSharedPeers, stopSharedPeers, typing } from './sync/workloads.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+const value = (name: string) => flag(name)?.split('=')[1];
+const mode = flag('smoke') ? 'smoke' : flag('quick') ? 'quick' : 'full';
+const sizes = SIZES[mode];
+const only = value('only')?.split(',');
+const peerFilter = value('peers')?.toLowerCase().split(',');
+const peers = PEERS.filter((p) => !peerFilter || peerFilter.some((f) => p.name.toLowerCase().includes(f)));
+
+const WORKLOADS = {
+  typing: { run: typing, applies: (_p: PeerDef) => true },
+  saturation: { run: saturation, applies: (_p: PeerDef) => true },
+  joinStorm: { run: joinStorm, applies: (p: PeerDef) => p.hasState },
+  coldLoad: { run: coldLoad, applies: (p: PeerDef) => p.durable },
+  idle: { run: idle, applies: (_p: PeerDef) => true },
+} as const;
+type Name = keyof typeof WORKLOADS;
+
+const results: Record<string, Record<string, unknown>> = {};
+const errors: string[] = [];
+const startedAt = new Date();
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+if (sizes.shareServer) await startSharedPeers(peers);
+for (const name of Object.keys(WORKLOADS) as Name[]) {
+  if (only && !only.includes(name)) continue;
+  const workload = WORKLOADS[name];
+  const byPeer: Record<string, unknown> = {};
+  results[name] = byPeer;
+  for (const peer of peers) {
+    if (!workload.applies(peer)) continue;
+    const t0 = performance.now();
+    log(`${name} · ${peer.name} …`);
+    try {
+      byPeer[peer.name] = await (workload.run as (p: PeerDef, s: typeof sizes) => Promise<unknown>)(peer, sizes);
+      log(`${name} · ${peer.name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      errors.push(`${name} · ${peer.name}: ${(error as Error).message}`);
+      log(`${name} · ${peer.name} FAILED: ${(error as Error).message}`);
+    }
+  }
+}
+
+await stopSharedPeers();
+const cpu = cpus()[0]?.model ?? 'unknown';
+const lines = [
+  `Run: ${startedAt.toISOString()} → ${new Date().toISOString()} · mode \`${mode}\``,
+  `Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the end), Node ${process.version}, load average at the end ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ')}`,
+  '',
+];
+for (const [name, byPeer] of Object.entries(results)) lines.push(...table(name, byPeer, peers, sizes), '');
+if (errors.length) lines.push('Errors:', ...errors.map((e) => `- ${e.split('\n')[0]}`), '');
+process.stdout.write(`${lines.join('\n')}\n`);
+const json = value('json');
+if (json) writeFileSync(json, JSON.stringify({ mode, startedAt, results, errors }, null, 2));
+process.exit(errors.length ? 1 : 0);

@@ -1,0 +1,249 @@
+/**
+ * The servers under test, each started by the benchmark as its own process on a loopback port.
+ * A peer hands out boards (doc names and the tokens that may write and read them) and the URL its
+ * clients connect to, so every workload drives every server the same way.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Protocol } from './wire.js';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const servers = fileURLToPath(new URL('./servers', import.meta.url));
+
+export interface Board {
+  docName: string;
+  /** Writes the board (Warsztat: the facilitator's token). */
+  editorToken: string | null;
+  /** Reads it (Warsztat: the projector's token, read-only). */
+  readerToken: string | null;
+}
+
+export interface PeerDef {
+  /** Column header. */
+  name: string;
+  protocol: Protocol;
+  /** Keeps boards in a store that survives a restart (the cold-load workload needs one). */
+  durable: boolean;
+  /** Serves a newcomer the board's state (the relay has none: join storm and cold load skip it). */
+  hasState: boolean;
+  isFloor?: boolean;
+  start(): Promise<RunningPeer>;
+}
+
+export interface RunningPeer {
+  readonly pid: number;
+  readonly serverUrl: string;
+  boards(count: number): Promise<Board[]>;
+  /** Graceful stop (SIGTERM) and start again on the same port and store. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+  output(): string;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number, child: ChildProcess, log: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log()}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`server did not listen on ${port} within 30 s:\n${log()}`);
+}
+
+/** One server process that can be stopped and started again with the same port and environment. */
+class Proc {
+  private child: ChildProcess | null = null;
+  log = '';
+
+  constructor(
+    readonly port: number,
+    private readonly args: string[],
+    private readonly env: Record<string, string>,
+  ) {}
+
+  get pid(): number {
+    return this.child?.pid ?? 0;
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, this.args, {
+      cwd: root,
+      env: { ...process.env, ...this.env, PORT: String(this.port), NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const keep = (chunk: Buffer) => {
+      this.log = (this.log + chunk.toString()).slice(-20_000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.child = child;
+    await waitForPort(this.port, child, () => this.log);
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.child;
+    this.child = null;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+function tsServer(file: string): string[] {
+  return ['--import', 'tsx', join(servers, file)];
+}
+
+function simplePeer(
+  def: Omit<PeerDef, 'start'>,
+  args: string[],
+  env: (dir: string) => Record<string, string>,
+  urlPath = '',
+): PeerDef {
+  return {
+    ...def,
+    async start() {
+      const dir = mkdtempSync(join(tmpdir(), 'warsztat-bench-'));
+      const proc = new Proc(await freePort(), args, env(dir));
+      await proc.start();
+      return {
+        get pid() {
+          return proc.pid;
+        },
+        serverUrl: `ws://127.0.0.1:${proc.port}${urlPath}`,
+        async boards(count) {
+          return Array.from({ length: count }, (_, i) => ({
+            docName: `board-${i}`,
+            editorToken: def.protocol === 'hocuspocus' ? 'bench' : null,
+            readerToken: def.protocol === 'hocuspocus' ? 'bench' : null,
+          }));
+        },
+        restart: async () => {
+          await proc.stop();
+          await proc.start();
+        },
+        stop: async () => {
+          await proc.stop();
+          rmSync(dir, { recursive: true, force: true });
+        },
+        output: () => proc.log,
+      };
+    },
+  };
+}
+
+interface Created {
+  id: string;
+  facilitatorToken: string;
+  projectorToken: string;
+}
+
+/** Warsztat boards are real workshops (DI template, five groups) made through the public API. */
+async function warsztatBoards(httpUrl: string, count: number): Promise<Board[]> {
+  const boards: Board[] = [];
+  while (boards.length < count) {
+    const res = await fetch(`${httpUrl}/api/workshops`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Benchmark', template: 'di-5' }),
+    });
+    if (res.status !== 201) throw new Error(`create workshop: ${res.status} ${await res.text()}`);
+    const created = (await res.json()) as Created;
+    const state = await fetch(`${httpUrl}/api/workshops/${created.id}`, {
+      headers: { authorization: `Bearer ${created.facilitatorToken}` },
+    });
+    const workshop = (await state.json()) as { groups: { docName: string }[] };
+    for (const group of workshop.groups) {
+      if (boards.length === count) break;
+      boards.push({
+        docName: group.docName,
+        editorToken: created.facilitatorToken,
+        readerToken: created.projectorToken,
+      });
+    }
+  }
+  return boards;
+}
+
+function warsztatPeer(name: string, durable: boolean): PeerDef {
+  return {
+    name,
+    protocol: 'y-websocket',
+    durable,
+    hasState: true,
+    async start() {
+      const dir = mkdtempSync(join(tmpdir(), 'warsztat-bench-'));
+      const databaseUrl = durable ? `sqlite:${join(dir, 'warsztat.db')}` : 'sqlite::memory:';
+      const proc = new Proc(await freePort(), tsServer('warsztat.ts'), { DATABASE_URL: databaseUrl });
+      await proc.start();
+      const httpUrl = `http://127.0.0.1:${proc.port}`;
+      return {
+        get pid() {
+          return proc.pid;
+        },
+        serverUrl: `ws://127.0.0.1:${proc.port}/sync`,
+        boards: (count) => warsztatBoards(httpUrl, count),
+        restart: async () => {
+          await proc.stop();
+          await proc.start();
+        },
+        stop: async () => {
+          await proc.stop();
+          rmSync(dir, { recursive: true, force: true });
+        },
+        output: () => proc.log,
+      };
+    },
+  };
+}
+
+export const PEERS: PeerDef[] = [
+  simplePeer(
+    { name: 'ws relay (floor)', protocol: 'y-websocket', durable: false, hasState: false, isFloor: true },
+    tsServer('relay.ts'),
+    () => ({}),
+  ),
+  simplePeer(
+    { name: '@y/websocket-server', protocol: 'y-websocket', durable: false, hasState: true },
+    [join(servers, 'y-websocket-server.mjs')],
+    () => ({ HOST: '127.0.0.1' }),
+  ),
+  simplePeer(
+    { name: 'Hocuspocus', protocol: 'hocuspocus', durable: false, hasState: true },
+    tsServer('hocuspocus.ts'),
+    () => ({}),
+  ),
+  simplePeer(
+    { name: 'Hocuspocus + SQLite', protocol: 'hocuspocus', durable: true, hasState: true },
+    tsServer('hocuspocus.ts'),
+    (dir) => ({ HOCUSPOCUS_SQLITE: join(dir, 'hocuspocus.db') }),
+  ),
+  warsztatPeer('Warsztat (in-memory store)', false),
+  warsztatPeer('Warsztat (SQLite, default)', true),
+];

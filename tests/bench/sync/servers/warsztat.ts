@@ -1,0 +1,27 @@
+// Warsztat's real server (startServer, as `pnpm start` runs it, without the client build) as its
+// own process. DATABASE_URL picks durable SQLite (`sqlite:<file>`, the default mode) or the
+// in-memory store (`sqlite::memory:`). Two limits are raised so that the benchmark, not the
+// abuse guards, decides the numbers: the per-workshop socket cap (the idle test opens 1,000 sockets
+// on one workshop) and the per-socket message rate (saturation pushes one editor past 100/s).
+// Every other limit, check and guarantee is the production one.
+import { startServer } from '../../../../server/src/server.js';
+
+const server = await startServer({
+  port: Number(process.env.PORT ?? 0),
+  databaseUrl: process.env.DATABASE_URL ?? 'sqlite::memory:',
+  clientDist: null,
+  limits: {
+    maxSyncConnectionsPerWorkshop: 100_000,
+    syncMessagesPerSecond: 100_000,
+    docUnloadGraceMs: Number(process.env.DOC_UNLOAD_GRACE_MS ?? 30_000),
+  },
+});
+console.log(`listening on ${server.port}`);
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

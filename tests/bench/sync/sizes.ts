@@ -1,0 +1,61 @@
+/** Workload sizes: `full` is the issue's (#8), `quick` a small run for CI, `smoke` the test's. */
+export interface Sizes {
+  typing: { groups: number; editorsPerGroup: number; editsPerSecond: number; seconds: number };
+  saturation: {
+    groups: number;
+    editorsPerGroup: number;
+    /** Total edits/s of the first step; each next step multiplies it. */
+    startEditsPerSecond: number;
+    factor: number;
+    maxSteps: number;
+    stepSeconds: number;
+  };
+  joinStorm: { clients: number; boards: number; cardsTotal: number; spreadMs: number };
+  coldLoad: { cards: number; repeats: number };
+  idle: { connections: number; boards: number };
+  threads: number;
+  /** One server process per peer for all workloads (smoke only; measurements want a fresh one). */
+  shareServer: boolean;
+  /** Multiplies every settling pause (1 for measurements). */
+  pauseScale: number;
+}
+
+export const SIZES: Record<'full' | 'quick' | 'smoke', Sizes> = {
+  full: {
+    typing: { groups: 5, editorsPerGroup: 100, editsPerSecond: 0.5, seconds: 60 },
+    saturation: {
+      groups: 5,
+      editorsPerGroup: 20,
+      startEditsPerSecond: 250,
+      factor: 1.5,
+      maxSteps: 9,
+      stepSeconds: 4,
+    },
+    joinStorm: { clients: 500, boards: 5, cardsTotal: 5_000, spreadMs: 2_000 },
+    coldLoad: { cards: 5_000, repeats: 3 },
+    idle: { connections: 1_000, boards: 5 },
+    threads: 2,
+    shareServer: false,
+    pauseScale: 1,
+  },
+  quick: {
+    typing: { groups: 5, editorsPerGroup: 20, editsPerSecond: 0.5, seconds: 10 },
+    saturation: { groups: 5, editorsPerGroup: 10, startEditsPerSecond: 250, factor: 2, maxSteps: 4, stepSeconds: 2 },
+    joinStorm: { clients: 100, boards: 5, cardsTotal: 1_000, spreadMs: 1_000 },
+    coldLoad: { cards: 1_000, repeats: 1 },
+    idle: { connections: 200, boards: 5 },
+    threads: 2,
+    shareServer: false,
+    pauseScale: 1,
+  },
+  smoke: {
+    typing: { groups: 2, editorsPerGroup: 3, editsPerSecond: 4, seconds: 0.5 },
+    saturation: { groups: 1, editorsPerGroup: 3, startEditsPerSecond: 20, factor: 2, maxSteps: 1, stepSeconds: 0.5 },
+    joinStorm: { clients: 6, boards: 2, cardsTotal: 40, spreadMs: 100 },
+    coldLoad: { cards: 40, repeats: 1 },
+    idle: { connections: 10, boards: 2 },
+    threads: 1,
+    shareServer: true,
+    pauseScale: 0.2,
+  },
+};

@@ -1,0 +1,118 @@
+import type { PeerDef } from './peers.js';
+import type { Sizes } from './sizes.js';
+import type { ColdLoadResult, IdleResult, JoinStormResult, SaturationResult, TypingResult } from './workloads.js';
+
+type Row = [label: string, cell: (r: never) => string];
+
+const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(x < 10 ? 1 : 0) : '–');
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)} %` : '–');
+const num = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '–');
+
+/** `value` over the floor's (or the stock server's, where the floor serves no state). */
+function ratio(byPeer: Record<string, unknown>, value: (r: never) => number, base: PeerDef | undefined) {
+  const baseResult = base ? byPeer[base.name] : undefined;
+  const b = baseResult === undefined ? Number.NaN : value(baseResult as never);
+  return (r: never) => {
+    const x = value(r);
+    return Number.isFinite(x) && Number.isFinite(b) && b > 0 ? `${(x / b).toFixed(2)}×` : '–';
+  };
+}
+
+const SPECS: Record<
+  string,
+  { title: (s: Sizes) => string; rows: (byPeer: Record<string, unknown>, peers: PeerDef[]) => Row[] }
+> = {
+  typing: {
+    title: (s) =>
+      `Typing — ${s.typing.groups} groups × ${s.typing.editorsPerGroup} editors + 1 projector, an edit every ${1 / s.typing.editsPerSecond} s per editor, ${s.typing.seconds} s; fan-out latency at every receiver`,
+    rows: (byPeer, peers) => {
+      const floor = peers.find((p) => p.isFloor);
+      return [
+        ['p50 ms', (r: TypingResult) => ms(r.latency.p50)],
+        ['p99 ms', (r: TypingResult) => ms(r.latency.p99)],
+        ['max ms', (r: TypingResult) => ms(r.latency.max)],
+        ['p99 ÷ floor', ratio(byPeer, (r: TypingResult) => r.latency.p99, floor)],
+        ['delivered', (r: TypingResult) => pct(r.delivered)],
+        ['edits/s sent', (r: TypingResult) => num(r.editsPerSecond)],
+        ['server CPU % of a core (mean)', (r: TypingResult) => num(r.server.cpuPercent)],
+        ['server RSS MiB (peak)', (r: TypingResult) => mb(r.server.peakRssBytes)],
+        ['generator CPU % (2 threads)', (r: TypingResult) => num(r.generatorCpuPercent)],
+        ['sockets closed', (r: TypingResult) => String(r.closed)],
+      ] as Row[];
+    },
+  },
+  saturation: {
+    title: (s) =>
+      `Saturation — ${s.saturation.groups} groups × ${s.saturation.editorsPerGroup} editors + 1 projector; total edit rate from ${s.saturation.startEditsPerSecond}/s, ×${s.saturation.factor} every ${s.saturation.stepSeconds} s, until p99 > 100 ms or > 1 % lost`,
+    rows: (byPeer, peers) => {
+      const floor = peers.find((p) => p.isFloor);
+      const best = (r: SaturationResult) => r.best?.editsPerSecond ?? Number.NaN;
+      return [
+        ['highest sustained edits/s', (r: SaturationResult) => num(best(r))],
+        ['deliveries/s at it', (r: SaturationResult) => num(best(r) * r.receiversPerEdit)],
+        ['÷ floor', ratio(byPeer, best, floor)],
+        ['p99 ms at it', (r: SaturationResult) => ms(r.best?.p99 ?? Number.NaN)],
+        ['server CPU % at it', (r: SaturationResult) => num(r.best?.serverCpuPercent ?? Number.NaN)],
+        ['stopped by', (r: SaturationResult) => r.stoppedBy],
+        [
+          'steps (edits/s: p99 ms)',
+          (r: SaturationResult) => r.steps.map((x) => `${num(x.editsPerSecond)}: ${ms(x.p99)}`).join(' · '),
+        ],
+      ] as Row[];
+    },
+  },
+  joinStorm: {
+    title: (s) =>
+      `Join storm — ${s.joinStorm.clients} clients connect within ${s.joinStorm.spreadMs / 1000} s to ${s.joinStorm.boards} boards holding ${s.joinStorm.cardsTotal} cards in total (the relay serves no state: not run)`,
+    rows: (byPeer, peers) => {
+      const stock = peers.find((p) => p.name === '@y/websocket-server');
+      return [
+        ['every client synced after, ms', (r: JoinStormResult) => ms(r.allSyncedMs)],
+        ['÷ @y/websocket-server', ratio(byPeer, (r: JoinStormResult) => r.allSyncedMs, stock)],
+        [
+          'per client open → synced p50 / p99 ms',
+          (r: JoinStormResult) => `${ms(r.perClient.p50)} / ${ms(r.perClient.p99)}`,
+        ],
+        ['server RSS MiB (peak)', (r: JoinStormResult) => mb(r.peakRssBytes)],
+        ['state sent per board, KiB', (r: JoinStormResult) => kb(r.stateBytes)],
+      ] as Row[];
+    },
+  },
+  coldLoad: {
+    title: (s) =>
+      `Cold load — a ${s.coldLoad.cards}-card board from the store to first sync, after a restart (servers without a store: not run)`,
+    rows: () => [
+      ['connect → first sync, ms', (r: ColdLoadResult) => r.firstSyncMs.map(ms).join(' · ')],
+      ['state sent, KiB', (r: ColdLoadResult) => kb(r.stateBytes)],
+    ],
+  },
+  idle: {
+    title: (s) => `Idle memory — ${s.idle.connections} idle connections over ${s.idle.boards} boards`,
+    rows: (byPeer, peers) => {
+      const floor = peers.find((p) => p.isFloor);
+      return [
+        ['RSS per connection, KiB', (r: IdleResult) => kb(r.rssPerConnectionBytes)],
+        ['÷ floor', ratio(byPeer, (r: IdleResult) => r.rssPerConnectionBytes, floor)],
+        ['RSS before → after, MiB', (r: IdleResult) => `${mb(r.baselineRssBytes)} → ${mb(r.rssBytes)}`],
+      ] as Row[];
+    },
+  },
+};
+
+export function table(name: string, byPeer: Record<string, unknown>, peers: PeerDef[], sizes: Sizes): string[] {
+  const spec = SPECS[name];
+  const columns = peers.filter((p) => byPeer[p.name] !== undefined);
+  if (!spec || columns.length === 0) return [];
+  const lines = [
+    `### ${spec.title(sizes)}`,
+    '',
+    `| | ${columns.map((p) => p.name).join(' | ')} |`,
+    `| --- | ${columns.map(() => '---:').join(' | ')} |`,
+  ];
+  for (const [label, cell] of spec.rows(byPeer, peers)) {
+    lines.push(`| ${label} | ${columns.map((p) => cell(byPeer[p.name] as never)).join(' | ')} |`);
+  }
+  return lines;
+}

@@ -1,0 +1,285 @@
+/**
+ * The five workloads of issue #8. Each starts a fresh server process, so no workload inherits
+ * another's heap, and measures only the server process (pidusage) plus the generator's own CPU, so
+ * a result limited by the generator rather than the server can be told apart.
+ */
+import { boardUpdates } from './boards.js';
+import { now } from './clients.js';
+import type { PeerDef, RunningPeer } from './peers.js';
+import { Pool } from './pool.js';
+import { connectRoom, countOf, deliveredRatio, room, spec, waitFor } from './room.js';
+import { seedBoard } from './seed.js';
+import type { Sizes } from './sizes.js';
+import { type Latency, Sampler, SelfCpu, sleep, summarise, type Usage } from './stats.js';
+
+/** Settling pauses, shortened for smoke runs (their numbers mean nothing anyway). */
+const pause = (sizes: Sizes, ms: number) => sleep(ms * sizes.pauseScale);
+
+export interface TypingResult {
+  latency: Latency;
+  delivered: number;
+  editsPerSecond: number;
+  server: Usage;
+  generatorCpuPercent: number;
+  closed: number;
+}
+
+export interface SaturationStep {
+  offered: number;
+  editsPerSecond: number;
+  p99: number;
+  delivered: number;
+  serverCpuPercent: number;
+}
+
+export interface SaturationResult {
+  steps: SaturationStep[];
+  best: SaturationStep | null;
+  stoppedBy: string;
+  receiversPerEdit: number;
+}
+
+export interface JoinStormResult {
+  allSyncedMs: number;
+  perClient: Latency;
+  peakRssBytes: number;
+  stateBytes: number;
+  synced: number;
+}
+
+export interface ColdLoadResult {
+  firstSyncMs: number[];
+  stateBytes: number;
+}
+
+export interface IdleResult {
+  rssPerConnectionBytes: number;
+  baselineRssBytes: number;
+  rssBytes: number;
+  connections: number;
+}
+
+/** Smoke runs share one server per peer across workloads (start-up dominates their time). */
+const shared = new Map<PeerDef, RunningPeer>();
+let sharedPool: Pool | null = null;
+
+/** Starts every peer's shared server at once (smoke runs). */
+export async function startSharedPeers(defs: PeerDef[]): Promise<void> {
+  const started = await Promise.all(defs.map((d) => d.start()));
+  defs.forEach((d, i) => {
+    const running = started[i];
+    if (running) shared.set(d, running);
+  });
+}
+
+export async function stopSharedPeers(): Promise<void> {
+  for (const running of shared.values()) await running.stop();
+  shared.clear();
+  await sharedPool?.close();
+  sharedPool = null;
+}
+
+async function withPeer<T>(def: PeerDef, sizes: Sizes, run: (p: RunningPeer, pool: Pool) => Promise<T>): Promise<T> {
+  const running = sizes.shareServer ? (shared.get(def) ?? (await def.start())) : await def.start();
+  if (sizes.shareServer) shared.set(def, running);
+  if (sizes.shareServer && !sharedPool) sharedPool = await Pool.start(sizes.threads);
+  const pool = sizes.shareServer && sharedPool ? sharedPool : await Pool.start(sizes.threads);
+  try {
+    return await run(running, pool);
+  } catch (error) {
+    throw new Error(
+      `${def.name}: ${(error as Error).message}\n--- server output ---\n${running.output().slice(-3_000)}`,
+    );
+  } finally {
+    if (sizes.shareServer) await pool.closeClients();
+    else {
+      await pool.close();
+      await running.stop();
+    }
+  }
+}
+
+export function typing(def: PeerDef, sizes: Sizes): Promise<TypingResult> {
+  const t = sizes.typing;
+  return withPeer(def, sizes, async (running, pool) => {
+    const r = room(def, running, await running.boards(t.groups), t.editorsPerGroup);
+    await connectRoom(pool, r, Math.min(3_000, r.editors.length * 5), 1_500 * sizes.pauseScale);
+    const sampler = new Sampler(running.pid);
+    const self = new SelfCpu();
+    await pool.setRate(t.editsPerSecond);
+    const from = now() + 2_000 * sizes.pauseScale;
+    const to = from + t.seconds * 1_000;
+    await pool.setWindow(from, to);
+    await sleep(from - now());
+    await sampler.start();
+    self.reset();
+    await sleep(to - now());
+    const server = await sampler.stop();
+    const generatorCpuPercent = self.percent();
+    await pool.setRate(0);
+    await pause(sizes, 1_500);
+    const result = await pool.collect();
+    return {
+      latency: summarise(result.latencies),
+      delivered: deliveredRatio(result, r.receiversPerGroup),
+      editsPerSecond: result.edits / t.seconds,
+      server,
+      generatorCpuPercent,
+      closed: countOf(result.report.closed),
+    };
+  });
+}
+
+const P99_LIMIT_MS = 100;
+
+export function saturation(def: PeerDef, sizes: Sizes): Promise<SaturationResult> {
+  const s = sizes.saturation;
+  return withPeer(def, sizes, async (running, pool) => {
+    const r = room(def, running, await running.boards(s.groups), s.editorsPerGroup);
+    await connectRoom(pool, r, Math.min(2_000, r.editors.length * 5), 1_500 * sizes.pauseScale);
+    const steps: SaturationStep[] = [];
+    let stoppedBy = `not reached (${s.maxSteps} steps)`;
+    let offered = s.startEditsPerSecond;
+    for (let i = 0; i < s.maxSteps; i++, offered *= s.factor) {
+      await pool.setRate(offered / r.editors.length);
+      const from = now() + 1_000 * sizes.pauseScale;
+      const to = from + s.stepSeconds * 1_000;
+      await pool.setWindow(from, to);
+      await sleep(from - now());
+      const sampler = new Sampler(running.pid, 250);
+      await sampler.start();
+      await sleep(to - now());
+      const usage = await sampler.stop();
+      await pause(sizes, 1_000);
+      const result = await pool.collect();
+      const step: SaturationStep = {
+        offered,
+        editsPerSecond: result.edits / s.stepSeconds,
+        p99: summarise(result.latencies).p99,
+        delivered: deliveredRatio(result, r.receiversPerGroup),
+        serverCpuPercent: usage.cpuPercent,
+      };
+      steps.push(step);
+      if (countOf(result.report.closed) > 0) {
+        stoppedBy = `${countOf(result.report.closed)} sockets closed`;
+        break;
+      }
+      if (!(step.p99 <= P99_LIMIT_MS)) {
+        stoppedBy = `p99 ${step.p99.toFixed(0)} ms at ${step.editsPerSecond.toFixed(0)}/s`;
+        break;
+      }
+      if (!(step.delivered >= 0.99)) {
+        stoppedBy = `${(100 * (1 - step.delivered)).toFixed(1)}% lost at ${step.editsPerSecond.toFixed(0)}/s`;
+        break;
+      }
+      if (step.editsPerSecond < 0.9 * offered) {
+        stoppedBy = `generator could not offer ${offered.toFixed(0)}/s`;
+        break;
+      }
+    }
+    await pool.setRate(0);
+    const passing = steps.filter((x) => x.p99 <= P99_LIMIT_MS && x.delivered >= 0.99);
+    const best = passing.reduce<SaturationStep | null>(
+      (a, b) => (a === null || b.editsPerSecond > a.editsPerSecond ? b : a),
+      null,
+    );
+    return { steps, best, stoppedBy, receiversPerEdit: r.receiversPerGroup - 1 };
+  });
+}
+
+export function joinStorm(def: PeerDef, sizes: Sizes): Promise<JoinStormResult> {
+  const j = sizes.joinStorm;
+  return withPeer(def, sizes, async (running, pool) => {
+    const boards = await running.boards(j.boards);
+    const perBoard = Math.ceil(j.cardsTotal / j.boards);
+    const seeders = await Promise.all(
+      boards.map((b, i) => seedBoard(def.protocol, running.serverUrl, b, boardUpdates(perBoard, i))),
+    );
+    const sampler = new Sampler(running.pid, 100);
+    await sampler.start();
+    const startAt = now() + 200;
+    const clients = Array.from({ length: j.clients }, (_, i) => {
+      const board = boards[i % boards.length];
+      if (!board) throw new Error('no board');
+      return spec(def, running, board, i % boards.length, 'receiver');
+    });
+    await pool.connect(clients, startAt, j.spreadMs);
+    const result = await waitFor(pool, 'every client to sync', (x) => countOf(x.report.synced) >= j.clients, 180_000);
+    const usage = await sampler.stop();
+    for (const s of seeders) s.close();
+    const synced = Object.entries(result.report.synced);
+    const last = Math.max(...synced.map(([, v]) => v.at));
+    const perClient = synced.map(([id, v]) => v.at - (result.report.opened[Number(id)] ?? v.at));
+    return {
+      allSyncedMs: last - startAt,
+      perClient: summarise(Float64Array.from(perClient)),
+      peakRssBytes: usage.peakRssBytes,
+      stateBytes: Math.max(...synced.map(([, v]) => v.bytes)),
+      synced: synced.length,
+    };
+  });
+}
+
+export function coldLoad(def: PeerDef, sizes: Sizes): Promise<ColdLoadResult> {
+  const c = sizes.coldLoad;
+  return withPeer(def, sizes, async (running, pool) => {
+    const [board] = await running.boards(1);
+    if (!board) throw new Error('no board');
+    const seeder = await seedBoard(def.protocol, running.serverUrl, board, boardUpdates(c.cards, 7));
+    seeder.close();
+    await pause(sizes, 500);
+    const firstSyncMs: number[] = [];
+    let stateBytes = 0;
+    for (let i = 0; i < c.repeats; i++) {
+      await running.restart();
+      await pause(sizes, 300);
+      const client = spec(def, running, board, 0, 'receiver');
+      const startAt = now();
+      await pool.connect([client], startAt, 0);
+      const result = await waitFor(pool, 'first sync', (x) => x.report.synced[client.id] !== undefined, 60_000);
+      const synced = result.report.synced[client.id];
+      if (!synced) throw new Error('no sync');
+      firstSyncMs.push(synced.at - startAt);
+      stateBytes = synced.bytes;
+    }
+    return { firstSyncMs, stateBytes };
+  });
+}
+
+export function idle(def: PeerDef, sizes: Sizes): Promise<IdleResult> {
+  const d = sizes.idle;
+  return withPeer(def, sizes, async (running, pool) => {
+    const boards = await running.boards(d.boards);
+    const make = (i: number) => {
+      const board = boards[i % boards.length];
+      if (!board) throw new Error('no board');
+      return spec(def, running, board, i % boards.length, 'receiver');
+    };
+    // One socket per board first, so the baseline already holds the loaded boards.
+    const ready = (x: { report: { opened: Record<number, unknown>; synced: Record<number, unknown> } }) =>
+      countOf(def.hasState ? x.report.synced : x.report.opened);
+    await pool.connect(
+      boards.map((_, i) => make(i)),
+      now(),
+      0,
+    );
+    await waitFor(pool, 'warm-up sockets', (x) => ready(x) >= boards.length);
+    await pause(sizes, 2_000);
+    const sampler = new Sampler(running.pid);
+    const baseline = await sampler.rss();
+    await pool.connect(
+      Array.from({ length: d.connections }, (_, i) => make(i)),
+      now(),
+      2_000 * sizes.pauseScale,
+    );
+    await waitFor(pool, 'idle sockets', (x) => ready(x) >= boards.length + d.connections, 120_000);
+    await pause(sizes, 3_000);
+    const rss = await sampler.rss();
+    return {
+      rssPerConnectionBytes: (rss - baseline) / d.connections,
+      baselineRssBytes: baseline,
+      rssBytes: rss,
+      connections: d.connections,
+    };
+  });
+}
