@@ -25,7 +25,8 @@ export async function freePort(): Promise<number> {
 
 /**
  * The real server as its own process (`server/src/main.ts`, as `pnpm start` runs it), so tests can
- * SIGTERM it or `kill -9` it mid-write and start it again on the same port and SQLite file.
+ * SIGTERM it or `kill -9` it mid-write and start it again on the same port and database (a temp
+ * SQLite file unless `databaseUrl` is given, e.g. a test PostgreSQL database).
  */
 export class ChildServer {
   private child: ChildProcess | null = null;

@@ -20,6 +20,8 @@ import { isConnectionError } from './unavailable.js';
 const CONNECT_TIMEOUT_MS = 3_000;
 /** Connections per node; each command or group commit holds one only for its transaction. */
 const POOL_SIZE = 10;
+/** Ms a statement may take before the connection is treated as lost (a hung network, not a slow query). */
+const QUERY_TIMEOUT_MS = 15_000;
 
 const INT8_OID = 20;
 /** Epoch ms and log seqs are BIGINT; they fit a double, so read them as numbers, not strings. */
@@ -63,6 +65,7 @@ export class PostgresStore implements Store {
       connectionString,
       max: POOL_SIZE,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      query_timeout: QUERY_TIMEOUT_MS,
       types,
     });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
@@ -86,6 +89,13 @@ export class PostgresStore implements Store {
       throw new StoreUnavailableError({ cause: error });
     }
     let broken: Error | undefined;
+    // The pool listens for errors only on idle clients. A checked-out one that the server drops
+    // between two statements (crash, shutdown) emits 'error' with nobody listening, which would
+    // take the whole process down; remember it instead, so the client is discarded on release.
+    const onError = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', onError);
     try {
       return await work(client);
     } catch (error) {
@@ -95,6 +105,8 @@ export class PostgresStore implements Store {
       }
       throw error;
     } finally {
+      // A broken client keeps a listener: it may still report the end of its socket after release.
+      if (!broken) client.off('error', onError);
       client.release(broken);
     }
   }

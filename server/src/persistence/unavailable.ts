@@ -12,7 +12,7 @@ export function isConnectionError(error: unknown): boolean {
   const code = 'code' in error ? String(error.code) : '';
   if (NETWORK_CODES.has(code) || code.startsWith('08') || code.startsWith('57P') || code === '53300') return true;
   const message = 'message' in error ? String(error.message) : '';
-  return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(
+  return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable|Query read timeout/i.test(
     message,
   );
 }
