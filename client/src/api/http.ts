@@ -2,7 +2,7 @@ import type { ErrorCode } from '@warsztat/shared';
 import { ErrorCode as ERROR_CODES } from '@warsztat/shared';
 
 /**
- * Thin HTTP wrapper for the two public calls the client makes (create, join). Every failure is
+ * Thin HTTP wrapper for the client's REST calls (create, join, import, the report draft). Every failure is
  * folded into a result with a code the UI can translate; nothing here throws for an expected error.
  */
 export type FailureCode = ErrorCode | 'network' | 'unknown';
@@ -28,13 +28,29 @@ function errorCodeOf(body: unknown): FailureCode {
 }
 
 /** POSTs JSON and validates a success answer with `schema`: the server is trusted, but not blindly. */
-export async function postJson<T>(path: string, body: unknown, schema: Schema<T>): Promise<ApiResult<T>> {
+export function postJson<T>(path: string, body: unknown, schema: Schema<T>): Promise<ApiResult<T>> {
+  return requestJson('POST', path, schema, { body });
+}
+
+/**
+ * Any JSON call: `token` goes in the Authorization header (never in the URL, where logs and
+ * history would keep it); `body`, when given, is sent as JSON.
+ */
+export async function requestJson<T>(
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  schema: Schema<T>,
+  options: { body?: unknown; token?: string } = {},
+): Promise<ApiResult<T>> {
   let response: Response;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
   try {
     response = await fetch(path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(body),
+      method,
+      headers,
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
     });
   } catch {
     return { ok: false, code: 'network', status: 0 };

@@ -27,21 +27,21 @@ export const NarrativeEditBody = z.strictObject({
 export type NarrativeEditBody = z.input<typeof NarrativeEditBody>;
 
 /** One editable part as the console's report editor shows it. */
-export interface NarrativePartView {
-  part: NarrativePart;
+export const NarrativePartView = z.object({
+  part: NarrativePart,
   /** What the part is about: the agenda item's title, or null for the fixed parts. */
-  title: string | null;
+  title: z.string().nullable(),
   /** The text the report is generated with when nobody edited it. */
-  generated: string;
+  generated: z.string(),
   /** The text the report uses now (edited or generated). */
-  text: string;
-  edited: boolean;
-}
+  text: z.string(),
+  edited: z.boolean(),
+});
+export type NarrativePartView = z.infer<typeof NarrativePartView>;
 
-export interface ReportDraft {
-  locale: (typeof LOCALES)[number];
-  parts: NarrativePartView[];
-}
+/** `GET /api/workshops/:id/report/draft` and the answer to a narrative edit. */
+export const ReportDraft = z.object({ locale: z.enum(LOCALES), parts: z.array(NarrativePartView) });
+export type ReportDraft = z.infer<typeof ReportDraft>;
 
 /* ---------------------------------------------------------------------------------------------
  * The JSON export (`warsztat-backup`, version 1) as the import endpoint accepts it. Only what a

@@ -1,5 +1,5 @@
 import type { CreateWorkshopAnswer, CreateWorkshopBody, Mode, TemplateId } from '@warsztat/shared';
-import { MODES, TEMPLATE_IDS } from '@warsztat/shared';
+import { DEFAULT_TIME_ZONE, MODES, TEMPLATE_IDS } from '@warsztat/shared';
 import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,12 @@ function isTemplate(value: string): value is TemplateId {
   return (TEMPLATE_IDS as readonly string[]).includes(value);
 }
 
+/** Every zone the browser knows (the server checks the choice again); Warsaw first, as most workshops are in Poland. */
+function timeZones(): string[] {
+  const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return [DEFAULT_TIME_ZONE, ...all.filter((z) => z !== DEFAULT_TIME_ZONE)];
+}
+
 export function CreateForm({ onCreated }: { onCreated: (answer: CreateWorkshopAnswer) => void }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
@@ -23,6 +29,8 @@ export function CreateForm({ onCreated }: { onCreated: (answer: CreateWorkshopAn
   const [organiser, setOrganiser] = useState('');
   const [mode, setMode] = useState<Mode>('onsite');
   const [template, setTemplate] = useState<TemplateId>('di-5');
+  const [timeZone, setTimeZone] = useState(DEFAULT_TIME_ZONE);
+  const [zones] = useState(timeZones);
   const [titleError, setTitleError] = useState(false);
   const [error, setError] = useState<FailureCode | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,7 +45,7 @@ export function CreateForm({ onCreated }: { onCreated: (answer: CreateWorkshopAn
     setTitleError(false);
     setError(null);
     setBusy(true);
-    const body: CreateWorkshopBody = { title: title.trim(), template, mode, locale: currentLocale() };
+    const body: CreateWorkshopBody = { title: title.trim(), template, mode, locale: currentLocale(), timeZone };
     if (date) body.date = date;
     if (venue.trim()) body.venue = venue.trim();
     if (organiser.trim()) body.organiser = organiser.trim();
@@ -97,6 +105,25 @@ export function CreateForm({ onCreated }: { onCreated: (answer: CreateWorkshopAn
       <div className="field">
         <label htmlFor="create-organiser">{t('create.organiser')}</label>
         <input id="create-organiser" value={organiser} onChange={(e) => setOrganiser(e.target.value)} maxLength={200} />
+      </div>
+      <div className="field">
+        <label htmlFor="create-timezone">{t('create.timeZone')}</label>
+        <select
+          id="create-timezone"
+          data-testid="create-timezone"
+          value={timeZone}
+          aria-describedby="create-timezone-hint"
+          onChange={(e) => setTimeZone(e.target.value)}
+        >
+          {zones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone.replace(/_/g, ' ')}
+            </option>
+          ))}
+        </select>
+        <p id="create-timezone-hint" className="muted">
+          {t('create.timeZoneHint')}
+        </p>
       </div>
       <div className="field">
         <label htmlFor="create-template">{t('create.template')}</label>

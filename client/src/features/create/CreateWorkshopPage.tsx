@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import { Page } from '../../app/Page';
 import { CreatedWorkshop } from './CreatedWorkshop';
 import { CreateForm } from './CreateForm';
+import { ImportWorkshop } from './ImportWorkshop';
 
 /** `/`: create a workshop, then show its code and the three links; or jump to joining with a code. */
 export function CreateWorkshopPage() {
@@ -18,7 +19,10 @@ export function CreateWorkshopPage() {
       {created ? (
         <CreatedWorkshop answer={created} onAnother={() => setCreated(null)} />
       ) : (
-        <CreateForm onCreated={setCreated} />
+        <>
+          <CreateForm onCreated={setCreated} />
+          <ImportWorkshop onCreated={setCreated} />
+        </>
       )}
       <JoinWithCode />
     </Page>

@@ -15,6 +15,7 @@ import { LinksPanel } from './LinksPanel';
 import { ParticipantsTable } from './ParticipantsTable';
 import { PhaseControls } from './PhaseControls';
 import { ReportDownload } from './ReportDownload';
+import { ReportEditor } from './ReportEditor';
 import { RoomPanel } from './RoomPanel';
 import { TimerControls } from './TimerControls';
 import { useCommand } from './useCommand';
@@ -60,6 +61,7 @@ function Console({ workshop, me, token }: { workshop: WorkshopState; me: Me; tok
       </ParticipantsTable>
       <GroupColumns workshop={workshop} token={token} run={run} />
       <BoardSettingsPanel workshop={workshop} run={run} />
+      <ReportEditor workshopId={workshop.id} token={token} />
     </Page>
   );
 }

@@ -23,6 +23,8 @@ export function JoinPage() {
   const [organisation, setOrganisation] = useState('');
   const [orgType, setOrgType] = useState<OrgType | ''>('');
   const [attendance, setAttendance] = useState<Attendance>('onsite');
+  // Consent to be named in the report: the participant's own choice, off unless they tick it.
+  const [nameInReport, setNameInReport] = useState(false);
   const [nameError, setNameError] = useState(false);
   const [error, setError] = useState<FailureCode | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,7 +47,7 @@ export function JoinPage() {
     }
     setError(null);
     setBusy(true);
-    const body: JoinBody = { joinCode: parsedCode.data, name: name.trim(), attendance };
+    const body: JoinBody = { joinCode: parsedCode.data, name: name.trim(), attendance, nameInReport };
     if (organisation.trim()) body.organisation = organisation.trim();
     if (orgType) body.orgType = orgType;
     const result = await joinWorkshop(body);
@@ -146,6 +148,21 @@ export function JoinPage() {
             </label>
           ))}
         </fieldset>
+        <div className="field">
+          <label className="field-check">
+            <input
+              type="checkbox"
+              data-testid="join-name-in-report"
+              checked={nameInReport}
+              aria-describedby="join-name-in-report-hint"
+              onChange={(e) => setNameInReport(e.target.checked)}
+            />
+            {t('join.nameInReport')}
+          </label>
+          <p id="join-name-in-report-hint" className="muted">
+            {t('join.nameInReportHint')}
+          </p>
+        </div>
         <ErrorAlert code={error} />
         <button type="submit" className="button button--primary" data-testid="join-submit" disabled={busy}>
           {busy ? t('join.submitting') : t('join.submit')}
