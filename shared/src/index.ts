@@ -5,6 +5,7 @@ export * from './board/plenary.js';
 export * from './board/plenaryVotes.js';
 export * from './board/schema.js';
 export * from './board/settings.js';
+export * from './board/summaryBlocks.js';
 export * from './board/votes.js';
 export * from './domain/agenda.js';
 export * from './domain/demoAgenda.js';

@@ -10,10 +10,19 @@ const SHOWN_BROADCASTS = 3;
  * What the facilitator says to the room: the recall countdown and broadcast messages. The server
  * already filtered the messages to what this viewer may see.
  */
-export function RoomNotices({ workshop, large = false }: { workshop: WorkshopState; large?: boolean }) {
+export function RoomNotices({
+  workshop,
+  large = false,
+  frozen = false,
+}: {
+  workshop: WorkshopState;
+  large?: boolean;
+  /** The projector's freeze: the recall countdown stops moving too. */
+  frozen?: boolean;
+}) {
   const { t } = useTranslation();
   const recallEndsAt = workshop.recallEndsAt;
-  const now = useServerNow(recallEndsAt !== null);
+  const now = useServerNow(recallEndsAt !== null && !frozen);
   const messages = workshop.broadcasts.slice(-SHOWN_BROADCASTS).reverse();
   return (
     <div className={`room-notices${large ? ' room-notices--large' : ''}`}>

@@ -32,10 +32,19 @@ export function useServerNow(active: boolean): number {
  * Countdown rendered from the server's `endsAt` and the measured clock offset, so every screen
  * shows the same second whatever its own clock says. Beeps once at zero when the sound is on.
  */
-export function Timer({ timer, large = false }: { timer: TimerState; large?: boolean }) {
+export function Timer({
+  timer,
+  large = false,
+  frozen = false,
+}: {
+  timer: TimerState;
+  large?: boolean;
+  /** The projector's freeze (WCAG 2.2.2): the digits stop where they are. */
+  frozen?: boolean;
+}) {
   const { t } = useTranslation();
   const running = timer.endsAt !== null;
-  const now = useServerNow(running);
+  const now = useServerNow(running && !frozen);
   const sound = usePreferences((s) => s.sound);
   const remaining = running ? (timer.endsAt ?? 0) - now : (timer.pausedRemainingMs ?? 0);
   const expired = running && remaining <= 0;

@@ -23,6 +23,15 @@ export const PLENARY_ITEMS_KEY = 'items';
 /** The second half of the plenary doc's name: `<workshopId>.plenary` (group ids never equal it). */
 export const PLENARY_DOC_SUFFIX = 'plenary';
 
+/** The board section whose cards are a group's recommendations in the DI templates. */
+export const RECOMMENDATIONS_SECTION_ID = 'recommendations';
+
+/** The section holding recommendations: `recommendations` when the template has one, else its last section. */
+export function recommendationsSectionId(sections: readonly { id: string }[]): string | null {
+  if (sections.some((s) => s.id === RECOMMENDATIONS_SECTION_ID)) return RECOMMENDATIONS_SECTION_ID;
+  return sections.at(-1)?.id ?? null;
+}
+
 export interface PlenaryItem {
   id: string;
   text: string;

@@ -14,6 +14,8 @@ import { HelpRequests } from './HelpRequests';
 import { LinksPanel } from './LinksPanel';
 import { ParticipantsTable } from './ParticipantsTable';
 import { PhaseControls } from './PhaseControls';
+import { PlenaryPanel } from './PlenaryPanel';
+import { ProjectorControls } from './ProjectorControls';
 import { ReportDownload } from './ReportDownload';
 import { ReportEditor } from './ReportEditor';
 import { RoomPanel } from './RoomPanel';
@@ -48,6 +50,7 @@ function Console({ workshop, me, token }: { workshop: WorkshopState; me: Me; tok
         <div className="console-main">
           <PhaseControls workshop={workshop} run={run} canClose={me.role === 'facilitator'} />
           <TimerControls workshop={workshop} run={run} />
+          <ProjectorControls workshop={workshop} run={run} />
           <RoomPanel workshop={workshop} run={run} />
         </div>
         <div className="console-side">
@@ -60,6 +63,7 @@ function Console({ workshop, me, token }: { workshop: WorkshopState; me: Me; tok
         <AssignmentControls workshop={workshop} run={run} />
       </ParticipantsTable>
       <GroupColumns workshop={workshop} token={token} run={run} />
+      <PlenaryPanel workshop={workshop} token={token} run={run} />
       <BoardSettingsPanel workshop={workshop} run={run} />
       <ReportEditor workshopId={workshop.id} token={token} />
     </Page>

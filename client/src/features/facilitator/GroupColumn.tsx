@@ -123,18 +123,20 @@ function Member({
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: person.id });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
+  // The list item stays a list item; the handle inside it is the draggable button, named by its
+  // own visible text (after a hidden "Move:"), so speech input and axe agree on its name.
   return (
     <li
       ref={setNodeRef}
       style={style}
       className={`member${isDragging ? ' member--dragging' : ''}`}
       data-participant-id={person.id}
-      {...attributes}
-      {...listeners}
-      aria-label={t('groupEdit.drag', { name: person.name })}
     >
-      <span data-testid={testId}>{person.name}</span>
-      {rapporteur && <span className="tag">{t('facilitator.rapporteur')}</span>}
+      <div className="member-handle" {...attributes} {...listeners}>
+        <span className="visually-hidden">{t('groupEdit.dragPrefix')} </span>
+        <span data-testid={testId}>{person.name}</span>
+        {rapporteur && <span className="tag">{t('facilitator.rapporteur')}</span>}
+      </div>
     </li>
   );
 }

@@ -10,6 +10,7 @@ import { CurrentAgendaItem, RoomNotices } from '../../app/RoomNotices';
 import { SoundToggle, Timer } from '../../app/Timer';
 import { Board } from '../board/Board';
 import { GroupChooser, ParticipantActions } from './ParticipantActions';
+import { PlenaryVote, showsPlenary } from './PlenaryVote';
 import { WaitingRoom } from './WaitingRoom';
 
 /** `/b/:token`: the participant's screen — waiting room until assigned, then the group's board. */
@@ -58,6 +59,7 @@ function ParticipantView({ workshop, me, token }: { workshop: WorkshopState; me:
       ) : (
         <>
           <ParticipantActions workshop={workshop} me={me} group={group} />
+          {showsPlenary(workshop) && <PlenaryVote workshop={workshop} me={me} token={token} />}
           {workshop.phase === 'closed' && <output className="notice">{t('participant.closedNotice')}</output>}
           {readOnly && workshop.phase !== 'closed' && (
             <output className="notice">{t('participant.readOnlyNotice')}</output>

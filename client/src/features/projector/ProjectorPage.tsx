@@ -1,153 +1,157 @@
-import type { WorkshopState } from '@warsztat/shared';
-import { useEffect } from 'react';
+import { projectorScreen, type WorkshopState } from '@warsztat/shared';
+import { type CSSProperties, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { absoluteUrl } from '../../api/workshops';
-import { ConnectionStatus } from '../../app/ConnectionStatus';
 import { ControlGate } from '../../app/ControlGate';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher';
 import { PhaseBadge } from '../../app/PhaseBadge';
-import { CurrentAgendaItem, RoomNotices } from '../../app/RoomNotices';
-import { Timer } from '../../app/Timer';
-import { Board } from '../board/Board';
-import { JoinQr } from './JoinQr';
+import { RoomNotices } from '../../app/RoomNotices';
+import { Timer, useServerNow } from '../../app/Timer';
+import { formatClock, formatDay, workshopTimeZone } from '../../app/time';
+import { currentLocale } from '../../i18n';
+import { useControlStore } from '../../stores/controlStore';
+import { ProjectorConsolidated } from './ProjectorConsolidated';
+import { ProjectorLobby } from './ProjectorLobby';
+import { ProjectorOverview } from './ProjectorOverview';
+import { ProjectorRecommendations } from './ProjectorRecommendations';
+import { ProjectorSpotlight } from './ProjectorSpotlight';
+import { useFrozen } from './useFrozen';
 
-/** `/p/:token`: the read-only plenary screen — large type, high contrast. */
+/** `/p/:token`: the read-only screen for the room — large type, 7:1 contrast, no scrolling. */
 export function ProjectorPage() {
   const { token } = useParams();
-  return (
-    <ControlGate token={token}>{(workshop) => <ProjectorView workshop={workshop} token={token ?? ''} />}</ControlGate>
-  );
+  return <ControlGate token={token}>{(workshop) => <ProjectorView live={workshop} token={token ?? ''} />}</ControlGate>;
 }
 
-function ProjectorView({ workshop, token }: { workshop: WorkshopState; token: string }) {
+/**
+ * Everything below renders from `workshop`, which stands still while the facilitator has frozen
+ * the projector (WCAG 2.2.2); only the safe area follows the live state, because the interpreter's
+ * corner must stay free whatever is on screen.
+ */
+function ProjectorView({ live, token }: { live: WorkshopState; token: string }) {
   const { t } = useTranslation();
+  const frozen = live.projector.frozen;
+  const workshop = useFrozen(live, frozen);
   useEffect(() => {
     document.title = `${workshop.title} · ${t('app.name')}`;
     document.body.classList.add('projector-body');
     return () => document.body.classList.remove('projector-body');
   }, [workshop.title, t]);
 
-  const spotlight =
-    workshop.spotlightGroupId !== null ? workshop.groups.find((g) => g.id === workshop.spotlightGroupId) : undefined;
-  const showSpotlight =
-    spotlight !== undefined && (workshop.phase === 'presenting' || workshop.spotlightGroupId !== null);
+  const screen = projectorScreen(workshop.projector.view, workshop.phase, workshop.spotlightGroupId);
   const joinPath = workshop.links?.join ?? (workshop.joinCode ? `/j/${workshop.joinCode}` : null);
   const joinUrl = joinPath ? absoluteUrl(joinPath) : null;
+  const safe = live.projector.safeArea;
+  const style = { '--safe-w': `${safe.widthPct}vw`, '--safe-h': `${safe.heightPct}vh` } as CSSProperties;
 
   return (
-    <div className="projector" data-testid="projector" data-phase={workshop.phase}>
+    <div
+      className="projector"
+      style={style}
+      data-testid="projector"
+      data-phase={workshop.phase}
+      data-screen={screen}
+      data-frozen={frozen}
+      data-safe-corner={safe.corner}
+    >
       <header className="projector-header">
         <div className="projector-heading">
           <h1>{workshop.title}</h1>
           <div className="projector-meta">
             <PhaseBadge phase={workshop.phase} />
-            <Timer timer={workshop.timer} large />
+            <Timer timer={workshop.timer} large frozen={frozen} />
+            <ProjectorClock workshop={workshop} frozen={frozen} />
           </div>
-          <CurrentAgendaItem workshop={workshop} />
-          <RoomNotices workshop={workshop} large />
+          <RoomNotices workshop={workshop} large frozen={frozen} />
         </div>
-        {workshop.phase !== 'closed' && (workshop.joinCode || joinUrl) && (
-          <aside className="projector-join" aria-label={t('projector.joinAt')}>
-            {joinUrl && <JoinQr url={joinUrl} />}
-            <div>
-              {joinUrl && (
-                <p className="projector-join-url">
-                  {t('projector.joinAt')} <strong>{joinUrl.replace(/^https?:\/\//, '')}</strong>
-                </p>
-              )}
-              {workshop.joinCode && (
-                <p className="projector-code">
-                  {t('projector.code')}: <strong data-testid="join-code-display">{workshop.joinCode}</strong>
-                </p>
-              )}
-            </div>
-          </aside>
+        {screen !== 'lobby' && screen !== 'closed' && workshop.joinCode && (
+          <p className="projector-join-chip">
+            {t('projector.code')}: <strong data-testid="join-code-display">{workshop.joinCode}</strong>
+          </p>
         )}
+        <ProjectorStatus />
       </header>
       <main className="projector-main">
-        {showSpotlight && spotlight ? (
-          <section aria-labelledby="projector-group-name">
-            <h2 id="projector-group-name" className="projector-group-name" data-testid="projector-group-name">
-              {spotlight.name}
-            </h2>
-            <Rapporteur workshop={workshop} rapporteurId={spotlight.rapporteurId} />
-            <Board
-              key={spotlight.docName}
-              docName={spotlight.docName}
-              token={token}
-              sections={workshop.sections}
-              readOnly
-              large
-              title={spotlight.name}
-              settings={spotlight.board}
-              prompt={spotlight.prompt}
-              headingLevel={3}
-            />
-          </section>
-        ) : (
-          <PhaseContent workshop={workshop} />
-        )}
+        <Screen screen={screen} workshop={workshop} token={token} frozen={frozen} joinUrl={joinUrl} />
       </main>
-      <footer className="projector-footer">
-        <ConnectionStatus />
-        <LanguageSwitcher />
-      </footer>
+      {safe.corner !== 'none' && <div className="projector-safe-area" data-testid="safe-area" aria-hidden="true" />}
     </div>
   );
 }
 
-function PhaseContent({ workshop }: { workshop: WorkshopState }) {
+function Screen({
+  screen,
+  workshop,
+  token,
+  frozen,
+  joinUrl,
+}: {
+  screen: ReturnType<typeof projectorScreen>;
+  workshop: WorkshopState;
+  token: string;
+  frozen: boolean;
+  joinUrl: string | null;
+}) {
   const { t } = useTranslation();
-  switch (workshop.phase) {
-    case 'breakout':
-    case 'plenary':
-    case 'discussion':
-      return (
-        <ul className="projector-groups">
-          {workshop.groups.map((g) => (
-            <li key={g.id} className="projector-group" data-testid="projector-group">
-              <span className="projector-group-title">{g.name}</span>
-              <span className="projector-group-count">{t('projector.members', { count: g.memberIds.length })}</span>
-              <Rapporteur workshop={workshop} rapporteurId={g.rapporteurId} />
-            </li>
-          ))}
-        </ul>
-      );
-    case 'presenting':
-      return <p className="projector-lead">{t('projector.waitingSpotlight')}</p>;
+  switch (screen) {
+    case 'lobby':
+      return <ProjectorLobby workshop={workshop} joinUrl={joinUrl} frozen={frozen} />;
+    case 'overview':
+      return <ProjectorOverview workshop={workshop} token={token} frozen={frozen} />;
+    case 'spotlight':
+      return <ProjectorSpotlight workshop={workshop} token={token} frozen={frozen} />;
+    case 'recommendations':
+      return <ProjectorRecommendations workshop={workshop} token={token} frozen={frozen} />;
+    case 'consolidated':
+      return <ProjectorConsolidated workshop={workshop} token={token} frozen={frozen} />;
     case 'closed':
       return <p className="projector-lead">{t('projector.thanks')}</p>;
-    case 'draft':
-    case 'lobby':
-      return (
-        <section aria-labelledby="projector-joined">
-          <h2 id="projector-joined">{t('projector.joined', { count: workshop.participants.length })}</h2>
-          <ul className="projector-names">
-            {workshop.participants.map((p) => (
-              <li key={p.id} data-testid="participant-name">
-                {p.name}
-              </li>
-            ))}
-          </ul>
-        </section>
-      );
     default:
-      return assertNever(workshop.phase);
+      return assertNever(screen);
   }
 }
 
-function Rapporteur({ workshop, rapporteurId }: { workshop: WorkshopState; rapporteurId: string | null }) {
+/** Wall-clock time and the workshop's date, in the workshop's time zone (Intl). */
+function ProjectorClock({ workshop, frozen }: { workshop: WorkshopState; frozen: boolean }) {
   const { t } = useTranslation();
-  const name = workshop.participants.find((p) => p.id === rapporteurId)?.name;
-  if (!name) return null;
+  const now = useServerNow(!frozen);
+  const locale = currentLocale();
+  const zone = workshopTimeZone(workshop);
+  const endsAt = workshop.timer.endsAt;
   return (
-    <span className="projector-rapporteur" data-testid="projector-rapporteur">
-      {t('assignment.rapporteurIs', { name })}
-    </span>
+    <p className="projector-clock" data-testid="projector-clock">
+      <span className="visually-hidden">{t('projector.clock')}: </span>
+      <time data-testid="projector-time">{formatClock(now, locale, zone)}</time>
+      {endsAt !== null && endsAt > now && (
+        <span className="projector-muted"> · {t('projector.endsAt', { time: formatClock(endsAt, locale, zone) })}</span>
+      )}
+      {workshop.date && <span className="projector-muted"> · {formatDay(workshop.date, locale)}</span>}
+    </p>
+  );
+}
+
+/**
+ * Nothing about the connection while it works (the room does not need it); a clear line when it
+ * does not. The language switch is for whoever sets the projector up: visible on keyboard focus.
+ */
+function ProjectorStatus() {
+  const { t } = useTranslation();
+  const status = useControlStore((s) => s.status);
+  return (
+    <div className="projector-status">
+      {status !== 'connected' && (
+        <output className="projector-offline" data-testid="connection-status" data-status={status}>
+          {t(`connection.${status}`)}
+        </output>
+      )}
+      <div className="projector-tools">
+        <LanguageSwitcher />
+      </div>
+    </div>
   );
 }
 
 function assertNever(value: never): never {
-  throw new Error(`Unhandled phase: ${String(value)}`);
+  throw new Error(`Unhandled screen: ${String(value)}`);
 }

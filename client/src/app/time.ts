@@ -1,0 +1,42 @@
+import type { WorkshopState } from '@warsztat/shared';
+
+/** Until a workshop carries its own time zone, it runs on Polish time. */
+export const DEFAULT_TIME_ZONE = 'Europe/Warsaw';
+
+/** The workshop's time zone (`timeZone` on the workshop when the server sends one). */
+export function workshopTimeZone(workshop: WorkshopState): string {
+  const zone = (workshop as WorkshopState & { timeZone?: unknown }).timeZone;
+  return typeof zone === 'string' && zone !== '' ? zone : DEFAULT_TIME_ZONE;
+}
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function format(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    } catch {
+      // An unknown zone from an old or foreign record: fall back rather than break the screen.
+      f = new Intl.DateTimeFormat(locale, { ...options, timeZone: DEFAULT_TIME_ZONE });
+    }
+    formats.set(key, f);
+  }
+  return f;
+}
+
+/** "14:35": a moment (epoch ms) as a wall-clock time in the workshop's zone. */
+export function formatClock(ms: number, locale: string, timeZone: string): string {
+  return format(locale, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+}
+
+/**
+ * "26 listopada 2026": a calendar date ('YYYY-MM-DD', the workshop's own day) in words. Read at
+ * noon UTC and printed in UTC, so no zone can move it to the day before or after.
+ */
+export function formatDay(date: string, locale: string): string {
+  const ms = Date.parse(`${date}T12:00:00Z`);
+  if (Number.isNaN(ms)) return date;
+  return format(locale, 'UTC', { day: 'numeric', month: 'long', year: 'numeric', weekday: 'long' }).format(ms);
+}

@@ -1,0 +1,94 @@
+import { listPlenaryItems, type Me, type WorkshopState } from '@warsztat/shared';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FailureCode } from '../../api/http';
+import { ErrorAlert } from '../../app/ErrorAlert';
+import { sendParticipantCommand } from '../../stores/controlSocket';
+import { useDocSnapshot } from '../../sync/useDocSnapshot';
+import '../../styles/plenary.css';
+
+/** Phases in which the room's consolidated list is shown to participants. */
+const PLENARY_PHASES: readonly WorkshopState['phase'][] = ['plenary', 'presenting', 'discussion'];
+
+export function showsPlenary(workshop: WorkshopState): boolean {
+  return PLENARY_PHASES.includes(workshop.phase);
+}
+
+/**
+ * (Buttons say "unavailable" with aria-disabled rather than `disabled`, so the keyboard focus
+ * stays on the button that just spent the last vote.)
+ *
+ * The consolidated recommendations on a participant's phone during plenary, with a vote button
+ * per item while the facilitator has voting open. The server counts the votes and refuses any
+ * past the budget; this only shows what is left.
+ */
+export function PlenaryVote({ workshop, me, token }: { workshop: WorkshopState; me: Me; token: string }) {
+  const { t } = useTranslation();
+  const { value: items } = useDocSnapshot(workshop.plenary.docName, token, listPlenaryItems, false);
+  const [error, setError] = useState<FailureCode | null>(null);
+  const { plenary } = workshop;
+  if (items.length === 0 || !me.participantId) return null;
+  const used = Object.values(plenary.mine).reduce((a, b) => a + b, 0);
+  const left = Math.max(0, plenary.budget - used);
+  const vote = async (itemId: string, delta: 1 | -1) => {
+    const result = await sendParticipantCommand({ type: 'vote', itemId, delta });
+    setError(result.ok ? null : result.error.code);
+  };
+  return (
+    <section className="card-panel plenary-vote" aria-labelledby="plenary-vote-heading" data-testid="plenary-vote">
+      <h2 id="plenary-vote-heading">{t('plenary.participantHeading')}</h2>
+      <p className="muted" aria-live="polite" data-testid="plenary-votes-left">
+        {plenary.votingOpen ? t('plenary.votesLeft', { left, budget: plenary.budget }) : t('plenary.votingClosed')}
+      </p>
+      <ErrorAlert code={error} testId="vote-error" />
+      <ol className="plenary-vote-list">
+        {items.map((item, index) => {
+          const mine = plenary.mine[item.id] ?? 0;
+          const source = workshop.groups.find((g) => g.id === item.sourceGroupId)?.name;
+          return (
+            <li key={item.id} className="plenary-vote-item" data-testid="vote-item" data-item-id={item.id}>
+              <p className="plenary-vote-text">
+                <span className="plenary-rank">{index + 1}. </span>
+                {item.text}
+              </p>
+              <p className="muted small">
+                {source}
+                {plenary.totals && (
+                  <>
+                    {source && ' · '}
+                    {t('projector.votes', { count: plenary.totals[item.id] ?? 0 })}
+                  </>
+                )}
+              </p>
+              {plenary.votingOpen && (
+                <div className="control-row">
+                  <button
+                    type="button"
+                    className="button button--small"
+                    data-testid="vote-minus"
+                    aria-disabled={mine === 0}
+                    aria-label={t('plenary.unvote', { n: index + 1 })}
+                    onClick={() => mine > 0 && void vote(item.id, -1)}
+                  >
+                    −
+                  </button>
+                  <span data-testid="my-votes">{t('plenary.mine', { count: mine })}</span>
+                  <button
+                    type="button"
+                    className="button button--small button--primary"
+                    data-testid="vote-plus"
+                    aria-disabled={left === 0}
+                    aria-label={t('plenary.vote', { n: index + 1 })}
+                    onClick={() => left > 0 && void vote(item.id, 1)}
+                  >
+                    +
+                  </button>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import type { GroupView, WorkshopState } from '@warsztat/shared';
+import { useTranslation } from 'react-i18next';
+import { currentLocale } from '../../i18n';
+import { useDocSnapshot } from '../../sync/useDocSnapshot';
+import { AutoFit } from './AutoFit';
+import { readCounts } from './snapshots';
+
+/** During breakout: every group as a card with its rapporteur and how many cards each section has. */
+export function ProjectorOverview({
+  workshop,
+  token,
+  frozen,
+}: {
+  workshop: WorkshopState;
+  token: string;
+  frozen: boolean;
+}) {
+  const { t } = useTranslation();
+  const order = workshop.projector.order;
+  const groups = order
+    .map((id) => workshop.groups.find((g) => g.id === id))
+    .filter((g): g is GroupView => g !== undefined);
+  return (
+    <section className="projector-screen" aria-labelledby="overview-heading" data-testid="projector-overview">
+      <h2 id="overview-heading" className="visually-hidden">
+        {t('projector.overviewHeading')}
+      </h2>
+      <AutoFit columns={1} maxFontPx={44} frozen={frozen} contentKey={groups.map((g) => g.id).join()} testId="autofit">
+        <ul
+          className={`projector-overview projector-overview--${Math.min(3, Math.max(1, Math.ceil(groups.length / 2)))}`}
+        >
+          {groups.map((g) => (
+            <GroupCard key={g.id} group={g} workshop={workshop} token={token} frozen={frozen} />
+          ))}
+        </ul>
+      </AutoFit>
+    </section>
+  );
+}
+
+function GroupCard({
+  group,
+  workshop,
+  token,
+  frozen,
+}: {
+  group: GroupView;
+  workshop: WorkshopState;
+  token: string;
+  frozen: boolean;
+}) {
+  const locale = currentLocale();
+  const { value: counts } = useDocSnapshot(group.docName, token, readCounts, frozen);
+  return (
+    <li className="projector-group" data-testid="projector-group" data-group-id={group.id}>
+      <h3 className="projector-group-title">{group.name}</h3>
+      <Rapporteur workshop={workshop} rapporteurId={group.rapporteurId} />
+      <dl className="projector-counts">
+        {workshop.sections.map((s) => (
+          <div key={s.id} className="projector-count" data-testid="section-count" data-section-id={s.id}>
+            <dt>{s.label[locale]}</dt>
+            <dd>{counts[s.id] ?? 0}</dd>
+          </div>
+        ))}
+      </dl>
+    </li>
+  );
+}
+
+/** "Rapporteur: Anna" in words, or that there is none yet. */
+export function Rapporteur({ workshop, rapporteurId }: { workshop: WorkshopState; rapporteurId: string | null }) {
+  const { t } = useTranslation();
+  const name = workshop.participants.find((p) => p.id === rapporteurId)?.name;
+  return (
+    <p className="projector-rapporteur" data-testid="projector-rapporteur">
+      {name ? t('assignment.rapporteurIs', { name }) : t('projector.noRapporteur')}
+    </p>
+  );
+}

@@ -1,0 +1,101 @@
+import * as Y from 'yjs';
+import { SUMMARY_KEY } from './schema.js';
+
+/**
+ * The rapporteur's summary is a TipTap document stored by y-prosemirror in a Y.XmlFragment:
+ * block nodes are Y.XmlElements named after the ProseMirror node (`paragraph`, `heading`,
+ * `bulletList` > `listItem` > `paragraph`, `orderedList`, `blockquote`, `codeBlock`,
+ * `horizontalRule`), inline text is Y.XmlText whose delta carries marks as attributes
+ * (`bold`, `italic`, …), and `hardBreak` is an inline Y.XmlElement. Reports need flat blocks of
+ * marked runs; anything unknown is read for its text rather than dropped, since a foreign client
+ * may write other node names. The projector reads the summary through this too, so it can show a
+ * frozen copy in its own large type instead of a live editor.
+ */
+export interface SummaryRun {
+  text: string;
+  bold?: true;
+  italic?: true;
+}
+
+export type SummaryBlockKind = 'paragraph' | 'heading' | 'bullet' | 'ordered' | 'quote' | 'code';
+
+export interface SummaryBlock {
+  kind: SummaryBlockKind;
+  runs: SummaryRun[];
+  /** Nesting depth of list items (0 = top level). */
+  depth: number;
+}
+
+const INLINE_CONTAINERS = new Set(['paragraph', 'heading', 'codeBlock']);
+
+function textRuns(text: Y.XmlText): SummaryRun[] {
+  const runs: SummaryRun[] = [];
+  for (const op of text.toDelta() as Array<{ insert?: unknown; attributes?: Record<string, unknown> }>) {
+    if (typeof op.insert !== 'string' || op.insert === '') continue;
+    const run: SummaryRun = { text: op.insert };
+    if (op.attributes?.bold !== undefined) run.bold = true;
+    if (op.attributes?.italic !== undefined) run.italic = true;
+    runs.push(run);
+  }
+  return runs;
+}
+
+function runsOf(element: Y.XmlElement): SummaryRun[] {
+  const runs: SummaryRun[] = [];
+  for (const child of element.toArray()) {
+    if (child instanceof Y.XmlText) runs.push(...textRuns(child));
+    else if (child instanceof Y.XmlElement) {
+      if (child.nodeName === 'hardBreak') runs.push({ text: '\n' });
+      else runs.push(...runsOf(child));
+    }
+  }
+  return runs;
+}
+
+function walk(
+  node: Y.XmlElement | Y.XmlFragment,
+  out: SummaryBlock[],
+  list: SummaryBlockKind | null,
+  depth: number,
+): void {
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlText) {
+      // Bare text at block level (not what TipTap writes, but a foreign client might).
+      const runs = textRuns(child);
+      if (runs.length > 0) out.push({ kind: list ?? 'paragraph', runs, depth });
+      continue;
+    }
+    if (!(child instanceof Y.XmlElement)) continue;
+    const name = child.nodeName;
+    if (name === 'bulletList' || name === 'orderedList') {
+      const kind: SummaryBlockKind = name === 'bulletList' ? 'bullet' : 'ordered';
+      for (const item of child.toArray()) {
+        if (item instanceof Y.XmlElement) walk(item, out, kind, list === null ? 0 : depth + 1);
+      }
+    } else if (name === 'blockquote') {
+      const before = out.length;
+      walk(child, out, list, depth);
+      for (const block of out.slice(before)) if (block.kind === 'paragraph') block.kind = 'quote';
+    } else if (name === 'horizontalRule') {
+      // A rule carries no text; the paragraph break around it is enough in a report.
+    } else if (INLINE_CONTAINERS.has(name) || list !== null) {
+      const runs = runsOf(child);
+      const kind: SummaryBlockKind =
+        name === 'heading' ? 'heading' : name === 'codeBlock' ? 'code' : (list ?? 'paragraph');
+      if (runs.some((r) => r.text.trim() !== '')) out.push({ kind, runs, depth });
+    } else {
+      walk(child, out, list, depth);
+    }
+  }
+}
+
+export function summaryBlocksOf(fragment: Y.XmlFragment): SummaryBlock[] {
+  const out: SummaryBlock[] = [];
+  walk(fragment, out, null, 0);
+  return out;
+}
+
+/** The rapporteur's summary of a board doc as flat blocks. */
+export function readSummary(doc: Y.Doc): SummaryBlock[] {
+  return summaryBlocksOf(doc.getXmlFragment(SUMMARY_KEY));
+}
