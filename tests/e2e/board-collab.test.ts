@@ -110,10 +110,15 @@ describe('the group board with two people in Chromium', () => {
     await board.command(room, { type: 'phase', to: 'presenting', groupId: room.groupId });
     const { page: projector } = await board.newPage(1920, 1080);
     await projector.goto(new URL(`/p/${room.projectorToken}`, board.server().url).href);
+    // The projector shows the summary as text in its own large type (so a freeze can hold it still),
+    // marks included, and has no editor at all.
     await expect
-      .poll(() => projector.getByTestId('summary-editor').textContent(), UI)
+      .poll(() => projector.getByTestId('projector-summary-text').textContent(), UI)
       .toBe('Najważniejsze: mieszkania wspomagane');
-    expect(await projector.getByTestId('summary-editor').getAttribute('contenteditable')).toBe('false');
+    expect(await projector.locator('[data-testid="projector-summary-text"] strong').textContent()).toBe(
+      'mieszkania wspomagane',
+    );
+    expect(await projector.locator('[contenteditable]').count()).toBe(0);
   });
 
   it('locks the board read-only when the facilitator says so', async () => {

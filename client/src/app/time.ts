@@ -1,12 +1,8 @@
-import type { WorkshopState } from '@warsztat/shared';
+import { DEFAULT_TIME_ZONE, type WorkshopState } from '@warsztat/shared';
 
-/** Until a workshop carries its own time zone, it runs on Polish time. */
-export const DEFAULT_TIME_ZONE = 'Europe/Warsaw';
-
-/** The workshop's time zone (`timeZone` on the workshop when the server sends one). */
+/** The workshop's time zone (Europe/Warsaw unless the workshop was created with another). */
 export function workshopTimeZone(workshop: WorkshopState): string {
-  const zone = (workshop as WorkshopState & { timeZone?: unknown }).timeZone;
-  return typeof zone === 'string' && zone !== '' ? zone : DEFAULT_TIME_ZONE;
+  return workshop.timeZone || DEFAULT_TIME_ZONE;
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();

@@ -74,6 +74,7 @@ export function AgendaList({ workshop, frozen }: { workshop: WorkshopState; froz
               key={item.id}
               className={now ? 'projector-agenda-item projector-agenda-item--now' : 'projector-agenda-item'}
               aria-current={now ? 'step' : undefined}
+              data-testid={now ? 'current-agenda-item' : undefined}
             >
               <span className="projector-agenda-time">{item.startsAt}</span>
               <span className="projector-agenda-title">

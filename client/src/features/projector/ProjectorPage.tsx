@@ -6,7 +6,7 @@ import { absoluteUrl } from '../../api/workshops';
 import { ControlGate } from '../../app/ControlGate';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher';
 import { PhaseBadge } from '../../app/PhaseBadge';
-import { RoomNotices } from '../../app/RoomNotices';
+import { CurrentAgendaItem, RoomNotices } from '../../app/RoomNotices';
 import { Timer, useServerNow } from '../../app/Timer';
 import { formatClock, formatDay, workshopTimeZone } from '../../app/time';
 import { currentLocale } from '../../i18n';
@@ -63,6 +63,8 @@ function ProjectorView({ live, token }: { live: WorkshopState; token: string }) 
             <Timer timer={workshop.timer} large frozen={frozen} />
             <ProjectorClock workshop={workshop} frozen={frozen} />
           </div>
+          {/* In the lobby the agenda beside the QR code marks the current item itself. */}
+          {screen !== 'lobby' && <CurrentAgendaItem workshop={workshop} />}
           <RoomNotices workshop={workshop} large frozen={frozen} />
         </div>
         {screen !== 'lobby' && screen !== 'closed' && workshop.joinCode && (

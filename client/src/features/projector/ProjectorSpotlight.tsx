@@ -102,7 +102,9 @@ function SpotlightBoard({
         {board.summary.length === 0 ? (
           <p className="spot-empty">{t('projector.noSummary')}</p>
         ) : (
-          <SummaryView blocks={board.summary} />
+          <div data-testid="projector-summary-text">
+            <SummaryView blocks={board.summary} />
+          </div>
         )}
       </section>
     </AutoFit>
