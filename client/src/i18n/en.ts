@@ -374,6 +374,7 @@ export const en: Resources = {
     empty: 'The agenda is empty.',
     loadDemo: 'Load the demo agenda',
     day: 'Day {{n}}',
+    timeZone: 'Times in the {{zone}} time zone.',
     current: 'Now',
     start: 'Start',
     minutes: 'Minutes: {{title}}',

@@ -373,6 +373,7 @@ export const pl = {
     empty: 'Program jest pusty.',
     loadDemo: 'Wczytaj przykładowy program',
     day: 'Dzień {{n}}',
+    timeZone: 'Godziny w strefie czasowej {{zone}}.',
     current: 'Teraz',
     start: 'Rozpocznij',
     minutes: 'Minuty: {{title}}',

@@ -1,6 +1,8 @@
 import { AGENDA_KINDS, type AgendaItem, type AgendaKind, type WorkshopState } from '@warsztat/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDay } from '../../app/formatDate';
+import { currentLocale } from '../../i18n';
 import type { Run } from './useCommand';
 
 const MAX_MINUTES = 600;
@@ -26,11 +28,16 @@ export function AgendaPanel({ workshop, run }: { workshop: WorkshopState; run: R
         </button>
       </div>
       {workshop.agenda.length === 0 && <p className="muted">{t('agenda.empty')}</p>}
+      {workshop.agenda.length > 0 && (
+        <p className="muted small" data-testid="agenda-time-zone">
+          {t('agenda.timeZone', { zone: workshop.timeZone.replace(/_/g, ' ') })}
+        </p>
+      )}
       {days.map((day) => (
         <div key={day}>
           {days.length > 1 && (
             <h3 className="small">
-              {t('agenda.day', { n: day + 1 })} {workshop.agendaDays[day]?.date ?? ''}
+              {t('agenda.day', { n: day + 1 })} {formatDay(workshop.agendaDays[day]?.date ?? null, currentLocale())}
             </h3>
           )}
           <ol className="agenda-list">
