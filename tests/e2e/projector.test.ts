@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { addCard, readConsolidated, summaryFragment, type WorkshopState } from '@warsztat/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -325,6 +326,9 @@ describe('projector at 1920×1080', () => {
     const consoleViolations = await axeViolations(console);
     expect(consoleViolations, JSON.stringify(consoleViolations, null, 2)).toEqual([]);
     await e2e.shot(console, 'projector-10-console');
+    const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
+    await console.locator('.projector-controls').screenshot({ path: `${artifacts}projector-11-console-controls.png` });
+    await console.getByTestId('plenary-panel').screenshot({ path: `${artifacts}projector-12-console-plenary.png` });
     expect(e2e.cspViolations).toEqual([]);
     expect(e2e.pageErrors).toEqual([]);
   }, 240_000);
