@@ -1,4 +1,6 @@
-import { addCard, canonicalTimeZone, readConsolidated, summaryFragment } from '@warsztat/shared';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type AgendaKind, addCard, canonicalTimeZone, readConsolidated, summaryFragment } from '@warsztat/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { reportFilename } from '../../server/src/http/reportRoute.js';
@@ -289,6 +291,64 @@ describe('report of a workshop built like seed 000', () => {
     expect(canonicalTimeZone('America/North_Dakota/New_Salem')).toBe('America/North_Dakota/New_Salem');
     for (const bad of ['Mars/Olympus', '+01:00', 'CET1', '', 'Europe/Warsaw; DROP'])
       expect(canonicalTimeZone(bad)).toBeNull();
+  });
+});
+
+describe('report of a two-day online workshop built like seed 002 (Platforma, Warmia i Mazury 2021)', () => {
+  interface Platforma {
+    workshop: { title: string; organiser: string; venue: string; mode: 'online' };
+    days: {
+      date: string;
+      agenda: { kind: AgendaKind; title: string; startsAt: string; minutes: number; speakers: string[] }[];
+    }[];
+    groups: { name: string; attendance: 'online' }[];
+  }
+  const fixture = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../fixtures/platforma-wm-2021.json'), 'utf8'),
+  ) as Platforma;
+
+  function platforma(): WorkshopRecord {
+    const w = seedWorkshopRecord();
+    return {
+      ...w,
+      ...fixture.workshop,
+      date: null,
+      template: 'org-types',
+      agenda: fixture.days.flatMap((d, day) => d.agenda.map((item, i) => ({ ...item, id: `d${day}i${i}`, day }))),
+      control: { ...w.control, agendaDays: fixture.days.map((d) => ({ date: d.date })), namesInReport: [] },
+      groups: fixture.groups.map((g, i) => ({
+        ...g,
+        id: `g${i}`,
+        position: i,
+        rapporteurId: null,
+        capacity: null,
+        prompt: '',
+      })),
+      participants: w.participants.slice(0, 12).map((p, i) => ({ ...p, attendance: 'online', groupId: `g${i % 4}` })),
+    };
+  }
+
+  it('opens with the date range and the online form, and splits into 4 groups ("na 4 grupy")', () => {
+    const report = buildReport(platforma(), new Map(), { now: NOW });
+    expect(report.intro.text).toBe(
+      'W dniach 4–5 marca 2021 r. odbyło się w trybie online spotkanie „Regionalna Platforma Współpracy na rzecz ' +
+        'Rozwoju Ekonomii Społecznej”, zorganizowane przez: Regionalny Ośrodek Polityki Społecznej w Olsztynie.',
+    );
+    expect(report.header[0]).toEqual(['Data', '4–5 marca 2021 r.']);
+    expect(report.groupsIntro.text).toMatch(
+      // Proper names keep their capitals mid-sentence.
+      /^Uczestnicy zostali podzieleni na 4 grupy: Centra Integracji Społecznej \(CIS\), Kluby Integracji Społecznej \(KIS\), Warsztaty Terapii Zajęciowej \(WTZ\) i Zakłady Aktywności Zawodowej \(ZAZ\)\./,
+    );
+    expect(report.days.map((d) => d.heading)).toEqual(['Dzień 1 — 4 marca 2021 r.', 'Dzień 2 — 5 marca 2021 r.']);
+    expect(report.attendance.paragraph).toMatch(/^W spotkaniu wzięło udział 12 osób\./);
+    expect(report.attendance.paragraph).toContain(
+      'Raport nie podaje nazwisk uczestników: nikt nie wyraził na to zgody.',
+    );
+    // The break is on the programme but not in the story.
+    expect(narrativeParts(report).some((p) => p.title === 'Przerwa')).toBe(false);
+    const md = renderMarkdown(report);
+    expect(md).toContain('\n### Dzień 2 — 5 marca 2021 r.\n');
+    expect(md).toContain('Grupy nie zapisały rekomendacji.');
   });
 });
 

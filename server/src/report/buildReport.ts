@@ -15,6 +15,7 @@ import { timeZoneOf, type WorkshopRecord } from '../persistence/Store.js';
 import { type ReportT, reportT } from './i18n/index.js';
 import {
   closingText,
+  datesWords,
   dateWords,
   groupsText,
   intlLocale,
@@ -300,7 +301,7 @@ export function buildReport(
   }));
   const dates = [w.date, ...w.control.agendaDays.map((d) => d.date)].filter((d): d is string => d !== null);
   const header: Array<[string, string | null]> = [
-    [t('field.date'), dates.length > 0 ? introDates(t, w.locale, dates) : null],
+    [t('field.date'), datesWords(t, w.locale, dates)?.words ?? null],
     [t('field.venue'), w.venue],
     [t('field.mode'), t(`mode.${w.mode}`)],
     [t('field.organiser'), w.organiser],
@@ -340,13 +341,6 @@ export function buildReport(
     recommendations: { source, note: t(`recommendationsOrder.${source}`), items },
     closing: part(w, 'closing', null, closingText(t, items.length, source)),
   };
-}
-
-/** The header's date: one day, or the first and last day of a multi-day workshop. */
-function introDates(t: ReportT, locale: Locale, dates: string[]): string {
-  const sorted = [...new Set(dates)].sort();
-  const first = dateWords(t, locale, sorted[0] ?? null) ?? '';
-  return sorted.length > 1 ? `${first} – ${dateWords(t, locale, sorted[sorted.length - 1] ?? null)}` : first;
 }
 
 function words(t: ReportT): ReportWords {

@@ -44,6 +44,17 @@ function rangeWords(t: ReportT, locale: Locale, first: string, last: string): st
   return t('dateWords', { date: format.formatRange(calendarDay(first), calendarDay(last)) });
 }
 
+/** The days a workshop ran on, in words: one date, or the first to the last ("4–5 marca 2021 r."); null without dates. */
+export function datesWords(t: ReportT, locale: Locale, dates: string[]): { words: string; days: number } | null {
+  const sorted = [...new Set(dates.filter((d) => ISO_DATE.test(d)))].sort();
+  const first = sorted[0];
+  const last = sorted[sorted.length - 1];
+  if (first === undefined || last === undefined) return null;
+  return first === last
+    ? { words: dateWords(t, locale, first) ?? first, days: 1 }
+    : { words: rangeWords(t, locale, first, last), days: sorted.length };
+}
+
 export function listWords(locale: Locale, items: string[]): string {
   return new Intl.ListFormat(intlLocale(locale), { style: 'long', type: 'conjunction' }).format(items);
 }
@@ -53,12 +64,19 @@ export function quote(locale: Locale, text: string): string {
   return locale === 'pl' ? `„${text}”` : `“${text}”`;
 }
 
-/** "Seniorzy" inside a sentence is "seniorzy"; an acronym ("CIS", "WTZ") keeps its capitals. */
+/**
+ * "Seniorzy" inside a sentence is "seniorzy"; an acronym ("CIS", "WTZ") and a proper name in title
+ * case ("Centra Integracji Społecznej (CIS)") keep their capitals.
+ */
 export function midSentence(name: string): string {
   const [first = '', second = ''] = name;
-  return second !== '' && second === second.toLowerCase() && second !== second.toUpperCase()
-    ? first.toLowerCase() + name.slice(1)
-    : name;
+  const acronym = second === '' || second !== second.toLowerCase() || second === second.toUpperCase();
+  const properName = name
+    .replace(/\([^)]*\)/g, '')
+    .split(/\s+/)
+    .slice(1)
+    .some((word) => /^\p{Lu}\p{Ll}/u.test(word));
+  return acronym || properName ? name : first.toLowerCase() + name.slice(1);
 }
 
 export interface IntroInput {
@@ -71,19 +89,18 @@ export interface IntroInput {
 }
 
 export function introText(t: ReportT, locale: Locale, input: IntroInput): string {
-  const dates = input.dates.filter((d) => ISO_DATE.test(d));
-  const first = dates[0];
-  const last = dates[dates.length - 1];
-  const when =
-    first === undefined || last === undefined
-      ? null
-      : first === last
-        ? t('intro.oneDay', { date: dateWords(t, locale, first) })
-        : t('intro.days', { range: rangeWords(t, locale, first, last) });
+  const dates = datesWords(t, locale, input.dates);
+  const when = !dates
+    ? null
+    : dates.days === 1
+      ? t('intro.oneDay', { date: dates.words })
+      : t('intro.days', { range: dates.words });
+  // "w trybie online … (online)" says it twice: a venue that only names the mode is left out.
+  const venue = input.venue && input.venue.trim().toLowerCase() !== input.mode ? input.venue : null;
   const values = {
     title: quote(locale, input.title),
     mode: t(`intro.mode.${input.mode}`),
-    venue: input.venue ? t('intro.venue', { venue: input.venue }) : '',
+    venue: venue ? t('intro.venue', { venue }) : '',
     organiser: input.organiser ? t('intro.organiser', { organiser: input.organiser }) : '',
   };
   return when ? t('intro.dated', { ...values, when }) : t('intro.undated', values);
