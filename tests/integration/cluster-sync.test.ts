@@ -1,12 +1,14 @@
 import { addCard, setCardText } from '@warsztat/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { startServer } from '../../server/src/index.js';
 import { openStore } from '../../server/src/persistence/openStore.js';
 import { Cleanup } from '../helpers/cleanup.js';
 import { startCluster } from '../helpers/cluster.js';
 import { waitFor } from '../helpers/poll.js';
 import { sharedPostgres } from '../helpers/postgres.js';
-import { converged, openBoard, textsOf } from '../helpers/provider.js';
+import { connectBoard, converged, openBoard, textsOf } from '../helpers/provider.js';
+import { RedisServer } from '../helpers/redis.js';
 import { docOfParticipant, getWorkshop, runCommand, setupWorkshop } from '../helpers/server.js';
 
 /**
@@ -100,5 +102,36 @@ describe('boards across nodes', () => {
     await waitFor(() => onA.provider.awareness.getStates().size === 2, 10_000, 'A sees both clients');
     expect(who(onB)).toEqual(['participant:Anna']);
     expect(who(onA)).toEqual(['facilitator:']);
+  });
+
+  it('reopens a board at once while its previous copy on the same node is still unloading', async () => {
+    // In-process nodes, so the unload grace can be zero: every close unloads, every open reloads.
+    const redis = await RedisServer.start(cleanup);
+    const databaseUrl = await postgres.server.createDatabase();
+    const boot = async () =>
+      cleanup.add(
+        await startServer({ port: 0, databaseUrl, redisUrl: redis.url, limits: { docUnloadGraceMs: 0 } }),
+        (s) => s.close(),
+      );
+    const a = await boot();
+    const b = await boot();
+    const { workshop } = await setupWorkshop(a.url, []);
+    const docName = (await getWorkshop(a.url, workshop.id, workshop.facilitatorToken)).groups[0]?.docName as string;
+    const onB = await openBoard(cleanup, b.port, docName, workshop.facilitatorToken);
+    const closes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const onA = connectBoard(cleanup, a.port, docName, workshop.facilitatorToken);
+      onA.provider.on('connection-close', (event: CloseEvent | null) => {
+        if (event) closes.push(event.code);
+      });
+      await waitFor(() => onA.provider.synced, 5_000, `copy ${i} synced`);
+      addCard(onA.doc, { sectionId: 'needs', text: `karta ${i}`, authorId: 'f' });
+      await waitFor(() => textsOf(onB).includes(`needs:karta ${i}`), 5_000, `card ${i} reaches B`);
+      onA.provider.destroy();
+    }
+    expect(textsOf(onB)).toHaveLength(5);
+    // Regression: the second copy was refused ("joined twice"), the socket closed with 1011 and the
+    // provider only got in on its retry.
+    expect(closes.filter((code) => code !== 1000 && code !== 1005)).toEqual([]);
   });
 });

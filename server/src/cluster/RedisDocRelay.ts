@@ -30,19 +30,25 @@ export const docChannel = (name: string) => `warsztat:doc:${name}`;
  * second copy of every update in Redis memory.
  */
 export class RedisDocRelay implements DocRelay {
-  private readonly joined = new Map<string, RelayHandlers>();
+  /**
+   * Boards this node relays, each with its loaded copies: usually one, but a board reopened while
+   * its previous copy is still saving and unloading has two for a moment.
+   */
+  private readonly joined = new Map<string, Set<RelayHandlers>>();
+  /** Resolves once the board's channel is subscribed (every copy's store read waits for it). */
+  private readonly subscribed = new Map<string, Promise<void>>();
   private readonly safetyNet: NodeJS.Timeout;
 
   constructor(private readonly cluster: Cluster) {
     cluster.onReconnect(() => {
-      for (const [name, handlers] of this.joined) {
+      for (const [name, copies] of this.joined) {
         // Others may have missed what this node published; this node may have missed theirs.
         this.send(name, Kind.Resync);
-        handlers.resync();
+        for (const handlers of copies) handlers.resync();
       }
     });
     this.safetyNet = setInterval(() => {
-      for (const handlers of this.joined.values()) handlers.resync();
+      for (const copies of this.joined.values()) for (const handlers of copies) handlers.resync();
     }, RESYNC_INTERVAL_MS);
     this.safetyNet.unref();
   }
@@ -52,16 +58,27 @@ export class RedisDocRelay implements DocRelay {
   }
 
   async join(name: string, handlers: RelayHandlers): Promise<DocLink> {
-    if (this.joined.has(name)) throw new Error(`relay: ${name} joined twice`);
-    this.joined.set(name, handlers);
-    await this.cluster.subscribe(docChannel(name), (message) => this.receive(message, handlers));
+    let copies = this.joined.get(name);
+    if (!copies) {
+      const fresh = new Set<RelayHandlers>();
+      copies = fresh;
+      this.joined.set(name, fresh);
+      this.subscribed.set(
+        name,
+        this.cluster.subscribe(docChannel(name), (message) => this.receive(message, fresh)),
+      );
+    }
+    copies.add(handlers);
+    await this.subscribed.get(name);
     this.send(name, Kind.Query);
     return {
       publishUpdate: (update) => this.send(name, Kind.Update, update),
       publishAwareness: (update) => this.send(name, Kind.Awareness, update),
       leave: () => {
-        if (this.joined.get(name) !== handlers) return;
+        const current = this.joined.get(name);
+        if (!current?.delete(handlers) || current.size > 0) return;
         this.joined.delete(name);
+        this.subscribed.delete(name);
         this.cluster.unsubscribe(docChannel(name));
       },
     };
@@ -75,25 +92,32 @@ export class RedisDocRelay implements DocRelay {
     this.cluster.publish(docChannel(name), message);
   }
 
-  private receive(message: Buffer, handlers: RelayHandlers): void {
+  private receive(message: Buffer, copies: ReadonlySet<RelayHandlers>): void {
     if (message.byteLength < HEADER_BYTES) return;
     if (this.cluster.nodeId.equals(message.subarray(1, HEADER_BYTES))) return; // our own
     const body = new Uint8Array(message.buffer, message.byteOffset + HEADER_BYTES, message.byteLength - HEADER_BYTES);
-    switch (message[0]) {
-      case Kind.Update:
-        handlers.update(body);
-        break;
-      case Kind.Awareness:
-        handlers.awareness(body);
-        break;
-      case Kind.Query:
-        handlers.queryAwareness();
-        break;
-      case Kind.Resync:
-        handlers.resync();
-        break;
-      default:
-        console.error(`relay: unknown message kind ${message[0]}`);
+    const kind = message[0];
+    if (kind !== Kind.Update && kind !== Kind.Awareness && kind !== Kind.Query && kind !== Kind.Resync) {
+      console.error(`relay: unknown message kind ${kind}`);
+      return;
     }
+    for (const handlers of copies) deliver(handlers, kind, body);
+  }
+}
+
+function deliver(handlers: RelayHandlers, kind: Kind, body: Uint8Array): void {
+  switch (kind) {
+    case Kind.Update:
+      handlers.update(body);
+      break;
+    case Kind.Awareness:
+      handlers.awareness(body);
+      break;
+    case Kind.Query:
+      handlers.queryAwareness();
+      break;
+    case Kind.Resync:
+      handlers.resync();
+      break;
   }
 }
