@@ -1,5 +1,6 @@
-import { CloseCode } from '@warsztat/shared';
+import { CloseCode, type WorkshopState } from '@warsztat/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PRESENCE_HEARTBEAT_MS, PRESENCE_TTL_MS } from '../../server/src/cluster/WorkshopBus.js';
 import { openStore } from '../../server/src/persistence/openStore.js';
 import { Cleanup } from '../helpers/cleanup.js';
 import { startCluster } from '../helpers/cluster.js';
@@ -105,4 +106,22 @@ describe('control plane across nodes', () => {
     });
     expect(await closeCodeOf(board)).toBe(CloseCode.Forbidden);
   });
+
+  it('stops counting the participants of a node that was killed', async () => {
+    const { a, b } = await twoNodes();
+    const { workshop, participants } = await setupWorkshop(a.url, ['Ola']);
+    const ola = participants[0];
+    if (!ola) throw new Error('no participant');
+    const facilitator = await connectControl(cleanup, b.url, workshop.facilitatorToken);
+    await connectControl(cleanup, a.url, ola.token);
+    const online = (s: WorkshopState) => s.participants.find((p) => p.id === ola.participantId)?.online;
+    await facilitator.waitForState((s) => online(s) === true, 'Ola online, seen from B');
+    // No goodbye from a node killed with -9: its presence reports just stop, and expire (15 s).
+    await a.kill('SIGKILL');
+    await waitFor(
+      () => online(facilitator.latest()) === false,
+      PRESENCE_TTL_MS + PRESENCE_HEARTBEAT_MS + 15_000,
+      'Ola offline on B',
+    );
+  }, 90_000);
 });
