@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { loggable, type Store } from '../persistence/Store.js';
 import { MAX_AWARENESS_ENTRIES } from './awarenessGuard.js';
-import { writeAwareness, writeSaved, writeUpdate } from './messages.js';
+import { writeAwareness, writeSaved, writeStep2, writeUpdate } from './messages.js';
 import type { DocLink, DocRelay, RelayHandlers } from './relay.js';
 
 /** Origin of updates replayed from the store, so they are not appended again. */
@@ -48,6 +48,11 @@ export class SharedDoc {
   private failed = false;
   /** Other nodes holding this board (multi-node mode only). */
   private link: DocLink | null = null;
+  /**
+   * The whole board as a step-2 message, encoded once and shared by every newcomer until the doc
+   * next changes: in a join storm hundreds of sockets ask for the same state within seconds.
+   */
+  private fullState: Uint8Array | null = null;
 
   private constructor(
     readonly name: string,
@@ -57,6 +62,7 @@ export class SharedDoc {
   ) {
     this.awareness.setLocalState(null);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.fullState = null;
       if (origin === LOAD_ORIGIN) return;
       if (origin === DURABLE_ORIGIN) {
         // Only what this node did not have yet gets here (Yjs yields the difference).
@@ -164,6 +170,14 @@ export class SharedDoc {
       },
       DURABLE_ORIGIN,
     );
+  }
+
+  /** The answer to a sync step 1: what the doc holds beyond `stateVector` (cached for a newcomer's empty one). */
+  step2For(stateVector: Uint8Array): Uint8Array {
+    const isEmpty = stateVector.length === 1 && stateVector[0] === 0;
+    if (!isEmpty) return writeStep2(this.doc, stateVector);
+    this.fullState ??= writeStep2(this.doc, stateVector);
+    return this.fullState;
   }
 
   /** Applies a client's update; the caller has validated it. */

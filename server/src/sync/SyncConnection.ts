@@ -4,7 +4,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Limits } from '../config.js';
 import { loggable } from '../persistence/Store.js';
 import { guardAwareness } from './awarenessGuard.js';
-import { type IncomingMessage, readMessage, writeAwareness, writeStep1, writeStep2 } from './messages.js';
+import { type IncomingMessage, readMessage, writeAwareness, writeStep1 } from './messages.js';
 import type { DocPeer, SharedDoc } from './SharedDoc.js';
 import type { Authorization } from './SyncServer.js';
 import { checkUpdate } from './updateGuard.js';
@@ -114,7 +114,7 @@ export class SyncConnection implements DocPeer {
       switch (message.type) {
         case 'step1':
           await doc.whenDurable();
-          this.send(writeStep2(doc.doc, message.stateVector));
+          this.send(doc.step2For(message.stateVector));
           return;
         case 'update': {
           // Read-only peers are answered (above) but their edits are never applied: the projector stays live.

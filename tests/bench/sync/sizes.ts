@@ -42,7 +42,7 @@ export const SIZES: Record<'full' | 'quick' | 'smoke', Sizes> = {
     typing: { groups: 5, editorsPerGroup: 20, editsPerSecond: 0.5, seconds: 10 },
     saturation: { groups: 5, editorsPerGroup: 10, startEditsPerSecond: 250, factor: 2, maxSteps: 4, stepSeconds: 2 },
     joinStorm: { clients: 100, boards: 5, cardsTotal: 1_000, spreadMs: 1_000 },
-    coldLoad: { cards: 1_000, repeats: 1 },
+    coldLoad: { cards: 1_000, repeats: 2 },
     idle: { connections: 200, boards: 5 },
     threads: 2,
     shareServer: false,
