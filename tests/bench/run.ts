@@ -1,11 +1,14 @@
 // Sync-plane benchmarks side by side with the peers (issue #8): `pnpm bench` (full, < 15 min),
 // `pnpm bench --quick` (< 3 min, numbers not asserted anywhere). Options: `--only=typing,idle`,
 // `--peers=relay,warsztat` (substring of the column name, case-insensitive), `--json=<file>`,
-// `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts).
+// `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts), `--profile` (adds a CPU profile
+// of the Warsztat server during the typing workload, summarised as top functions).
 // Prints one markdown table per workload, a column per server, with the ratio to the floor.
-import { writeFileSync } from 'node:fs';
-import { cpus, freemem, loadavg, totalmem } from 'node:os';
-import { PEERS, type PeerDef } from './sync/peers.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { PEERS, type PeerDef, warsztatPeer } from './sync/peers.js';
+import { profileTables, summariseProfiles } from './sync/profile.js';
 import { SIZES } from './sync/sizes.js';
 import { table } from './sync/tables.js';
 import { coldLoad, idle, joinStorm, saturation, startSharedPeers, stopSharedPeers, typing } from './sync/workloads.js';
@@ -63,6 +66,25 @@ const lines = [
   '',
 ];
 for (const [name, byPeer] of Object.entries(results)) lines.push(...table(name, byPeer, peers, sizes), '');
+if (flag('profile')) {
+  // Where the Warsztat server's time goes under the typing workload (V8 sampling profiler).
+  const dir = mkdtempSync(join(tmpdir(), 'warsztat-profile-'));
+  const peer = warsztatPeer('Warsztat (SQLite, default)', true, dir);
+  log('profile · typing · Warsztat (SQLite, default) …');
+  try {
+    await typing(peer, { ...sizes, shareServer: false, pauseScale: 1 });
+    lines.push(
+      ...profileTables(
+        `Profile — Warsztat (SQLite, default) server process during the typing workload`,
+        summariseProfiles(dir),
+      ),
+      '',
+    );
+  } catch (error) {
+    errors.push(`profile: ${(error as Error).message}`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
 if (errors.length) lines.push('Errors:', ...errors.map((e) => `- ${e.split('\n')[0]}`), '');
 process.stdout.write(`${lines.join('\n')}\n`);
 const json = value('json');

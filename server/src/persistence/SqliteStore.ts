@@ -339,14 +339,20 @@ export class SqliteStore implements Store {
     })();
   }
 
+  /** Prepared once: the sync plane appends on every event-loop turn that has edits. */
+  private append: ((name: string, updates: Uint8Array[]) => number) | null = null;
+
   async appendUpdates(name: string, updates: Uint8Array[]): Promise<number> {
-    const insert = this.db.prepare('INSERT INTO doc_updates (doc, bytes) VALUES (?, ?)');
-    return this.db.transaction(() => {
-      let seq = 0;
-      for (const u of updates)
-        seq = Number(insert.run(name, Buffer.from(u.buffer, u.byteOffset, u.byteLength)).lastInsertRowid);
-      return seq;
-    })();
+    if (!this.append) {
+      const insert = this.db.prepare('INSERT INTO doc_updates (doc, bytes) VALUES (?, ?)');
+      this.append = this.db.transaction((doc: string, list: Uint8Array[]) => {
+        let seq = 0;
+        for (const u of list)
+          seq = Number(insert.run(doc, Buffer.from(u.buffer, u.byteOffset, u.byteLength)).lastInsertRowid);
+        return seq;
+      });
+    }
+    return this.append(name, updates);
   }
 
   async compactDoc(name: string): Promise<boolean> {

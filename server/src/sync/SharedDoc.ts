@@ -17,6 +17,9 @@ export interface DocPeer {
   /** Receives "saved up to here" after each durable write. */
   readonly wantsSaved: boolean;
   send(message: Uint8Array): void;
+  /** Between cork and uncork, sends are queued and leave in one write (one syscall, not one per message). */
+  cork?(): void;
+  uncork?(): void;
   close(code: number, reason: string): void;
 }
 
@@ -231,13 +234,22 @@ export class SharedDoc {
       );
     }
     let bytes = 0;
-    for (const { update, origin } of batch) {
-      bytes += update.byteLength;
-      const message = writeUpdate(update);
-      for (const peer of this.peers.keys()) if (peer !== origin) peer.send(message);
+    // A socket that gets several messages from this batch gets them in one write. The list is
+    // taken first: a send may close a peer, and every corked socket must be uncorked.
+    const peers = [...this.peers.keys()];
+    const cork = batch.length > 1;
+    if (cork) for (const peer of peers) peer.cork?.();
+    try {
+      for (const { update, origin } of batch) {
+        bytes += update.byteLength;
+        const message = writeUpdate(update);
+        for (const peer of peers) if (peer !== origin) peer.send(message);
+      }
+      const saved = writeSaved(savedVector);
+      for (const peer of peers) if (peer.wantsSaved) peer.send(saved);
+    } finally {
+      if (cork) for (const peer of peers) peer.uncork?.();
     }
-    const saved = writeSaved(savedVector);
-    for (const peer of this.peers.keys()) if (peer.wantsSaved) peer.send(saved);
     this.onPersisted(batch.length, bytes);
     // In the background: broadcasting the next batch never waits for a compaction.
     if (this.updatesSinceSnapshot >= this.compactAfterUpdates) void this.compact();

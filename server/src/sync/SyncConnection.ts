@@ -158,6 +158,14 @@ export class SyncConnection implements DocPeer {
     });
   }
 
+  cork(): void {
+    rawSocketOf(this.ws)?.cork();
+  }
+
+  uncork(): void {
+    rawSocketOf(this.ws)?.uncork();
+  }
+
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
@@ -194,4 +202,12 @@ function answerOversizedWith4413(ws: WebSocket): void {
   const close = ws.close.bind(ws);
   ws.close = (code?: number, reason?: string | Buffer) =>
     code === 1009 ? close(CloseCode.TooLarge, 'message too large') : close(code, reason);
+}
+
+/**
+ * ws has no public cork, but every WebSocket keeps its net.Socket as `_socket` (ws 8), and ws's
+ * own sender corks it around each frame; nested corks hold the frames until the outer uncork.
+ */
+function rawSocketOf(ws: WebSocket): { cork(): void; uncork(): void } | undefined {
+  return (ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
 }

@@ -42,6 +42,8 @@ export interface RunningPeer {
   restart(): Promise<void>;
   stop(): Promise<void>;
   output(): string;
+  /** Profiles the server process over a window (only where run.ts --profile asked for it). */
+  profile?: { start(): void; stop(): Promise<void> };
 }
 
 async function freePort(): Promise<number> {
@@ -102,6 +104,10 @@ class Proc {
     child.stderr?.on('data', keep);
     this.child = child;
     await waitForPort(this.port, child, () => this.log);
+  }
+
+  signal(signal: NodeJS.Signals): void {
+    this.child?.kill(signal);
   }
 
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
@@ -191,7 +197,11 @@ async function warsztatBoards(httpUrl: string, count: number): Promise<Board[]> 
   return boards;
 }
 
-function warsztatPeer(name: string, durable: boolean): PeerDef {
+/**
+ * `profileDir`: the server can be profiled over a measured window (warsztat.ts, run.ts --profile);
+ * the profile is written there.
+ */
+export function warsztatPeer(name: string, durable: boolean, profileDir: string | null = null): PeerDef {
   return {
     name,
     protocol: 'y-websocket',
@@ -200,7 +210,11 @@ function warsztatPeer(name: string, durable: boolean): PeerDef {
     async start() {
       const dir = mkdtempSync(join(tmpdir(), 'warsztat-bench-'));
       const databaseUrl = durable ? `sqlite:${join(dir, 'warsztat.db')}` : 'sqlite::memory:';
-      const proc = new Proc(await freePort(), tsServer('warsztat.ts'), { DATABASE_URL: databaseUrl });
+      const profileFile = profileDir ? join(profileDir, 'warsztat.cpuprofile') : null;
+      const proc = new Proc(await freePort(), tsServer('warsztat.ts'), {
+        DATABASE_URL: databaseUrl,
+        ...(profileFile ? { BENCH_PROFILE_FILE: profileFile } : {}),
+      });
       await proc.start();
       const httpUrl = `http://127.0.0.1:${proc.port}`;
       return {
@@ -209,6 +223,20 @@ function warsztatPeer(name: string, durable: boolean): PeerDef {
         },
         serverUrl: `ws://127.0.0.1:${proc.port}/sync`,
         boards: (count) => warsztatBoards(httpUrl, count),
+        ...(profileFile
+          ? {
+              profile: {
+                start: () => proc.signal('SIGUSR2'),
+                stop: async () => {
+                  proc.signal('SIGUSR2');
+                  const deadline = Date.now() + 10_000;
+                  while (!proc.log.includes('profile written') && Date.now() < deadline) {
+                    await new Promise((r) => setTimeout(r, 100));
+                  }
+                },
+              },
+            }
+          : {}),
         restart: async () => {
           await proc.stop();
           await proc.start();

@@ -1,4 +1,8 @@
-/** Workload sizes: `full` is the issue's (#8), `quick` a small run for CI, `smoke` the test's. */
+/**
+ * Workload sizes: `full` is the issue's (#8), `quick` a small run for CI, `smoke` the test's.
+ * `quick` and `smoke` share one server per peer across workloads to stay short, so their memory
+ * figures include the earlier workloads; `full` starts a fresh server for every workload.
+ */
 export interface Sizes {
   typing: { groups: number; editorsPerGroup: number; editsPerSecond: number; seconds: number };
   saturation: {
@@ -28,8 +32,8 @@ export const SIZES: Record<'full' | 'quick' | 'smoke', Sizes> = {
       editorsPerGroup: 20,
       startEditsPerSecond: 250,
       factor: 1.5,
-      maxSteps: 9,
-      stepSeconds: 4,
+      maxSteps: 8,
+      stepSeconds: 3,
     },
     joinStorm: { clients: 500, boards: 5, cardsTotal: 5_000, spreadMs: 2_000 },
     coldLoad: { cards: 5_000, repeats: 3 },
@@ -39,14 +43,14 @@ export const SIZES: Record<'full' | 'quick' | 'smoke', Sizes> = {
     pauseScale: 1,
   },
   quick: {
-    typing: { groups: 5, editorsPerGroup: 20, editsPerSecond: 0.5, seconds: 10 },
-    saturation: { groups: 5, editorsPerGroup: 10, startEditsPerSecond: 250, factor: 2, maxSteps: 4, stepSeconds: 2 },
+    typing: { groups: 5, editorsPerGroup: 20, editsPerSecond: 0.5, seconds: 5 },
+    saturation: { groups: 5, editorsPerGroup: 10, startEditsPerSecond: 250, factor: 2, maxSteps: 3, stepSeconds: 1.5 },
     joinStorm: { clients: 100, boards: 5, cardsTotal: 1_000, spreadMs: 1_000 },
-    coldLoad: { cards: 1_000, repeats: 2 },
+    coldLoad: { cards: 1_000, repeats: 1 },
     idle: { connections: 200, boards: 5 },
     threads: 2,
-    shareServer: false,
-    pauseScale: 1,
+    shareServer: true,
+    pauseScale: 0.5,
   },
   smoke: {
     typing: { groups: 2, editorsPerGroup: 3, editsPerSecond: 4, seconds: 0.5 },

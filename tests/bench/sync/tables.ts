@@ -71,6 +71,7 @@ const SPECS: Record<
       return [
         ['every client synced after, ms', (r: JoinStormResult) => ms(r.allSyncedMs)],
         ['÷ @y/websocket-server', ratio(byPeer, (r: JoinStormResult) => r.allSyncedMs, stock)],
+        ['… of which after the last connect, ms', (r: JoinStormResult) => ms(r.afterLastConnectMs)],
         [
           'per client open → synced p50 / p99 ms',
           (r: JoinStormResult) => `${ms(r.perClient.p50)} / ${ms(r.perClient.p99)}`,

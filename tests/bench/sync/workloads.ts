@@ -41,6 +41,8 @@ export interface SaturationResult {
 
 export interface JoinStormResult {
   allSyncedMs: number;
+  /** After the last client started to connect: what the server still owed once the storm ended. */
+  afterLastConnectMs: number;
   perClient: Latency;
   peakRssBytes: number;
   stateBytes: number;
@@ -112,9 +114,11 @@ export function typing(def: PeerDef, sizes: Sizes): Promise<TypingResult> {
     await pool.setWindow(from, to);
     await sleep(from - now());
     await sampler.start();
+    running.profile?.start();
     self.reset();
     await sleep(to - now());
     const server = await sampler.stop();
+    await running.profile?.stop();
     const generatorCpuPercent = self.percent();
     await pool.setRate(0);
     await pause(sizes, 1_500);
@@ -212,6 +216,7 @@ export function joinStorm(def: PeerDef, sizes: Sizes): Promise<JoinStormResult> 
     const perClient = synced.map(([id, v]) => v.at - (result.report.opened[Number(id)] ?? v.at));
     return {
       allSyncedMs: last - startAt,
+      afterLastConnectMs: last - (startAt + j.spreadMs),
       perClient: summarise(Float64Array.from(perClient)),
       peakRssBytes: usage.peakRssBytes,
       stateBytes: Math.max(...synced.map(([, v]) => v.bytes)),

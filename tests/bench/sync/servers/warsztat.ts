@@ -4,6 +4,8 @@
 // abuse guards, decides the numbers: the per-workshop socket cap (the idle test opens 1,000 sockets
 // on one workshop) and the per-socket message rate (saturation pushes one editor past 100/s).
 // Every other limit, check and guarantee is the production one.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { startServer } from '../../../../server/src/server.js';
 
 const server = await startServer({
@@ -17,6 +19,30 @@ const server = await startServer({
   },
 });
 console.log(`listening on ${server.port}`);
+
+// BENCH_PROFILE_FILE: SIGUSR2 starts V8's sampling profiler, the next SIGUSR2 writes the profile
+// there — so the profile covers the measured window only, not start-up or warm-up.
+const profileFile = process.env.BENCH_PROFILE_FILE;
+if (profileFile) {
+  const session = new Session();
+  session.connect();
+  const post = (method: string) =>
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, (error, result) => (error ? reject(error) : resolve(result))),
+    );
+  let running = false;
+  process.on('SIGUSR2', () => {
+    running = !running;
+    if (running) {
+      void post('Profiler.enable').then(() => post('Profiler.start'));
+    } else {
+      void post('Profiler.stop').then((result) => {
+        writeFileSync(profileFile, JSON.stringify((result as { profile: unknown }).profile));
+        console.log('profile written');
+      });
+    }
+  });
+}
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     server.close().then(
