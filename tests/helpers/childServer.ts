@@ -1,12 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { openStore } from '../../server/src/persistence/openStore.js';
 import type { Cleanup } from './cleanup.js';
+import { defaultDatabaseUrl } from './defaultDatabase.js';
 
 const serverDir = fileURLToPath(new URL('../../server', import.meta.url));
 
@@ -46,13 +44,7 @@ export class ChildServer {
     cleanup: Cleanup,
     options: { databaseUrl?: string; env?: Record<string, string> } = {},
   ): Promise<ChildServer> {
-    let databaseUrl = options.databaseUrl;
-    if (!databaseUrl) {
-      const dir = cleanup.add(mkdtempSync(join(tmpdir(), 'warsztat-child-')), (d) =>
-        rmSync(d, { recursive: true, force: true }),
-      );
-      databaseUrl = `sqlite:${join(dir, 'warsztat.db')}`;
-    }
+    const databaseUrl = options.databaseUrl ?? (await defaultDatabaseUrl(cleanup));
     const server = new ChildServer(await freePort(), databaseUrl, options.env ?? {});
     cleanup.add(server, (s) => s.kill('SIGKILL'));
     await server.boot();

@@ -12,8 +12,8 @@ export interface ControlClient {
   me: Me | null;
   /** The newest state; throws if none has arrived yet. */
   latest(): WorkshopState;
-  /** Waits until the newest state satisfies `predicate`, and returns it. */
-  waitForState(predicate: (state: WorkshopState) => boolean, what?: string): Promise<WorkshopState>;
+  /** Waits until the newest state satisfies `predicate` (5 s unless `timeoutMs`), and returns it. */
+  waitForState(predicate: (state: WorkshopState) => boolean, what?: string, timeoutMs?: number): Promise<WorkshopState>;
 }
 
 export function controlSocket(cleanup: Cleanup, url: string, token: string): ControlSocket {
@@ -35,13 +35,13 @@ export async function connectControl(cleanup: Cleanup, url: string, token: strin
       if (!state) throw new Error('no state received yet');
       return state;
     },
-    async waitForState(predicate, what = 'state') {
+    async waitForState(predicate, what = 'state', timeoutMs = 5_000) {
       await waitFor(
         () => {
           const state = client.states.at(-1);
           return state !== undefined && predicate(state);
         },
-        5_000,
+        timeoutMs,
         what,
       );
       return client.latest();

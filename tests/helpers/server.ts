@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type {
   Command,
   CreateWorkshopAnswer,
@@ -12,6 +9,7 @@ import type {
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { type Limits, type RunningServer, startServer } from '../../server/src/index.js';
 import { Cleanup } from './cleanup.js';
+import { defaultDatabaseUrl } from './defaultDatabase.js';
 
 /**
  * A real server on port 0 over a SQLite file in its own temp dir (or the given DATABASE_URL, e.g.
@@ -35,7 +33,7 @@ export async function startTestServer(
   limits: Partial<Limits> = {},
   options: { databaseUrl?: string } = {},
 ): Promise<TestServer> {
-  const databaseUrl = options.databaseUrl ?? `sqlite:${join(sqliteDir(cleanup), 'warsztat.db')}`;
+  const databaseUrl = options.databaseUrl ?? (await defaultDatabaseUrl(cleanup));
   const boot = async (port: number): Promise<TestServer> => {
     const server = cleanup.add(await startServer({ port, databaseUrl, limits }), (s) => s.close());
     return {
@@ -51,10 +49,6 @@ export async function startTestServer(
     };
   };
   return boot(0);
-}
-
-function sqliteDir(cleanup: Cleanup): string {
-  return cleanup.add(mkdtempSync(join(tmpdir(), 'warsztat-')), (d) => rmSync(d, { recursive: true, force: true }));
 }
 
 /**

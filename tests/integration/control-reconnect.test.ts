@@ -86,6 +86,7 @@ describe('control plane: reconnection', () => {
     const back = await connectControl(cleanup, restarted.url, anna2.token);
     expect(back.latest().participants[0]?.groupId).not.toBeNull();
     // The countdown was stored; the restarted server still ends the breakout on time.
-    await back.waitForState((s) => s.phase === 'plenary', 'recall fires after restart');
+    // The countdown itself is seconds long; the default 5 s would leave no margin for the commit.
+    await back.waitForState((s) => s.phase === 'plenary', 'recall fires after restart', 10_000);
   }, 15_000);
 });

@@ -80,7 +80,8 @@ describe('control plane: running the room', () => {
     const recalled = stateOf(await sendCommand(f.socket, { type: 'recall', seconds: 5 }));
     expect(recalled.recallEndsAt).toBeGreaterThanOrEqual(started + 5_000);
     await a.waitForState((s) => s.recallEndsAt !== null, 'participant sees the countdown');
-    const back = await a.waitForState((s) => s.phase === 'plenary', 'phase turns to plenary');
+    // The countdown itself is 5 s; the default 5 s wait would leave no margin for the commit.
+    const back = await a.waitForState((s) => s.phase === 'plenary', 'phase turns to plenary', 10_000);
     expect(Date.now() - started).toBeGreaterThanOrEqual(4_900);
     expect(back.recallEndsAt).toBeNull();
     expect(back.timer).toEqual({ endsAt: null, pausedRemainingMs: null });
