@@ -224,6 +224,9 @@ describe('projector at 1920×1080', () => {
       .getByTestId('recommendations-group')
       .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
     expect(new Set(columns).size, 'one column per group').toBe(5);
+    // Re-fitted once the boards' cards arrived: one screen, type above the floor.
+    await expect.poll(() => fit.getAttribute('data-pages'), UI).toBe('1');
+    expect(Number(await fit.getAttribute('data-font-px'))).toBeGreaterThan(32);
     await readable(projector, 'projector-06-recommendations');
 
     // 6. Plenary consolidation: three recommendations pulled from the boards, one reworded, the

@@ -55,7 +55,11 @@ function ParticipantView({ workshop, me, token }: { workshop: WorkshopState; me:
       <RoomNotices workshop={workshop} />
       {workshop.selfSelect && workshop.phase !== 'closed' && <GroupChooser workshop={workshop} me={me} />}
       {waiting ? (
-        <WaitingRoom workshop={workshop} me={me} />
+        <>
+          <WaitingRoom workshop={workshop} me={me} />
+          {/* Someone who joined late and has no group yet still votes with the room. */}
+          {showsPlenary(workshop) && <PlenaryVote workshop={workshop} me={me} token={token} />}
+        </>
       ) : (
         <>
           <ParticipantActions workshop={workshop} me={me} group={group} />

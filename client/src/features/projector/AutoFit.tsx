@@ -67,12 +67,30 @@ export function AutoFit({ children, columns, maxFontPx, frozen, contentKey, test
 
   useEffect(() => {
     const box = outer.current;
-    if (!box || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => fit());
-    observer.observe(box);
+    const flow = inner.current;
+    if (!box || !flow) return;
+    // Re-fit at most once a frame: on a resize, and whenever the content changes underneath —
+    // children read their docs on their own (a group's cards arrive after the first layout).
+    let frame: number | null = null;
+    const schedule = () => {
+      if (frame === null) {
+        frame = requestAnimationFrame(() => {
+          frame = null;
+          fit();
+        });
+      }
+    };
+    const resized = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(schedule);
+    resized?.observe(box);
+    const changed = new MutationObserver(schedule);
+    changed.observe(flow, { childList: true, subtree: true, characterData: true });
     // Web fonts or late images change sizes after the first layout.
-    void document.fonts?.ready.then(() => fit());
-    return () => observer.disconnect();
+    void document.fonts?.ready.then(schedule);
+    return () => {
+      resized?.disconnect();
+      changed.disconnect();
+      if (frame !== null) cancelAnimationFrame(frame);
+    };
   }, [fit]);
 
   useEffect(() => {
