@@ -92,7 +92,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ...(redis ? { redis } : {}),
     });
   });
-  const metrics = new Metrics(() => sync.stats);
+  const metrics = new Metrics(() => sync.stats, cluster ? () => cluster.healthy : null);
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });

@@ -49,6 +49,7 @@ describe('Redis outage', () => {
     const degraded = await fetch(`${a.url}/healthz`);
     expect(degraded.status).toBe(200); // still serving: a load balancer keeps it
     expect(await degraded.json()).toMatchObject({ ok: false, store: 'up', redis: 'down' });
+    expect(await (await fetch(`${a.url}/metrics`)).text()).toMatch(/^warsztat_redis_up 0$/m);
 
     // Each node goes on serving its own clients.
     const onA = addCard(a1.doc, { sectionId: 'gaps', text: 'na A', authorId: 'anna' });
@@ -80,5 +81,6 @@ describe('Redis outage', () => {
     setCardText(b2.doc, onB, 'po awarii');
     await waitFor(() => listCards(a1.doc).some((c) => c.text === 'po awarii'), 5_000, 'edit on B reaches A');
     expect(await healthOf(a)).toMatchObject({ ok: true, redis: 'up' });
+    expect(await (await fetch(`${a.url}/metrics`)).text()).toMatch(/^warsztat_redis_up 1$/m);
   }, 90_000);
 });

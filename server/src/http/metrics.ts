@@ -15,7 +15,8 @@ export class Metrics {
   private readonly updateBytes: Counter;
   private readonly closes: Counter<'code'>;
 
-  constructor(stats: () => SyncStats) {
+  /** `redisUp`: multi-node mode only (null on a single node, which has no Redis metric). */
+  constructor(stats: () => SyncStats, redisUp: (() => boolean) | null = null) {
     collectDefaultMetrics({ register: this.registry, prefix: 'warsztat_' });
     new Gauge({
       name: 'warsztat_sync_docs_loaded',
@@ -33,6 +34,16 @@ export class Metrics {
         this.set(stats().connections);
       },
     });
+    if (redisUp) {
+      new Gauge({
+        name: 'warsztat_redis_up',
+        help: 'Whether this node reaches Redis (1) or serves degraded without it (0).',
+        registers: [this.registry],
+        collect() {
+          this.set(redisUp() ? 1 : 0);
+        },
+      });
+    }
     this.updates = new Counter({
       name: 'warsztat_sync_updates_total',
       help: 'Yjs updates accepted and stored.',
