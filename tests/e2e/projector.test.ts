@@ -325,13 +325,22 @@ describe('projector at 1920×1080', () => {
       await readable(projector, `projector-09-safe-${view}`);
     }
 
+    // English is complete on the wall too: a projector whose language is English reads the same rules.
+    const { page: english, context } = await e2e.newPage(WALL);
+    await context.addInitScript(() => localStorage.setItem('warsztat:lang', 'en'));
+    await english.goto(new URL(`/p/${w.projectorToken}`, url).href);
+    await english.getByTestId('projector-lobby').waitFor(UI);
+    expect(await english.locator('#lobby-join-heading').textContent()).toBe('Join the workshop');
+    expect(await english.getByTestId('projector-clock').textContent()).toContain('November 26, 2026');
+    await readable(english, 'projector-10-lobby-en');
+
     // 8. The console itself passes axe-core.
     const consoleViolations = await axeViolations(console);
     expect(consoleViolations, JSON.stringify(consoleViolations, null, 2)).toEqual([]);
-    await e2e.shot(console, 'projector-10-console');
+    await e2e.shot(console, 'projector-11-console');
     const artifacts = fileURLToPath(new URL('./artifacts/', import.meta.url));
-    await console.locator('.projector-controls').screenshot({ path: `${artifacts}projector-11-console-controls.png` });
-    await console.getByTestId('plenary-panel').screenshot({ path: `${artifacts}projector-12-console-plenary.png` });
+    await console.locator('.projector-controls').screenshot({ path: `${artifacts}projector-12-console-controls.png` });
+    await console.getByTestId('plenary-panel').screenshot({ path: `${artifacts}projector-13-console-plenary.png` });
     expect(e2e.cspViolations).toEqual([]);
     expect(e2e.pageErrors).toEqual([]);
   }, 240_000);
