@@ -152,6 +152,22 @@ describe('the report in the console', () => {
       .toBe('Przywrócono wygenerowany tekst.');
     expect(await again.getByLabel('Wstęp').inputValue()).toMatch(/^W dniu 24 listopada 2022 r\./);
     expect(await again.getByTestId('narrative-badge').textContent()).toBe('szkic');
+
+    // A new agenda item (here from another console, over REST) brings its paragraph into the editor by itself,
+    // and text being typed in another part stays as typed.
+    const count = await page.getByTestId('narrative-part').count();
+    await again.getByLabel('Wstęp').fill('Piszę właśnie wstęp');
+    await command(workshop, {
+      type: 'agenda',
+      action: 'add',
+      day: 0,
+      item: { title: 'Wizyta w spółdzielni socjalnej', kind: 'study-visit', minutes: 60 },
+    });
+    await expect.poll(() => page.getByTestId('narrative-part').count(), UI).toBe(count + 1);
+    expect(await page.getByTestId('report-editor').textContent()).toContain(
+      'Punkt programu: Wizyta w spółdzielni socjalnej',
+    );
+    expect(await again.getByLabel('Wstęp').inputValue()).toBe('Piszę właśnie wstęp');
     expect(e2e.pageErrors).toEqual([]);
   });
 

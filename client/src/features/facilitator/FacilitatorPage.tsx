@@ -65,7 +65,7 @@ function Console({ workshop, me, token }: { workshop: WorkshopState; me: Me; tok
       <GroupColumns workshop={workshop} token={token} run={run} />
       <PlenaryPanel workshop={workshop} token={token} run={run} />
       <BoardSettingsPanel workshop={workshop} run={run} />
-      <ReportEditor workshopId={workshop.id} token={token} />
+      <ReportEditor workshop={workshop} token={token} />
     </Page>
   );
 }

@@ -1,5 +1,5 @@
-import type { NarrativePartView, ReportDraft } from '@warsztat/shared';
-import { useCallback, useEffect, useState } from 'react';
+import type { NarrativePartView, ReportDraft, WorkshopState } from '@warsztat/shared';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FailureCode } from '../../api/http';
 import { getReportDraft, saveNarrative } from '../../api/report';
@@ -11,6 +11,8 @@ import { ErrorAlert } from '../../app/ErrorAlert';
  * stores the organisers' text on the server (`PUT …/report/narrative`); every format downloaded
  * afterwards uses it. "Przywróć wygenerowany tekst" drops the edit. Edits are per part and the
  * last save wins, which is enough for a facilitator and a co-facilitator sharing the writing.
+ * When what the draft is generated from changes (agenda, groups, header, phase), the draft is
+ * fetched again; a part someone is typing in keeps what they typed.
  */
 type PartStatus = 'saving' | 'saved' | 'restored';
 
@@ -26,7 +28,24 @@ function rowsFor(text: string): number {
   return Math.min(14, Math.max(3, Math.ceil(text.length / 90) + text.split('\n').length - 1));
 }
 
-export function ReportEditor({ workshopId, token }: { workshopId: string; token: string }) {
+/** What the generated text depends on, as a key: the draft is reloaded when it changes. */
+function sourceKey(w: WorkshopState): string {
+  return JSON.stringify([
+    w.title,
+    w.date,
+    w.venue,
+    w.organiser,
+    w.mode,
+    w.phase,
+    w.agenda.map((i) => [i.id, i.title, i.kind, i.startsAt, i.minutes, i.speakers]),
+    w.agendaDays,
+    w.groups.map((g) => [g.id, g.name, g.rapporteurId]),
+  ]);
+}
+
+export function ReportEditor({ workshop, token }: { workshop: WorkshopState; token: string }) {
+  const workshopId = workshop.id;
+  const source = sourceKey(workshop);
   const { t } = useTranslation();
   const partLabel = usePartLabel();
   const [draft, setDraft] = useState<ReportDraft | null>(null);
@@ -35,9 +54,19 @@ export function ReportEditor({ workshopId, token }: { workshopId: string; token:
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<FailureCode | null>(null);
 
+  // The server's text per part as last shown, to tell a part being typed in from one left alone.
+  const shown = useRef<Record<string, string>>({});
   const adopt = useCallback((next: ReportDraft) => {
     setDraft(next);
-    setTexts(Object.fromEntries(next.parts.map((p) => [p.part, p.text])));
+    setTexts((current) => {
+      const merged: Record<string, string> = {};
+      for (const p of next.parts) {
+        const typing = current[p.part] !== undefined && current[p.part] !== shown.current[p.part];
+        merged[p.part] = typing ? (current[p.part] as string) : p.text;
+      }
+      return merged;
+    });
+    shown.current = Object.fromEntries(next.parts.map((p) => [p.part, p.text]));
   }, []);
 
   const load = useCallback(async () => {
@@ -49,9 +78,10 @@ export function ReportEditor({ workshopId, token }: { workshopId: string; token:
     else setError(result.code);
   }, [workshopId, token, adopt]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `source` is the trigger, not an input.
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, source]);
 
   async function save(part: NarrativePartView, text: string | null) {
     setStatus((s) => ({ ...s, [part.part]: 'saving' }));
@@ -65,6 +95,7 @@ export function ReportEditor({ workshopId, token }: { workshopId: string; token:
     // Other parts keep what is being typed in them; this one shows what the server stored.
     const saved = result.data.parts.find((p) => p.part === part.part);
     setDraft(result.data);
+    shown.current = { ...shown.current, [part.part]: saved?.text ?? '' };
     setTexts((current) => ({ ...current, [part.part]: saved?.text ?? '' }));
     setStatus((s) => ({ ...s, [part.part]: text === null ? 'restored' : 'saved' }));
   }
