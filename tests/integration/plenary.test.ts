@@ -1,9 +1,10 @@
-import { addPlenaryItem, listPlenaryItems, readConsolidated } from '@warsztat/shared';
+import { addPlenaryItem, CloseCode, listPlenaryItems, readConsolidated } from '@warsztat/shared';
 import { describe, expect, it } from 'vitest';
 import { connectControl, participantCommand, sendCommand, stateOf } from '../helpers/control.js';
 import { waitFor } from '../helpers/poll.js';
 import { openBoard, roundTrip } from '../helpers/provider.js';
 import { api, setupWorkshop, sharedTestServer, startTestServer } from '../helpers/server.js';
+import { closeCodeOf, rawSync } from '../helpers/wire.js';
 
 /**
  * Projector settings and the plenary vote over the real server: commands validated and refused by
@@ -154,5 +155,17 @@ describe('projector and plenary commands', () => {
     expect(listPlenaryItems(facilitatorDoc.doc).map((i) => i.text)).toEqual(['Centrum usług']);
     // Still connected: a read-only socket's writes are dropped, not punished.
     expect(participantDoc.provider.wsconnected).toBe(true);
+  });
+
+  it('closes a removed participant’s plenary socket (4403) and refuses the plenary doc of another workshop', async () => {
+    const { w, anna, f } = await room();
+    const docName = f.latest().plenary.docName;
+    const sync = rawSync(cleanup, shared.t.port, docName, anna.token);
+    await sync.opened;
+    stateOf(await sendCommand(f.socket, { type: 'removeParticipant', participantId: anna.participantId }));
+    expect(await closeCodeOf(sync, 2_000)).toBe(CloseCode.Forbidden);
+    const other = await setupWorkshop(shared.t.url, []);
+    const foreign = rawSync(cleanup, shared.t.port, `${other.workshop.id}.plenary`, w.facilitatorToken);
+    expect(await closeCodeOf(foreign)).toBe(CloseCode.Forbidden);
   });
 });

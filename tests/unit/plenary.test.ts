@@ -7,6 +7,7 @@ import {
   listPlenaryItems,
   movePlenaryItem,
   type PlenaryRecord,
+  patchPlenary,
   plenaryItemsMap,
   plenaryVotesUsed,
   plenaryVoteTotals,
@@ -117,6 +118,14 @@ describe('plenary votes (control state)', () => {
     expect(plenaryVotesUsed(back.record, 'p1')).toBe(1);
     expect(castPlenaryVote({ ...record, votingOpen: false }, 'p2', 'a', 1)).toEqual({ ok: false, reason: 'closed' });
     expect(plenaryVoteTotals(record)).toEqual({ a: 2 });
+  });
+
+  it('keeps votes already cast when the budget shrinks, and refuses more until under it', () => {
+    const record = patchPlenary({ ...open, budget: 3, votes: { p1: { a: 3 } } }, { budget: 1 });
+    expect(record.budget).toBe(1);
+    expect(plenaryVotesUsed(record, 'p1')).toBe(3);
+    expect(castPlenaryVote(record, 'p1', 'b', 1)).toEqual({ ok: false, reason: 'over-budget' });
+    expect(castPlenaryVote(record, 'p1', 'a', -1).ok).toBe(true);
   });
 
   it('gives votes back when an item is forgotten', () => {
