@@ -216,6 +216,9 @@ describe('projector at 1920×1080', () => {
     // 5. Every group's recommendations side by side.
     await console.getByTestId('projector-view-recommendations').check();
     await projector.getByTestId('projector-recommendations').waitFor(UI);
+    expect(await console.getByTestId('projector-now-showing').textContent()).toBe(
+      'Teraz na rzutniku: Rekomendacje grup obok siebie',
+    );
     await expect.poll(() => projector.getByTestId('recommendations-group').count(), UI).toBe(5);
     await expect
       .poll(() => projector.getByTestId('card-text').allTextContents(), UI)
@@ -246,6 +249,7 @@ describe('projector at 1920×1080', () => {
     await console.getByTestId('plenary-budget').blur();
     await expect.poll(() => console.getByTestId('plenary-budget').inputValue(), UI).toBe('2');
     await console.getByTestId('voting-toggle').click();
+    await expect.poll(() => console.getByTestId('voting-status').textContent(), UI).toContain('Głosowanie trwa');
     await console.getByTestId('projector-view-consolidated').check();
 
     const { page: phone } = await e2e.newPage({ width: 390, height: 844 });

@@ -315,6 +315,7 @@ export const en: Resources = {
     width: 'Width (%)',
     height: 'Height (%)',
     apply: 'Apply',
+    nowShowing: 'On the projector now: {{screen}}',
   },
   projectorViews: {
     auto: 'Automatic (follows the phase)',
@@ -362,6 +363,7 @@ export const en: Resources = {
     participantHeading: 'Joint recommendations',
     votesLeft: 'You have {{left}} of {{budget}} votes left.',
     votingClosed: 'Voting is closed.',
+    votingIsOpen: 'Voting is open — the room votes on their phones.',
     vote: 'Vote for recommendation {{n}}',
     unvote: 'Take back a vote from recommendation {{n}}',
     mine_one: 'Your vote: {{count}}',

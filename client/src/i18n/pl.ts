@@ -314,6 +314,7 @@ export const pl = {
     width: 'Szerokość (%)',
     height: 'Wysokość (%)',
     apply: 'Zastosuj',
+    nowShowing: 'Teraz na rzutniku: {{screen}}',
   },
   projectorViews: {
     auto: 'Automatycznie (według etapu)',
@@ -361,6 +362,7 @@ export const pl = {
     participantHeading: 'Wspólne rekomendacje',
     votesLeft: 'Masz jeszcze {{left}} z {{budget}} głosów.',
     votingClosed: 'Głosowanie jest zamknięte.',
+    votingIsOpen: 'Głosowanie trwa — sala głosuje na telefonach.',
     vote: 'Oddaj głos na rekomendację {{n}}',
     unvote: 'Cofnij głos z rekomendacji {{n}}',
     mine_one: 'Twój głos: {{count}}',

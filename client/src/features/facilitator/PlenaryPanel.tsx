@@ -264,6 +264,9 @@ function VotingControls({ workshop, run, onSort }: { workshop: WorkshopState; ru
   const total = Object.values(plenary.totals ?? {}).reduce((a, b) => a + b, 0);
   return (
     <div className="voting-controls" data-testid="voting-controls">
+      <p className="small" data-testid="voting-status">
+        <strong>{plenary.votingOpen ? t('plenary.votingIsOpen') : t('plenary.votingClosed')}</strong>
+      </p>
       <div className="control-row">
         <button
           type="button"

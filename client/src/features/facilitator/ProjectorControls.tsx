@@ -4,6 +4,7 @@ import {
   nextInOrder,
   PROJECTOR_VIEWS,
   type ProjectorView,
+  projectorScreen,
   SAFE_AREA_CORNERS,
   SAFE_AREA_MAX_HEIGHT_PCT,
   SAFE_AREA_MAX_WIDTH_PCT,
@@ -58,6 +59,14 @@ export function ProjectorControls({ workshop, run }: Props) {
         </button>
         <span className="muted small">{t('projectorControls.freezeHint')}</span>
       </div>
+      <p className="small" data-testid="projector-now-showing">
+        {t('projectorControls.nowShowing', {
+          screen: (() => {
+            const screen = projectorScreen(projector.view, workshop.phase, workshop.spotlightGroupId);
+            return screen === 'closed' ? t('projector.thanks') : t(`projectorViews.${screen}`);
+          })(),
+        })}
+      </p>
       <fieldset className="view-switch">
         <legend>{t('projectorControls.view')}</legend>
         <div className="view-options">
