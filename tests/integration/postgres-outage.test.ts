@@ -124,4 +124,17 @@ describe('PostgreSQL outage', () => {
     const fresh = await openBoard(cleanup, t2.port, anna.docName, w.facilitatorToken);
     expect(textsOf(fresh)).toHaveLength(typed);
   });
+
+  it('starts once a database that is still down at boot comes up, and fails fast on a wrong database name', async () => {
+    const databaseUrl = await postgres.server.createDatabase();
+    await postgres.server.stop();
+    const starting = startTestServer(cleanup, {}, { databaseUrl });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await postgres.server.restart();
+    const t = await starting;
+    expect((await health(t)).body).toMatchObject({ ok: true, store: 'up' });
+
+    const wrong = databaseUrl.replace(/\/[^/]+$/, '/no_such_database');
+    await expect(startTestServer(cleanup, {}, { databaseUrl: wrong })).rejects.toThrow(/does not exist/);
+  });
 });

@@ -20,6 +20,8 @@ import { isConnectionError } from './unavailable.js';
 const CONNECT_TIMEOUT_MS = 3_000;
 /** Connections per node; each command or group commit holds one only for its transaction. */
 const POOL_SIZE = 10;
+/** Ms to wait at startup for a database that is not reachable yet. */
+const BOOT_WAIT_MS = 30_000;
 /** Ms a statement may take before the connection is treated as lost (a hung network, not a slow query). */
 const QUERY_TIMEOUT_MS = 15_000;
 
@@ -73,7 +75,7 @@ export class PostgresStore implements Store {
     pool.on('error', (error) => console.error('postgres: idle connection lost', error.message));
     const store = new PostgresStore(pool);
     try {
-      await store.withClient((client) => migrate(client));
+      await store.migrateWhenReachable(new URL(connectionString).host);
     } catch (error) {
       await pool.end();
       throw error;
@@ -81,12 +83,31 @@ export class PostgresStore implements Store {
     return store;
   }
 
+  /**
+   * Brings the schema up to date. A database that is still starting (containers started
+   * together) is waited for, up to BOOT_WAIT_MS; past that, or on any other error, startup fails.
+   */
+  private async migrateWhenReachable(host: string): Promise<void> {
+    const deadline = Date.now() + BOOT_WAIT_MS;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.withClient((client) => migrate(client));
+        return;
+      } catch (error) {
+        if (!(error instanceof StoreUnavailableError) || Date.now() > deadline) throw error;
+        if (attempt === 1) console.error(`postgres: waiting for the database at ${host}…`);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+
   private async withClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
     let client: Client;
     try {
       client = await this.pool.connect();
     } catch (error) {
-      throw new StoreUnavailableError({ cause: error });
+      // Unreachable or overloaded is an outage; a wrong password or database name is not.
+      throw isConnectionError(error) ? new StoreUnavailableError({ cause: error }) : error;
     }
     let broken: Error | undefined;
     // The pool listens for errors only on idle clients. A checked-out one that the server drops
