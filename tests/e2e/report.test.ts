@@ -185,6 +185,22 @@ describe('the report in the console', () => {
     await consent.check();
     await page.getByTestId('join-submit').click();
     await page.waitForURL(/\/b\//, UI);
+    // On her board page the same choice stays hers to change: withdraw it, then give it again.
+    const facilitatorView = async () =>
+      (
+        (await (
+          await fetch(`${e2e.server().url}/api/workshops/${workshop.id}`, {
+            headers: { authorization: `Bearer ${workshop.facilitatorToken}` },
+          })
+        ).json()) as WorkshopState
+      ).participants[0]?.nameInReport;
+    const own = page.getByTestId('report-consent');
+    await own.waitFor(UI);
+    expect(await own.isChecked()).toBe(true);
+    await own.uncheck();
+    await expect.poll(facilitatorView, UI).toBe(false);
+    await own.check();
+    await expect.poll(facilitatorView, UI).toBe(true);
 
     const backup = await fetch(`${e2e.server().url}/api/workshops/${workshop.id}/report?format=json`, {
       headers: { authorization: `Bearer ${workshop.facilitatorToken}` },

@@ -284,6 +284,32 @@ describe('report of a workshop run like seed 000', () => {
   });
 });
 
+describe('consent to be named', () => {
+  it('can be withdrawn and given again by the participant at any time, also after the workshop closed', async () => {
+    const small = await createWorkshop(t.url, { title: 'Zgody', date: '2022-11-24' });
+    const ewa = await joinWorkshop(t.url, small.joinCode, 'Ewa Zgodna', { organisation: 'OPS', nameInReport: true });
+    await joinWorkshop(t.url, small.joinCode, 'Jan Bezzgody');
+    const md = () => markdown(small.id, small.facilitatorToken);
+    expect(await md()).toContain('Ewa Zgodna (OPS)');
+    expect(await md()).not.toContain('Jan Bezzgody');
+
+    const control = await connectControl(cleanup, t.url, ewa.token);
+    expect((await participantCommand(control.socket, { type: 'nameInReport', consent: false })).ok).toBe(true);
+    expect(await md()).not.toContain('Ewa Zgodna');
+    expect(await md()).toContain('Raport nie podaje nazwisk uczestników: nikt nie wyraził na to zgody.');
+    // Her own state says so; other participants never see anyone's choice.
+    const own = await control.waitForState((s) =>
+      s.participants.some((p) => p.id === ewa.participantId && p.nameInReport === false),
+    );
+    expect(own.participants.filter((p) => p.id !== ewa.participantId).some((p) => 'nameInReport' in p)).toBe(false);
+
+    await runCommand(t.url, small.id, small.facilitatorToken, { type: 'phase', to: 'closed' });
+    expect((await participantCommand(control.socket, { type: 'nameInReport', consent: true })).ok).toBe(true);
+    expect(await md()).toContain('Ewa Zgodna (OPS)');
+    expect((await participantCommand(control.socket, { type: 'nameInReport', consent: 'yes' })).ok).toBe(false);
+  });
+});
+
 describe('time zone of a workshop', () => {
   it('defaults to Europe/Warsaw, stores the canonical spelling and refuses what is no IANA zone', async () => {
     const plain = await createWorkshop(t.url, { title: 'Bez strefy' });

@@ -126,9 +126,11 @@ export function applyParticipantCommand(
   now: number,
   makeId: () => string = newId,
 ): Result<WorkshopRecord> {
-  if (w.phase === 'closed') return fail(ErrorCode.Conflict, 'The workshop is closed');
   const self = w.participants.find((p) => p.id === participantId);
   if (!self) return fail(ErrorCode.NotFound, 'No such participant');
+  // The report is written after the room closes, so consent can still be withdrawn (or given) then.
+  if (command.type === 'nameInReport') return ok(withNameConsent(w, participantId, command.consent));
+  if (w.phase === 'closed') return fail(ErrorCode.Conflict, 'The workshop is closed');
   switch (command.type) {
     case 'help': {
       // One open request per group (or per person without a group): repeated clicks are not news.
@@ -173,6 +175,13 @@ export function applyParticipantCommand(
     default:
       return assertNever(command);
   }
+}
+
+function withNameConsent(w: WorkshopRecord, participantId: string, consent: boolean): WorkshopRecord {
+  const current = w.control.namesInReport ?? [];
+  if (current.includes(participantId) === consent) return w;
+  const namesInReport = consent ? [...current, participantId] : current.filter((id) => id !== participantId);
+  return { ...w, control: { ...w.control, namesInReport } };
 }
 
 function trimHelp(requests: WorkshopRecord['control']['helpRequests']): WorkshopRecord['control']['helpRequests'] {

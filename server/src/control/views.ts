@@ -59,7 +59,8 @@ export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<s
     const full: ParticipantView = { ...base, attendance: p.attendance };
     if (p.organisation !== null) full.organisation = p.organisation;
     if (p.orgType !== null) full.orgType = p.orgType;
-    if (isFacilitator) full.nameInReport = consented.has(p.id);
+    // Facilitators see everyone's choice; a participant its own, to change it.
+    full.nameInReport = consented.has(p.id);
     return full;
   });
   const links: WorkshopState['links'] = { join: `/j/${w.joinCode}` };

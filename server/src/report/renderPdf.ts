@@ -90,7 +90,7 @@ function paragraphs(doc: Doc, text: string): void {
 function table(doc: Doc, head: string[], rows: string[][], widths: Array<number | string>, boldLast = false): void {
   if (doc.y + KEEP_WITH_NEXT > doc.page.height - doc.page.margins.bottom) doc.addPage();
   doc.x = doc.page.margins.left;
-  const bold = { family: 'bold' };
+  const bold = { src: FONT_BOLD };
   doc.fontSize(SIZE.body - 0.5).table({
     columnStyles: widths,
     defaultStyle: { border: 0.5, borderColor: '#777777', padding: [3, 4] },

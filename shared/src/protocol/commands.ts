@@ -179,6 +179,8 @@ export const ParticipantCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('rapporteur'), claim: z.boolean() }),
   /** One vote more (+1) or less (−1) on a consolidated recommendation, within the plenary budget. */
   z.strictObject({ type: z.literal('vote'), itemId: Id, delta: z.union([z.literal(1), z.literal(-1)]) }),
+  /** Gives or withdraws one's consent to be named in the report (also after the workshop closed). */
+  z.strictObject({ type: z.literal('nameInReport'), consent: z.boolean() }),
 ]);
 export type ParticipantCommand = z.infer<typeof ParticipantCommand>;
 export type ParticipantCommandInput = z.input<typeof ParticipantCommand>;

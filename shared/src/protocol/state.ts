@@ -22,7 +22,7 @@ export interface ParticipantView {
   attendance?: Attendance;
   groupId: string | null;
   online: boolean;
-  /** Facilitators only: the participant agreed to be named in the report. */
+  /** The participant agreed to be named in the report (facilitators see everyone's, a participant its own). */
   nameInReport?: boolean;
 }
 

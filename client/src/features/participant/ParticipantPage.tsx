@@ -11,6 +11,7 @@ import { SoundToggle, Timer } from '../../app/Timer';
 import { Board } from '../board/Board';
 import { GroupChooser, ParticipantActions } from './ParticipantActions';
 import { PlenaryVote, showsPlenary } from './PlenaryVote';
+import { ReportConsent } from './ReportConsent';
 import { WaitingRoom } from './WaitingRoom';
 
 /** `/b/:token`: the participant's screen — waiting room until assigned, then the group's board. */
@@ -83,6 +84,7 @@ function ParticipantView({ workshop, me, token }: { workshop: WorkshopState; me:
           />
         </>
       )}
+      <ReportConsent workshop={workshop} me={me} />
     </Page>
   );
 }
