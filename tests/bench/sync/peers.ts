@@ -42,6 +42,8 @@ export interface RunningPeer {
   restart(): Promise<void>;
   stop(): Promise<void>;
   output(): string;
+  /** Runs a full garbage collection in the server process. */
+  gc(): Promise<void>;
   /** Profiles the server process over a window (only where run.ts --profile asked for it). */
   profile?: { start(): void; stop(): Promise<void> };
 }
@@ -80,6 +82,7 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
 class Proc {
   private child: ChildProcess | null = null;
   log = '';
+  private gcsDone = 0;
 
   constructor(
     readonly port: number,
@@ -95,15 +98,27 @@ class Proc {
     const child = spawn(process.execPath, this.args, {
       cwd: root,
       env: { ...process.env, ...this.env, PORT: String(this.port), NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     const keep = (chunk: Buffer) => {
-      this.log = (this.log + chunk.toString()).slice(-20_000);
+      const text = chunk.toString();
+      this.gcsDone += text.split('gc done').length - 1;
+      this.log = (this.log + text).slice(-20_000);
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     this.child = child;
     await waitForPort(this.port, child, () => this.log);
+  }
+
+  /** A full collection in the server process (servers/control.mjs), so its RSS is read settled. */
+  async gc(): Promise<void> {
+    const before = this.gcsDone;
+    this.child?.stdin?.write('gc\n');
+    const deadline = Date.now() + 10_000;
+    while (this.gcsDone === before && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 
   signal(signal: NodeJS.Signals): void {
@@ -123,7 +138,7 @@ class Proc {
 }
 
 function tsServer(file: string): string[] {
-  return ['--import', 'tsx', join(servers, file)];
+  return ['--expose-gc', '--import', 'tsx', join(servers, file)];
 }
 
 function simplePeer(
@@ -159,6 +174,7 @@ function simplePeer(
           rmSync(dir, { recursive: true, force: true });
         },
         output: () => proc.log,
+        gc: () => proc.gc(),
       };
     },
   };
@@ -246,6 +262,7 @@ export function warsztatPeer(name: string, durable: boolean, profileDir: string 
           rmSync(dir, { recursive: true, force: true });
         },
         output: () => proc.log,
+        gc: () => proc.gc(),
       };
     },
   };
@@ -259,7 +276,7 @@ export const PEERS: PeerDef[] = [
   ),
   simplePeer(
     { name: '@y/websocket-server', protocol: 'y-websocket', durable: false, hasState: true },
-    [join(servers, 'y-websocket-server.mjs')],
+    ['--expose-gc', join(servers, 'y-websocket-server.mjs')],
     () => ({ HOST: '127.0.0.1' }),
   ),
   simplePeer(

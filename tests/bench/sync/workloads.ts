@@ -144,7 +144,7 @@ export function saturation(def: PeerDef, sizes: Sizes): Promise<SaturationResult
     const steps: SaturationStep[] = [];
     let stoppedBy = `not reached (${s.maxSteps} steps)`;
     let offered = s.startEditsPerSecond;
-    for (let i = 0; i < s.maxSteps; i++, offered *= s.factor) {
+    const runStep = async (): Promise<{ step: SaturationStep; closed: number }> => {
       await pool.setRate(offered / r.editors.length);
       const from = now() + 1_000 * sizes.pauseScale;
       const to = from + s.stepSeconds * 1_000;
@@ -164,16 +164,25 @@ export function saturation(def: PeerDef, sizes: Sizes): Promise<SaturationResult
         serverCpuPercent: usage.cpuPercent,
       };
       steps.push(step);
-      if (countOf(result.report.closed) > 0) {
-        stoppedBy = `${countOf(result.report.closed)} sockets closed`;
+      return { step, closed: countOf(result.report.closed) };
+    };
+    const failure = (step: SaturationStep): string | null => {
+      if (!(step.p99 <= P99_LIMIT_MS)) return `p99 ${step.p99.toFixed(0)} ms at ${step.editsPerSecond.toFixed(0)}/s`;
+      if (!(step.delivered >= 0.99))
+        return `${(100 * (1 - step.delivered)).toFixed(1)}% lost at ${step.editsPerSecond.toFixed(0)}/s`;
+      return null;
+    };
+    for (let i = 0; i < s.maxSteps; i++, offered *= s.factor) {
+      let { step, closed } = await runStep();
+      // The machine is shared: one step spoilt by another process's burst is run again before it counts.
+      if (closed === 0 && failure(step)) ({ step, closed } = await runStep());
+      if (closed > 0) {
+        stoppedBy = `${closed} sockets closed`;
         break;
       }
-      if (!(step.p99 <= P99_LIMIT_MS)) {
-        stoppedBy = `p99 ${step.p99.toFixed(0)} ms at ${step.editsPerSecond.toFixed(0)}/s`;
-        break;
-      }
-      if (!(step.delivered >= 0.99)) {
-        stoppedBy = `${(100 * (1 - step.delivered)).toFixed(1)}% lost at ${step.editsPerSecond.toFixed(0)}/s`;
+      const failed = failure(step);
+      if (failed) {
+        stoppedBy = `${failed} (twice)`;
         break;
       }
       if (step.editsPerSecond < 0.9 * offered) {
@@ -271,6 +280,7 @@ export function idle(def: PeerDef, sizes: Sizes): Promise<IdleResult> {
     await waitFor(pool, 'warm-up sockets', (x) => ready(x) >= boards.length);
     await pause(sizes, 2_000);
     const sampler = new Sampler(running.pid);
+    await running.gc();
     const baseline = await sampler.rss();
     await pool.connect(
       Array.from({ length: d.connections }, (_, i) => make(i)),
@@ -279,6 +289,7 @@ export function idle(def: PeerDef, sizes: Sizes): Promise<IdleResult> {
     );
     await waitFor(pool, 'idle sockets', (x) => ready(x) >= boards.length + d.connections, 120_000);
     await pause(sizes, 3_000);
+    await running.gc();
     const rss = await sampler.rss();
     return {
       rssPerConnectionBytes: (rss - baseline) / d.connections,

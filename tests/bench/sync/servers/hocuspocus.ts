@@ -1,5 +1,6 @@
 // Hocuspocus as its own process: in memory (no extension), or with its SQLite extension on a file
 // (HOCUSPOCUS_SQLITE=<path>). Everything else is the library's default.
+import './control.mjs';
 import { SQLite } from '@hocuspocus/extension-sqlite';
 import { Server } from '@hocuspocus/server';
 

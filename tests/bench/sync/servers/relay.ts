@@ -1,5 +1,6 @@
 // The floor: a bare `ws` relay that forwards every binary message to the other sockets of the same
 // room (the URL path). No Yjs, no state, no checks — nothing can fan out faster on this machine.
+import './control.mjs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';

@@ -4,6 +4,7 @@
 // abuse guards, decides the numbers: the per-workshop socket cap (the idle test opens 1,000 sockets
 // on one workshop) and the per-socket message rate (saturation pushes one editor past 100/s).
 // Every other limit, check and guarantee is the production one.
+import './control.mjs';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { startServer } from '../../../../server/src/server.js';

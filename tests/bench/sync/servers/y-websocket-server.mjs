@@ -4,6 +4,7 @@
 // fails every update with "store.getClock is not a function". This hook resolves the server's
 // `yjs` to the same `@y/y` its protocol package uses, as a consistent install would.
 import { createRequire, register } from 'node:module';
+import './control.mjs';
 
 const require = createRequire(import.meta.url);
 const serverMain = require.resolve('@y/websocket-server/package.json').replace(/package\.json$/, 'src/server.js');
