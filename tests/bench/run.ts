@@ -1,7 +1,7 @@
 // Sync-plane benchmarks side by side with the peers (issue #8): `pnpm bench` (full, < 15 min),
 // `pnpm bench --quick` (< 3 min, numbers not asserted anywhere). Options: `--only=typing,idle`,
 // `--peers=relay,warsztat` (substring of the column name, case-insensitive), `--json=<file>`,
-// `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts), `--profile` (adds a CPU profile
+// `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts), `--profile[=saturation]` (adds a CPU profile
 // of the Warsztat server during the typing workload, summarised as top functions).
 // Prints one markdown table per workload, a column per server, with the ratio to the floor.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -67,19 +67,18 @@ const lines = [
 ];
 for (const [name, byPeer] of Object.entries(results)) lines.push(...table(name, byPeer, peers, sizes), '');
 if (flag('profile')) {
-  // Where the Warsztat server's time goes under the typing workload (V8 sampling profiler).
+  // Where the Warsztat server's time goes under the typing (or, `--profile=saturation`, the
+  // saturation) workload: V8's sampling profiler over the measured window.
+  const which = value('profile') === 'saturation' ? 'saturation' : 'typing';
   const dir = mkdtempSync(join(tmpdir(), 'warsztat-profile-'));
   const peer = warsztatPeer('Warsztat (SQLite, default)', true, dir);
-  log('profile · typing · Warsztat (SQLite, default) …');
+  log(`profile · ${which} · Warsztat (SQLite, default) …`);
   try {
-    await typing(peer, { ...sizes, shareServer: false, pauseScale: 1 });
-    lines.push(
-      ...profileTables(
-        `Profile — Warsztat (SQLite, default) server process during the typing workload`,
-        summariseProfiles(dir),
-      ),
-      '',
-    );
+    const run = which === 'saturation' ? saturation : typing;
+    const result = await run(peer, { ...sizes, shareServer: false, pauseScale: 1 });
+    const title = `Profile — Warsztat (SQLite, default) server process during the ${which} workload`;
+    lines.push(...table(which, { [peer.name]: result }, [peer], sizes), '');
+    lines.push(...profileTables(title, summariseProfiles(dir)), '');
   } catch (error) {
     errors.push(`profile: ${(error as Error).message}`);
   }

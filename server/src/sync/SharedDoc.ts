@@ -56,6 +56,8 @@ export class SharedDoc {
    * next changes: in a join storm hundreds of sockets ask for the same state within seconds.
    */
   private fullState: Uint8Array | null = null;
+  /** Peers that asked for "saved up to here" messages. */
+  private savedPeers = 0;
 
   private constructor(
     readonly name: string,
@@ -213,7 +215,8 @@ export class SharedDoc {
     this.pending = [];
     if (batch.length === 0 || this.failed) return;
     // Taken now, while the doc holds exactly what this batch and the earlier ones wrote.
-    const savedVector = Y.encodeStateVector(this.doc);
+    // Only sockets that asked (`?saved=1`) get it; stock providers never do, so most flushes skip it.
+    const savedVector = this.savedPeers > 0 ? Y.encodeStateVector(this.doc) : null;
     try {
       await this.store.appendUpdates(
         this.name,
@@ -245,8 +248,10 @@ export class SharedDoc {
         const message = writeUpdate(update);
         for (const peer of peers) if (peer !== origin) peer.send(message);
       }
-      const saved = writeSaved(savedVector);
-      for (const peer of peers) if (peer.wantsSaved) peer.send(saved);
+      if (savedVector) {
+        const saved = writeSaved(savedVector);
+        for (const peer of peers) if (peer.wantsSaved) peer.send(saved);
+      }
     } finally {
       if (cork) for (const peer of peers) peer.uncork?.();
     }
@@ -290,12 +295,14 @@ export class SharedDoc {
   }
 
   addPeer(peer: DocPeer): void {
+    if (this.peers.has(peer)) return;
     this.peers.set(peer, new Set());
+    if (peer.wantsSaved) this.savedPeers++;
   }
 
   removePeer(peer: DocPeer): void {
     const ids = this.peers.get(peer);
-    this.peers.delete(peer);
+    if (this.peers.delete(peer) && peer.wantsSaved) this.savedPeers--;
     if (ids && ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
   }
 
@@ -306,6 +313,7 @@ export class SharedDoc {
     this.link = null;
     for (const peer of [...this.peers.keys()]) peer.close(code, reason);
     this.peers.clear();
+    this.savedPeers = 0;
   }
 
   async destroy(): Promise<void> {

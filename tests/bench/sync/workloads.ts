@@ -141,6 +141,7 @@ export function saturation(def: PeerDef, sizes: Sizes): Promise<SaturationResult
   return withPeer(def, sizes, async (running, pool) => {
     const r = room(def, running, await running.boards(s.groups), s.editorsPerGroup);
     await connectRoom(pool, r, Math.min(2_000, r.editors.length * 5), 1_500 * sizes.pauseScale);
+    running.profile?.start();
     const steps: SaturationStep[] = [];
     let stoppedBy = `not reached (${s.maxSteps} steps)`;
     let offered = s.startEditsPerSecond;
@@ -191,6 +192,7 @@ export function saturation(def: PeerDef, sizes: Sizes): Promise<SaturationResult
       }
     }
     await pool.setRate(0);
+    await running.profile?.stop();
     const passing = steps.filter((x) => x.p99 <= P99_LIMIT_MS && x.delivered >= 0.99);
     const best = passing.reduce<SaturationStep | null>(
       (a, b) => (a === null || b.editsPerSecond > a.editsPerSecond ? b : a),
