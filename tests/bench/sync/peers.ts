@@ -78,6 +78,12 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
   throw new Error(`server did not listen on ${port} within 30 s:\n${log()}`);
 }
 
+/** Every server process still running; none outlives the benchmark, even when it fails. */
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
 /** One server process that can be stopped and started again with the same port and environment. */
 class Proc {
   private child: ChildProcess | null = null;
@@ -107,6 +113,8 @@ class Proc {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
+    children.add(child);
+    child.once('exit', () => children.delete(child));
     this.child = child;
     await waitForPort(this.port, child, () => this.log);
   }
