@@ -43,6 +43,17 @@ function runAs(): OsUser | null {
   return { uid, gid };
 }
 
+/**
+ * Outlives a test process killed without a chance to clean up (vitest ends its workers with a
+ * signal, which runs no 'exit' handler): once process $1 is gone it kills the server whose data
+ * is in $2 and removes $2. Polls once a second; costs nothing meanwhile.
+ */
+const WATCHDOG = `while [ -d /proc/$1 ]; do sleep 1; done
+pid=$(head -n 1 "$2/data/postmaster.pid" 2>/dev/null)
+[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
+sleep 1
+rm -rf "$2"`;
+
 /** Every server this process started, killed on exit even if a test file crashes before afterAll. */
 const running = new Set<TestPostgres>();
 process.once('exit', () => {
@@ -51,6 +62,7 @@ process.once('exit', () => {
 
 export class TestPostgres {
   private child: ChildProcess | null = null;
+  private watchdog: ChildProcess | null = null;
   private exited: Promise<void> = Promise.resolve();
   private log = '';
   private databases = 0;
@@ -74,6 +86,11 @@ export class TestPostgres {
     if (user) chownSync(dir, user.uid, user.gid);
     const server = new TestPostgres(bin, dir, await freePort(), user);
     running.add(server);
+    server.watchdog = spawn('sh', ['-c', WATCHDOG, 'warsztat-pg-watchdog', String(process.pid), dir], {
+      detached: true,
+      stdio: 'ignore',
+    });
+    server.watchdog.unref();
     try {
       execFileSync(
         join(bin, 'initdb'),
@@ -216,6 +233,7 @@ export class TestPostgres {
     running.delete(this);
     await this.stop();
     rmSync(this.dir, { recursive: true, force: true });
+    this.watchdog?.kill();
   }
 
   /** The server's log tail, for assertion messages. */
