@@ -11,6 +11,7 @@ import { PEERS, type PeerDef, warsztatPeer } from './sync/peers.js';
 import { profileTables, summariseProfiles } from './sync/profile.js';
 import { SIZES } from './sync/sizes.js';
 import { table } from './sync/tables.js';
+import { targetsTable } from './sync/targets.js';
 import { coldLoad, idle, joinStorm, saturation, startSharedPeers, stopSharedPeers, typing } from './sync/workloads.js';
 
 const args = process.argv.slice(2);
@@ -66,6 +67,7 @@ const lines = [
   '',
 ];
 for (const [name, byPeer] of Object.entries(results)) lines.push(...table(name, byPeer, peers, sizes), '');
+if (peers.length === PEERS.length && Object.keys(results).length > 0) lines.push(...targetsTable(results), '');
 if (flag('profile')) {
   // Where the Warsztat server's time goes under the typing (or, `--profile=saturation`, the
   // saturation) workload: V8's sampling profiler over the measured window.
