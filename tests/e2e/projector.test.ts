@@ -205,10 +205,17 @@ describe('projector at 1920×1080', () => {
     expect(await projector.locator('.timer-digits').textContent()).toBe(digits);
     expect((await projector.screenshot()).equals(frozenShot)).toBe(true);
     await e2e.shot(projector, 'projector-05-frozen');
-    await console.getByTestId('projector-freeze').click();
+    // A projector reloaded while frozen shows the board as it is now — never an empty one — and holds it.
+    await projector.reload();
     await expect
       .poll(() => projector.getByTestId('card-text').allTextContents(), UI)
-      .toContain('Dodane po zatrzymaniu');
+      .toEqual(expect.arrayContaining([...NEEDS, 'Dodane po zatrzymaniu']));
+    expect(await projector.getAttribute('[data-testid="projector"]', 'data-frozen')).toBe('true');
+    addCard(board(g1.id), { sectionId: 'gaps', text: 'Po przeładowaniu' });
+    await projector.waitForTimeout(1_500);
+    expect(await projector.getByTestId('card-text').allTextContents()).not.toContain('Po przeładowaniu');
+    await console.getByTestId('projector-freeze').click();
+    await expect.poll(() => projector.getByTestId('card-text').allTextContents(), UI).toContain('Po przeładowaniu');
     await projector.getByTestId('broadcast-message').waitFor(UI);
     await expect.poll(() => projector.locator('.timer-digits').textContent(), UI).not.toBe(digits);
     expect(await console.getByTestId('frozen-indicator').count()).toBe(0);

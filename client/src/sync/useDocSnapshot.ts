@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useBoardDoc } from './useBoardDoc';
 
@@ -6,20 +6,35 @@ import { useBoardDoc } from './useBoardDoc';
 const READ_EVERY_MS = 300;
 
 /**
- * A doc read as a plain value (projector, console lists, the participant's vote): `read(doc)` after each remote change
- * (throttled), and no re-read at all while `frozen` (WCAG 2.2.2), so the screen stays still until
- * the facilitator lets it move again. No offline copy: the projector never writes.
+ * A doc read as a plain value (projector, console lists, the participant's vote): `read(doc)`
+ * after each remote change (throttled), and no re-read while `frozen` (WCAG 2.2.2), so the screen
+ * stays still until the facilitator lets it move again. A projector opened (or reloaded) while
+ * frozen still takes the server's state once, so a freeze never holds an empty board.
+ * No offline copy: these readers never write.
  */
 export function useDocSnapshot<T>(docName: string, token: string, read: (doc: Y.Doc) => T, frozen: boolean) {
   const board = useBoardDoc(docName, token, false);
-  const { doc } = board;
+  const { doc, synced } = board;
   const [value, setValue] = useState<T>(() => read(doc));
+  const frozenNow = useRef(frozen);
+  frozenNow.current = frozen;
+  const syncedNow = useRef(synced);
+  syncedNow.current = synced;
+  // This doc has been read with the server's state in it; from then on a freeze holds.
+  const loaded = useRef(false);
+  // Declared first so it runs first: a new doc (another board) has not been read yet.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the doc changes, by design
   useEffect(() => {
-    if (frozen) return;
+    loaded.current = false;
+  }, [doc]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a freeze lifted or a first sync re-reads at once
+  useEffect(() => {
     let timer: number | null = null;
     const refresh = () => {
       timer = null;
+      if (frozenNow.current && loaded.current) return;
       setValue(read(doc));
+      if (syncedNow.current) loaded.current = true;
     };
     refresh();
     const onUpdate = () => {
@@ -30,6 +45,6 @@ export function useDocSnapshot<T>(docName: string, token: string, read: (doc: Y.
       doc.off('update', onUpdate);
       if (timer !== null) window.clearTimeout(timer);
     };
-  }, [doc, read, frozen]);
-  return { value, synced: board.synced, refused: board.refused };
+  }, [doc, read, frozen, synced]);
+  return { value, synced, refused: board.refused };
 }
