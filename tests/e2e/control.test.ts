@@ -93,8 +93,12 @@ describe('running the room in Chromium', () => {
     await expect.poll(() => piotrItem.getAttribute('class'), UI).toContain('member--dragging');
     // Hover over the target until dnd-kit reports it under the pointer (a busy machine renders late),
     // nudging the pointer a pixel each round so a fresh pointermove is always the latest event.
-    for (let i = 0; i < 50; i++) {
-      await facilitator.mouse.move(to.x + to.width / 2 + (i % 2), to.y + to.height / 3, { steps: i === 0 ? 10 : 1 });
+    // The target is measured again each round: panels above it may still be settling while we drag.
+    for (let i = 0; i < 100; i++) {
+      const target = (await annaColumn.boundingBox()) ?? to;
+      await facilitator.mouse.move(target.x + target.width / 2 + (i % 2), target.y + target.height / 3, {
+        steps: i === 0 ? 10 : 1,
+      });
       if ((await annaColumn.getAttribute('class'))?.includes('group-column--over')) break;
       await facilitator.waitForTimeout(100);
     }
