@@ -38,7 +38,8 @@ describe('test PostgreSQL server', () => {
     await query(url, 'INSERT INTO kept VALUES (2)');
 
     await postgres.server.kill();
-    await expect(query(url, 'SELECT 1')).rejects.toThrow(/ECONNREFUSED/);
+    // A killed postmaster's orphaned backends can reset a connection instead of refusing it: no server either way.
+    await expect(query(url, 'SELECT 1')).rejects.toThrow(/ECONNREFUSED|ECONNRESET/);
     await postgres.server.restart();
     expect(await query(url, 'SELECT x FROM kept ORDER BY x')).toEqual([{ x: 1 }, { x: 2 }]);
   });

@@ -188,8 +188,8 @@ describe('sync plane guards', () => {
     expect(await closeCodeOf(slow, 20_000)).toBe(CloseCode.TryAgainLater);
     const again = await openBoard(cleanup, port, r.anna.docName, r.facilitatorToken);
     expect(await converged(again, writer)).toEqual(['needs:po wszystkim']);
-    await waitFor(() => again.doc.getText('filler').length === 10_000_000);
-  });
+    await waitFor(() => again.doc.getText('filler').length === 10_000_000, 20_000, 'the 10 MB filler resyncs');
+  }, 90_000);
 
   it('caps the sockets of one workshop (1013) and serves the rest', async () => {
     const r = await room({ maxSyncConnectionsPerWorkshop: 2 });
