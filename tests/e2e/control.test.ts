@@ -80,7 +80,9 @@ describe('running the room in Chromium', () => {
         .locator(`[data-testid="group-column"]:has([data-participant-id="${anna.participantId}"])`)
         .getAttribute('data-group-id')) ?? '';
     const annaColumn = facilitator.locator(`[data-testid="group-column"][data-group-id="${annaGroup}"]`);
-    const piotrItem = facilitator.locator(`li[data-participant-id="${piotr.participantId}"]`);
+    const piotrItem = facilitator.locator(
+      `[data-testid="group-column"] [data-participant-id="${piotr.participantId}"]`,
+    );
     // Measure only once the layout is still: the preview table folds away after "apply".
     await facilitator.getByTestId('assign-preview-table').waitFor({ state: 'detached', ...UI });
     await piotrItem.scrollIntoViewIfNeeded();

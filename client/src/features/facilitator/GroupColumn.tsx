@@ -54,11 +54,11 @@ export function GroupColumn({ group, workshop, open, onToggle, run }: ColumnProp
       {members.length === 0 ? (
         <p className="muted small">{t('facilitator.noMembers')}</p>
       ) : (
-        <ul className="member-list">
+        <div className="member-list">
           {members.map((m) => (
             <Member key={m.id} person={m} rapporteur={m.id === group.rapporteurId} />
           ))}
-        </ul>
+        </div>
       )}
       <label htmlFor={selectId} className="small">
         {t('facilitator.rapporteur')}
@@ -102,11 +102,11 @@ export function UnassignedColumn({ people }: { people: ParticipantView[] }) {
       data-testid="unassigned-column"
     >
       <h3 className="group-column-title">{t('groupEdit.unassigned')}</h3>
-      <ul className="member-list">
+      <div className="member-list">
         {people.map((p) => (
           <Member key={p.id} person={p} rapporteur={false} testId="unassigned-name" />
         ))}
-      </ul>
+      </div>
     </article>
   );
 }
@@ -123,20 +123,20 @@ function Member({
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: person.id });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
-  // The list item stays a list item; the handle inside it is the draggable button, named by its
-  // own visible text (after a hidden "Move:"), so speech input and axe agree on its name.
+  // Each person is the draggable button itself (no list around them: a list item may not be a
+  // button), named by its own visible text after a hidden "Move:", so speech input and axe agree.
   return (
-    <li
+    <div
       ref={setNodeRef}
       style={style}
       className={`member${isDragging ? ' member--dragging' : ''}`}
       data-participant-id={person.id}
+      {...attributes}
+      {...listeners}
     >
-      <div className="member-handle" {...attributes} {...listeners}>
-        <span className="visually-hidden">{t('groupEdit.dragPrefix')} </span>
-        <span data-testid={testId}>{person.name}</span>
-        {rapporteur && <span className="tag">{t('facilitator.rapporteur')}</span>}
-      </div>
-    </li>
+      <span className="visually-hidden">{t('groupEdit.dragPrefix')} </span>
+      <span data-testid={testId}>{person.name}</span>
+      {rapporteur && <span className="tag">{t('facilitator.rapporteur')}</span>}
+    </div>
   );
 }
