@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AgendaKind, addCard, canonicalTimeZone, readConsolidated, summaryFragment } from '@warsztat/shared';
+import {
+  type AgendaKind,
+  addCard,
+  canonicalTimeZone,
+  readConsolidated,
+  summaryBlocksOf as summaryBlocks,
+  summaryFragment,
+} from '@warsztat/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { reportFilename } from '../../server/src/http/reportRoute.js';
@@ -9,7 +16,6 @@ import { buildReport, type ConsolidatedRecommendation, narrativeParts } from '..
 import { resourceKeys } from '../../server/src/report/i18n/index.js';
 import { midSentence } from '../../server/src/report/narrative.js';
 import { renderMarkdown } from '../../server/src/report/renderMarkdown.js';
-import { summaryBlocks } from '../../server/src/report/summaryBlocks.js';
 import {
   CONSOLIDATED,
   seed000,

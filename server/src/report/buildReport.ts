@@ -6,7 +6,7 @@ import {
   type NarrativePartView,
   ORG_TYPES,
   type OrgType,
-  summaryFragment,
+  readSummary,
   TEMPLATES,
 } from '@warsztat/shared';
 import type * as Y from 'yjs';
@@ -32,7 +32,6 @@ import {
   listWords,
   tellsStory,
 } from './narrative.js';
-import { summaryBlocks } from './summaryBlocks.js';
 
 /**
  * Builds the report model (model.ts) from the workshop record, the group boards and the plenary's
@@ -161,7 +160,7 @@ function buildGroup(w: WorkshopRecord, t: ReportT, group: WorkshopRecord['groups
     membersText: t('members', { count: members }),
     rapporteurText,
     sections,
-    summary: doc ? summaryBlocks(summaryFragment(doc)) : [],
+    summary: doc ? readSummary(doc) : [],
   } satisfies ReportGroup;
 }
 

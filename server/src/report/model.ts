@@ -1,5 +1,4 @@
-import type { Attendance, Locale, NarrativePartView, OrgType } from '@warsztat/shared';
-import type { Block } from './summaryBlocks.js';
+import type { Attendance, SummaryBlock as Block, Locale, NarrativePartView, OrgType } from '@warsztat/shared';
 
 /**
  * The report (DESIGN §1, issue #7) as data: every renderer (Markdown, DOCX, PDF, JSON) formats this

@@ -1,6 +1,6 @@
+import type { SummaryBlock as Block, SummaryRun as Run } from '@warsztat/shared';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Report } from './buildReport.js';
-import type { Block, Run } from './summaryBlocks.js';
 
 /**
  * DOCX for organisers who edit the report before publishing it. Word's own styles only (Title,

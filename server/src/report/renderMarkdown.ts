@@ -1,5 +1,5 @@
+import type { SummaryBlock as Block, SummaryRun as Run } from '@warsztat/shared';
 import type { Report } from './buildReport.js';
-import type { Block, Run } from './summaryBlocks.js';
 
 /**
  * Everything typed by people (card text, titles, names, summaries) is text, not Markdown: a card

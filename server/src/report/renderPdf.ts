@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
+import type { SummaryBlock as Block, SummaryRun as Run } from '@warsztat/shared';
 import PDFDocument from 'pdfkit';
 import type { Report } from './buildReport.js';
-import type { Block, Run } from './summaryBlocks.js';
 
 /**
  * PDF for publishing as is. PDFKit's built-in Helvetica has no ą, ę, ł, ś, ż…, so the report is
