@@ -2,7 +2,7 @@ import { generateKeyBetween } from 'fractional-indexing';
 import { uuidv4 } from 'lib0/random';
 import * as Y from 'yjs';
 import { plenaryVoteTotals, readPlenary } from './plenaryVotes.js';
-import { MAX_CARD_TEXT } from './schema.js';
+import { MAX_CARD_TEXT, setTextMinimally } from './schema.js';
 
 /**
  * The plenary doc (DESIGN §1), one Y.Doc per workshop named `<workshopId>.plenary` (take the name
@@ -155,29 +155,7 @@ export function addPlenaryItem(doc: Y.Doc, item: NewPlenaryItem): string {
 /** Replaces an item's text with the smallest edit, so two editors keep each other's words. */
 export function setPlenaryItemText(doc: Y.Doc, id: string, next: string): void {
   const map = plenaryItemsMap(doc).get(id);
-  if (!(map instanceof Y.Map)) return;
-  const value = next.slice(0, MAX_CARD_TEXT);
-  doc.transact(() => {
-    let text = map.get('text');
-    if (!(text instanceof Y.Text)) {
-      text = new Y.Text();
-      map.set('text', text);
-    }
-    const ytext = text as Y.Text;
-    const current = ytext.toString();
-    if (current === value) return;
-    let start = 0;
-    const maxStart = Math.min(current.length, value.length);
-    while (start < maxStart && current[start] === value[start]) start++;
-    let endCur = current.length;
-    let endNext = value.length;
-    while (endCur > start && endNext > start && current[endCur - 1] === value[endNext - 1]) {
-      endCur--;
-      endNext--;
-    }
-    if (endCur > start) ytext.delete(start, endCur - start);
-    if (endNext > start) ytext.insert(start, value.slice(start, endNext));
-  });
+  if (map instanceof Y.Map) setTextMinimally(map, next.slice(0, MAX_CARD_TEXT));
 }
 
 export function deletePlenaryItem(doc: Y.Doc, id: string): void {

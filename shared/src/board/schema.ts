@@ -163,9 +163,16 @@ export function addCard(doc: Y.Doc, card: NewCard): string {
  */
 export function setCardText(doc: Y.Doc, id: string, next: string): void {
   const map = cardsMap(doc).get(id);
-  if (!(map instanceof Y.Map)) return;
-  const value = next.slice(0, MAX_CARD_TEXT);
-  doc.transact(() => {
+  if (map instanceof Y.Map) setTextMinimally(map, next.slice(0, MAX_CARD_TEXT));
+}
+
+/**
+ * Sets the `text` (a Y.Text) of an item map to `value` with the smallest edit: only what lies
+ * between the common prefix and suffix is deleted and inserted. Cards and plenary items share it.
+ */
+export function setTextMinimally(map: Y.Map<unknown>, value: string): void {
+  const doc = map.doc;
+  const apply = () => {
     let text = map.get('text');
     if (!(text instanceof Y.Text)) {
       text = new Y.Text();
@@ -185,7 +192,9 @@ export function setCardText(doc: Y.Doc, id: string, next: string): void {
     }
     if (endCur > start) ytext.delete(start, endCur - start);
     if (endNext > start) ytext.insert(start, value.slice(start, endNext));
-  });
+  };
+  if (doc) doc.transact(apply);
+  else apply();
 }
 
 export function setCardColor(doc: Y.Doc, id: string, color: CardColor): void {
