@@ -18,7 +18,15 @@ const args = process.argv.slice(2);
 const flag = (name: string) => args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
 const value = (name: string) => flag(name)?.split('=')[1];
 const mode = flag('smoke') ? 'smoke' : flag('quick') ? 'quick' : 'full';
-const sizes = SIZES[mode];
+const sizes = {
+  ...SIZES[mode],
+  saturation: {
+    ...SIZES[mode].saturation,
+    // `--saturation-from=2850 --saturation-steps=6`: continue a ramp that ended below every server's limit.
+    startEditsPerSecond: Number(value('saturation-from') ?? SIZES[mode].saturation.startEditsPerSecond),
+    maxSteps: Number(value('saturation-steps') ?? SIZES[mode].saturation.maxSteps),
+  },
+};
 const only = value('only')?.split(',');
 const peerFilter = value('peers')?.toLowerCase().split(',');
 const peers = PEERS.filter((p) => !peerFilter || peerFilter.some((f) => p.name.toLowerCase().includes(f)));
