@@ -55,7 +55,7 @@ export async function waitFor(
       const closed = Object.values(result.report.closed);
       throw new Error(`timed out waiting for ${what} (closed: ${closed.length}, codes ${[...new Set(closed)]})`);
     }
-    await sleep(200);
+    await sleep(50);
   }
 }
 

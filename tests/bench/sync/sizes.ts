@@ -60,6 +60,6 @@ export const SIZES: Record<'full' | 'quick' | 'smoke', Sizes> = {
     idle: { connections: 10, boards: 2 },
     threads: 1,
     shareServer: true,
-    pauseScale: 0.2,
+    pauseScale: 0.1,
   },
 };
