@@ -37,6 +37,11 @@ export interface Limits {
   maxImportBytes: number;
   /** Joins per join code per minute (per code, not per IP: a venue shares one NAT). */
   joinsPerCodePerMinute: number;
+  /**
+   * Workshop imports per client address per hour: each may carry 20 MiB that the server parses and
+   * stores, so an open door must not take them without bound. An organiser restores a handful.
+   */
+  importsPerAddressPerHour: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -51,6 +56,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxHttpBodyBytes: 16_384,
   maxImportBytes: 20 * 1_048_576,
   joinsPerCodePerMinute: 120,
+  importsPerAddressPerHour: 30,
 };
 
 export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { clientDist: string | null }): Config {

@@ -102,6 +102,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       maxBodyBytes: config.limits.maxHttpBodyBytes,
       maxImportBytes: config.limits.maxImportBytes,
       joinsPerCodePerMinute: config.limits.joinsPerCodePerMinute,
+      importsPerAddressPerHour: config.limits.importsPerAddressPerHour,
       // `sync` is created below, once the HTTP server exists; reports run long after that.
       readDoc: (docName) => sync.readDoc(docName),
     }),

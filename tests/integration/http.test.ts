@@ -382,3 +382,29 @@ describe('join rate limit', () => {
     expect(state.participants).toHaveLength(3);
   });
 });
+
+describe('workshop import limits', () => {
+  const cleanup = new Cleanup();
+  afterAll(() => cleanup.run());
+
+  it('counts imports per address before reading the body, and refuses past the limit (429) without creating a workshop', async () => {
+    const t = await startTestServer(cleanup, { importsPerAddressPerHour: 2 });
+    const original = await createWorkshop(t.url, { title: 'Kopia zapasowa' });
+    const exported = await api<unknown>(t.url, 'GET', `/api/workshops/${original.id}/report?format=json`, {
+      token: original.facilitatorToken,
+    });
+    expect(exported.status).toBe(200);
+    const post = (body: unknown) => api<CreateWorkshopAnswer>(t.url, 'POST', '/api/workshops/import', { body });
+    const first = await post(exported.body);
+    const second = await post(exported.body);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const third = await post(exported.body);
+    expectError(third, 429, 'too_many_requests');
+    // A refused import even before its body is parsed: garbage gets the same answer, not a 400.
+    expectError(await post('{ not json'), 429, 'too_many_requests');
+    // The imports that were taken are whole workshops; creating one by hand is not limited by this.
+    const copy = await getWorkshop(t.url, second.body.id, second.body.facilitatorToken);
+    expect(copy.title).toBe('Kopia zapasowa');
+    expect((await createWorkshop(t.url, { title: 'Nowy' })).id).toBeTruthy();
+  });
+});

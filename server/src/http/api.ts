@@ -24,11 +24,24 @@ function absolute(req: Request, path: string): string {
  */
 export function apiRouter(
   service: WorkshopService,
-  options: { maxBodyBytes: number; maxImportBytes: number; joinsPerCodePerMinute: number; readDoc: ReadDoc },
+  options: {
+    maxBodyBytes: number;
+    maxImportBytes: number;
+    joinsPerCodePerMinute: number;
+    importsPerAddressPerHour: number;
+    readDoc: ReadDoc;
+  },
 ): Router {
   const router = Router();
+  const importLimiter = new RateLimiter(options.importsPerAddressPerHour, 3_600_000);
+  // Counted before the body is read, so a refused import costs no parsing.
+  const limitImports = (req: Request, res: Response, next: () => void) => {
+    if (importLimiter.take(req.ip ?? 'unknown')) return next();
+    sendError(res, { code: ErrorCode.TooManyRequests, message: 'Too many imports from this address; try again later' });
+  };
   // Before the general parser: a workshop export with its boards is far larger than a command.
-  router.post('/workshops/import', express.json({ limit: options.maxImportBytes, strict: true }), async (req, res) => {
+  const parseImport = express.json({ limit: options.maxImportBytes, strict: true });
+  router.post('/workshops/import', limitImports, parseImport, async (req, res) => {
     const result = await service.importWorkshop(req.body);
     if (!result.ok) return sendError(res, result.error);
     const { links } = result.value;
