@@ -355,4 +355,23 @@ describe('projector at 1920×1080', () => {
     expect(e2e.cspViolations).toEqual([]);
     expect(e2e.pageErrors).toEqual([]);
   }, 240_000);
+
+  it("speaks the workshop's language on a screen with no choice of its own, and a person's own choice wins", async () => {
+    const url = e2e.server().url;
+    const w = await createWorkshop(url, { title: 'Deinstitutionalisation plan', locale: 'en' });
+    const { page: wall } = await e2e.newPage(WALL);
+    await wall.goto(new URL(`/p/${w.projectorToken}`, url).href);
+    await wall.getByTestId('projector-lobby').waitFor(UI);
+    await expect.poll(() => wall.locator('#lobby-join-heading').textContent(), UI).toBe('Join the workshop');
+    expect(await wall.evaluate(() => document.documentElement.lang)).toBe('en');
+    // Following the workshop is not a choice: nothing is remembered for the next workshop.
+    expect(await wall.evaluate(() => localStorage.getItem('warsztat:lang'))).toBeNull();
+
+    const { page: chosen, context } = await e2e.newPage(WALL);
+    await context.addInitScript(() => localStorage.setItem('warsztat:lang', 'pl'));
+    await chosen.goto(new URL(`/p/${w.projectorToken}`, url).href);
+    await chosen.getByTestId('projector-lobby').waitFor(UI);
+    await chosen.waitForTimeout(300);
+    expect(await chosen.locator('#lobby-join-heading').textContent()).toBe('Dołącz do warsztatu');
+  }, 60_000);
 });

@@ -1,7 +1,8 @@
 import type { Me, WorkshopState } from '@warsztat/shared';
 import { ErrorCode } from '@warsztat/shared';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { adoptWorkshopLocale } from '../i18n';
 import { useControlStore } from '../stores/controlStore';
 import { useControlConnection } from '../stores/useControlConnection';
 import { ErrorAlert } from './ErrorAlert';
@@ -25,6 +26,10 @@ export function ControlGate({
   const workshop = useControlStore((s) => s.workshop);
   const me = useControlStore((s) => s.me);
   const problem = useControlStore((s) => s.problem);
+  const workshopLocale = workshop?.locale;
+  useEffect(() => {
+    if (workshopLocale) adoptWorkshopLocale(workshopLocale);
+  }, [workshopLocale]);
 
   if (!token || problem) {
     const code = problem && KNOWN.includes(problem.code) ? problem.code : 'unauthorized';

@@ -6,8 +6,10 @@ import { en } from './en';
 import { pl } from './pl';
 
 /**
- * i18n setup: Polish by default, English on request. The choice persists in localStorage and
- * `<html lang>` follows it so screen readers pronounce the page in the right language.
+ * i18n setup: Polish by default, English on request. Only a person's own choice (the language
+ * switcher) persists in localStorage; without one, a screen follows the workshop's language, so a
+ * projector or a phone opened for an English workshop speaks English. `<html lang>` follows the
+ * language so screen readers pronounce the page in the right one.
  */
 export const LANGUAGE_STORAGE_KEY = 'warsztat:lang';
 export const DEFAULT_LOCALE: Locale = 'pl';
@@ -16,12 +18,12 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
-function storedLocale(): Locale {
+function chosenLocale(): Locale | null {
   try {
     const value = localStorage.getItem(LANGUAGE_STORAGE_KEY);
-    return isLocale(value) ? value : DEFAULT_LOCALE;
+    return isLocale(value) ? value : null;
   } catch {
-    return DEFAULT_LOCALE;
+    return null;
   }
 }
 
@@ -30,20 +32,26 @@ export function currentLocale(): Locale {
   return isLocale(lang) ? lang : DEFAULT_LOCALE;
 }
 
+/** A person's own choice: applies now and on every later visit, whatever the workshop's language. */
 export function setLocale(locale: Locale): void {
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, locale);
+  } catch {
+    // Private mode may refuse storage; the language still applies for this visit.
+  }
   void i18next.changeLanguage(locale);
+}
+
+/** The workshop's language, used only while this browser has no choice of its own. */
+export function adoptWorkshopLocale(locale: Locale): void {
+  if (chosenLocale() === null && locale !== currentLocale()) void i18next.changeLanguage(locale);
 }
 
 i18next.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
-  try {
-    localStorage.setItem(LANGUAGE_STORAGE_KEY, lng);
-  } catch {
-    // Private mode may refuse storage; the language still applies for this visit.
-  }
 });
 
-const initialLocale = storedLocale();
+const initialLocale = chosenLocale() ?? DEFAULT_LOCALE;
 document.documentElement.lang = initialLocale;
 
 void i18next.use(initReactI18next).init({
