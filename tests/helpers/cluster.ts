@@ -5,6 +5,7 @@ import { ChildServer } from './childServer.js';
 import type { Cleanup } from './cleanup.js';
 import { waitFor } from './poll.js';
 import { RedisServer } from './redis.js';
+import { docOfParticipant, getWorkshop, runCommand, setupWorkshop } from './server.js';
 
 /** A multi-node deployment for tests: real Redis, one shared store, nodes as child processes. */
 export interface TestCluster {
@@ -32,6 +33,23 @@ export async function startCluster(
     nodes.push(await ChildServer.start(cleanup, { databaseUrl, env: { REDIS_URL: redis.url } }));
   }
   return { redis, databaseUrl, nodes };
+}
+
+/**
+ * Two nodes on one store, a workshop made on A with Anna and Bartek auto-assigned and in breakout:
+ * the starting point of the cross-node board tests.
+ */
+export async function breakoutOnTwoNodes(cleanup: Cleanup, databaseUrl: string) {
+  const cluster = await startCluster(cleanup, 2, { databaseUrl });
+  const [a, b] = cluster.nodes;
+  if (!a || !b) throw new Error('two nodes expected');
+  const { workshop, participants } = await setupWorkshop(a.url, ['Anna', 'Bartek']);
+  await runCommand(a.url, workshop.id, workshop.facilitatorToken, { type: 'assign', mode: 'auto' });
+  await runCommand(a.url, workshop.id, workshop.facilitatorToken, { type: 'phase', to: 'breakout' });
+  const state = await getWorkshop(a.url, workshop.id, workshop.facilitatorToken);
+  const anna = participants[0];
+  if (!anna) throw new Error('no participant');
+  return { cluster, a, b, workshop, anna, docName: docOfParticipant(state, anna.participantId) };
 }
 
 export interface Health {

@@ -1,12 +1,11 @@
 import { addCard, listCards, setCardText } from '@warsztat/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Cleanup } from '../helpers/cleanup.js';
-import { healthOf, startCluster, waitForRedis } from '../helpers/cluster.js';
+import { breakoutOnTwoNodes, healthOf, waitForRedis } from '../helpers/cluster.js';
 import { connectControl, sendCommand, stateOf } from '../helpers/control.js';
 import { waitFor } from '../helpers/poll.js';
 import { sharedPostgres } from '../helpers/postgres.js';
 import { converged, openBoard, textsOf } from '../helpers/provider.js';
-import { docOfParticipant, getWorkshop, runCommand, setupWorkshop } from '../helpers/server.js';
 
 /**
  * Redis is a relay, not the truth (DESIGN §5). With Redis stopped for 30 s, each node keeps serving
@@ -21,16 +20,10 @@ const postgres = sharedPostgres();
 
 describe('Redis outage', () => {
   it('keeps every node serving for 30 s without Redis, reports degraded, and catches up when it returns', async () => {
-    const cluster = await startCluster(cleanup, 2, { databaseUrl: await postgres.server.createDatabase() });
-    const [a, b] = cluster.nodes;
-    if (!a || !b) throw new Error('two nodes expected');
-    const { workshop, participants } = await setupWorkshop(a.url, ['Anna', 'Bartek']);
-    await runCommand(a.url, workshop.id, workshop.facilitatorToken, { type: 'assign', mode: 'auto' });
-    await runCommand(a.url, workshop.id, workshop.facilitatorToken, { type: 'phase', to: 'breakout' });
-    const state = await getWorkshop(a.url, workshop.id, workshop.facilitatorToken);
-    const anna = participants[0];
-    if (!anna) throw new Error('no participant');
-    const docName = docOfParticipant(state, anna.participantId);
+    const { cluster, a, b, workshop, anna, docName } = await breakoutOnTwoNodes(
+      cleanup,
+      await postgres.server.createDatabase(),
+    );
 
     // Two clients of the same board on each node, and a participant's control socket on B.
     const a1 = await openBoard(cleanup, a.port, docName, anna.token);

@@ -4,12 +4,12 @@ import * as Y from 'yjs';
 import { startServer } from '../../server/src/index.js';
 import { openStore } from '../../server/src/persistence/openStore.js';
 import { Cleanup } from '../helpers/cleanup.js';
-import { startCluster } from '../helpers/cluster.js';
+import { breakoutOnTwoNodes } from '../helpers/cluster.js';
 import { waitFor } from '../helpers/poll.js';
 import { sharedPostgres } from '../helpers/postgres.js';
 import { connectBoard, converged, openBoard, textsOf } from '../helpers/provider.js';
 import { RedisServer } from '../helpers/redis.js';
-import { docOfParticipant, getWorkshop, runCommand, setupWorkshop } from '../helpers/server.js';
+import { getWorkshop, setupWorkshop } from '../helpers/server.js';
 
 /**
  * Two nodes on one PostgreSQL and one Redis (DESIGN §5): stock y-websocket providers on different nodes
@@ -20,22 +20,9 @@ const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
 const postgres = sharedPostgres();
 
-async function breakoutOnTwoNodes() {
-  const cluster = await startCluster(cleanup, 2, { databaseUrl: await postgres.server.createDatabase() });
-  const [a, b] = cluster.nodes;
-  if (!a || !b) throw new Error('two nodes expected');
-  const { workshop, participants } = await setupWorkshop(a.url, ['Anna', 'Bartek']);
-  await runCommand(a.url, workshop.id, workshop.facilitatorToken, { type: 'assign', mode: 'auto' });
-  await runCommand(a.url, workshop.id, workshop.facilitatorToken, { type: 'phase', to: 'breakout' });
-  const state = await getWorkshop(a.url, workshop.id, workshop.facilitatorToken);
-  const anna = participants[0];
-  if (!anna) throw new Error('no participant');
-  return { cluster, a, b, workshop, anna, docName: docOfParticipant(state, anna.participantId) };
-}
-
 describe('boards across nodes', () => {
   it('converges stock providers on two nodes, in both directions', async () => {
-    const { a, b, workshop, anna, docName } = await breakoutOnTwoNodes();
+    const { a, b, workshop, anna, docName } = await breakoutOnTwoNodes(cleanup, await postgres.server.createDatabase());
     const onA = await openBoard(cleanup, a.port, docName, anna.token);
     const onB = await openBoard(cleanup, b.port, docName, workshop.facilitatorToken);
 
@@ -56,7 +43,10 @@ describe('boards across nodes', () => {
   });
 
   it('stores each update once: no stored update repeats what the ones before it held', async () => {
-    const { a, b, workshop, anna, docName, cluster } = await breakoutOnTwoNodes();
+    const { a, b, workshop, anna, docName, cluster } = await breakoutOnTwoNodes(
+      cleanup,
+      await postgres.server.createDatabase(),
+    );
     const onA = await openBoard(cleanup, a.port, docName, anna.token);
     const onB = await openBoard(cleanup, b.port, docName, workshop.facilitatorToken);
     const card = addCard(onA.doc, { sectionId: 'needs', text: 'x', authorId: 'anna' });
@@ -85,7 +75,7 @@ describe('boards across nodes', () => {
   });
 
   it('relays awareness: each node shows who is on the board elsewhere', async () => {
-    const { a, b, workshop, anna, docName } = await breakoutOnTwoNodes();
+    const { a, b, workshop, anna, docName } = await breakoutOnTwoNodes(cleanup, await postgres.server.createDatabase());
     const onA = await openBoard(cleanup, a.port, docName, anna.token);
     onA.provider.awareness.setLocalStateField('cursor', { cardId: 'c1' });
     const onB = await openBoard(cleanup, b.port, docName, workshop.facilitatorToken);
