@@ -2,8 +2,6 @@ import pg from 'pg';
 import { mergeDoc } from './mergeDoc.js';
 import { migrate } from './postgresSchema.js';
 import {
-  type ControlRecord,
-  EMPTY_CONTROL,
   type EventRecord,
   type GroupRecord,
   type ParticipantRecord,
@@ -15,6 +13,7 @@ import {
   type WorkshopRecord,
 } from './Store.js';
 import { isConnectionError } from './unavailable.js';
+import { type WorkshopRow, workshopFromRow } from './workshopRow.js';
 
 /** Ms to wait for a connection before the write is refused as `unavailable` (never queued for later). */
 const CONNECT_TIMEOUT_MS = 3_000;
@@ -33,25 +32,6 @@ const types = {
 };
 
 type Client = pg.PoolClient;
-
-interface WorkshopRow {
-  id: string;
-  join_code: string;
-  title: string;
-  date: string | null;
-  venue: string | null;
-  organiser: string | null;
-  mode: WorkshopRecord['mode'];
-  locale: WorkshopRecord['locale'];
-  template: WorkshopRecord['template'];
-  phase: WorkshopRecord['phase'];
-  spotlight_group_id: string | null;
-  timer: WorkshopRecord['timer'];
-  agenda: WorkshopRecord['agenda'];
-  control: Partial<ControlRecord> | null;
-  created_at: number;
-  version: number;
-}
 
 /**
  * The multi-node store (DESIGN §4–5): the same contract as SqliteStore over a `pg` Pool. Every
@@ -198,26 +178,7 @@ export class PostgresStore implements Store {
          FROM participants WHERE workshop_id = $1 ORDER BY joined_at, id`,
         [id],
       );
-      return {
-        id: row.id,
-        title: row.title,
-        date: row.date,
-        venue: row.venue,
-        organiser: row.organiser,
-        mode: row.mode,
-        locale: row.locale,
-        template: row.template,
-        joinCode: row.join_code,
-        phase: row.phase,
-        spotlightGroupId: row.spotlight_group_id,
-        timer: row.timer,
-        agenda: row.agenda,
-        createdAt: row.created_at,
-        control: { ...EMPTY_CONTROL, ...row.control },
-        groups: groups.rows,
-        participants: participants.rows,
-        version: row.version,
-      };
+      return workshopFromRow(row, groups.rows, participants.rows);
     }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 

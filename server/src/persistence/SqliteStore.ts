@@ -4,7 +4,6 @@ import Database from 'better-sqlite3';
 import { mergeDoc } from './mergeDoc.js';
 import {
   type ControlRecord,
-  EMPTY_CONTROL,
   type EventRecord,
   type GroupRecord,
   type ParticipantRecord,
@@ -14,6 +13,7 @@ import {
   type TokenRecord,
   type WorkshopRecord,
 } from './Store.js';
+import { type WorkshopRow, workshopFromRow } from './workshopRow.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -75,24 +75,12 @@ CREATE TABLE IF NOT EXISTS doc_snapshots (
 );
 `;
 
-interface WorkshopRow {
-  id: string;
-  join_code: string;
-  title: string;
-  date: string | null;
-  venue: string | null;
-  organiser: string | null;
-  mode: string;
-  locale: string;
-  template: string;
-  phase: string;
-  spotlight_group_id: string | null;
+/** How SQLite returns a `workshops` row: the JSON columns still as text. */
+type SqliteWorkshopRow = Omit<WorkshopRow, 'timer' | 'agenda' | 'control'> & {
   timer: string;
   agenda: string;
-  created_at: number;
   control: string | null;
-  version: number;
-}
+};
 
 /**
  * Columns added after the first release: `ALTER TABLE … ADD COLUMN` runs only when
@@ -222,7 +210,7 @@ export class SqliteStore implements Store {
   }
 
   async loadWorkshop(id: string): Promise<WorkshopRecord | null> {
-    const row = this.db.prepare('SELECT * FROM workshops WHERE id = ?').get(id) as WorkshopRow | undefined;
+    const row = this.db.prepare('SELECT * FROM workshops WHERE id = ?').get(id) as SqliteWorkshopRow | undefined;
     if (!row) return null;
     const groups = (
       this.db.prepare('SELECT * FROM groups WHERE workshop_id = ? ORDER BY position').all(id) as Array<{
@@ -266,29 +254,16 @@ export class SqliteStore implements Store {
         joinedAt: p.joined_at,
       }),
     );
-    return {
-      id: row.id,
-      title: row.title,
-      date: row.date,
-      venue: row.venue,
-      organiser: row.organiser,
-      mode: row.mode as WorkshopRecord['mode'],
-      locale: row.locale as WorkshopRecord['locale'],
-      template: row.template as WorkshopRecord['template'],
-      joinCode: row.join_code,
-      phase: row.phase as WorkshopRecord['phase'],
-      spotlightGroupId: row.spotlight_group_id,
-      timer: JSON.parse(row.timer) as WorkshopRecord['timer'],
-      agenda: JSON.parse(row.agenda) as WorkshopRecord['agenda'],
-      createdAt: row.created_at,
-      // Rows written before the column existed have no control state yet.
-      control: row.control
-        ? { ...EMPTY_CONTROL, ...(JSON.parse(row.control) as Partial<ControlRecord>) }
-        : EMPTY_CONTROL,
+    return workshopFromRow(
+      {
+        ...row,
+        timer: JSON.parse(row.timer) as WorkshopRecord['timer'],
+        agenda: JSON.parse(row.agenda) as WorkshopRecord['agenda'],
+        control: row.control ? (JSON.parse(row.control) as Partial<ControlRecord>) : null,
+      },
       groups,
       participants,
-      version: row.version,
-    };
+    );
   }
 
   async findWorkshopByJoinCode(joinCode: string): Promise<string | null> {
