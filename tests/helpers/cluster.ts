@@ -5,7 +5,7 @@ import { ChildServer } from './childServer.js';
 import type { Cleanup } from './cleanup.js';
 import { waitFor } from './poll.js';
 import { RedisServer } from './redis.js';
-import { docOfParticipant, getWorkshop, runCommand, setupWorkshop } from './server.js';
+import { breakoutWorkshop, docOfParticipant } from './server.js';
 
 /** A multi-node deployment for tests: real Redis, one shared store, nodes as child processes. */
 export interface TestCluster {
@@ -43,10 +43,7 @@ export async function breakoutOnTwoNodes(cleanup: Cleanup, databaseUrl: string) 
   const cluster = await startCluster(cleanup, 2, { databaseUrl });
   const [a, b] = cluster.nodes;
   if (!a || !b) throw new Error('two nodes expected');
-  const { workshop, participants } = await setupWorkshop(a.url, ['Anna', 'Bartek']);
-  await runCommand(a.url, workshop.id, workshop.facilitatorToken, { type: 'assign', mode: 'auto' });
-  await runCommand(a.url, workshop.id, workshop.facilitatorToken, { type: 'phase', to: 'breakout' });
-  const state = await getWorkshop(a.url, workshop.id, workshop.facilitatorToken);
+  const { workshop, participants, state } = await breakoutWorkshop(a.url, ['Anna', 'Bartek']);
   const anna = participants[0];
   if (!anna) throw new Error('no participant');
   return { cluster, a, b, workshop, anna, docName: docOfParticipant(state, anna.participantId) };

@@ -160,6 +160,25 @@ export async function setupWorkshop(baseUrl: string, names: string[], body?: Cre
   return { workshop, participants };
 }
 
+/**
+ * A workshop at `baseUrl` with `names` joined, auto-assigned to groups and in breakout (with a
+ * timer of `minutes` when given): the starting point of most board tests.
+ */
+export async function breakoutWorkshop(
+  baseUrl: string,
+  names: string[],
+  minutes?: number,
+): Promise<Setup & { state: WorkshopState }> {
+  const { workshop, participants } = await setupWorkshop(baseUrl, names);
+  await runCommand(baseUrl, workshop.id, workshop.facilitatorToken, { type: 'assign', mode: 'auto' });
+  await runCommand(baseUrl, workshop.id, workshop.facilitatorToken, {
+    type: 'phase',
+    to: 'breakout',
+    ...(minutes === undefined ? {} : { minutes }),
+  });
+  return { workshop, participants, state: await getWorkshop(baseUrl, workshop.id, workshop.facilitatorToken) };
+}
+
 /** The board doc name of a participant's group, read from the API as clients must (DESIGN §9). */
 export function docOfParticipant(state: WorkshopState, participantId: string): string {
   const group = state.groups.find((g) => g.memberIds.includes(participantId));

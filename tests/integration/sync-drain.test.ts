@@ -6,7 +6,7 @@ import { Cleanup } from '../helpers/cleanup.js';
 import { contains } from '../helpers/fuzzClient.js';
 import { waitFor } from '../helpers/poll.js';
 import { openBoard, textsOf } from '../helpers/provider.js';
-import { getWorkshop, runCommand, setupWorkshop } from '../helpers/server.js';
+import { breakoutWorkshop, docOfParticipant } from '../helpers/server.js';
 import { closeCodeOf, rawSync } from '../helpers/wire.js';
 
 /**
@@ -27,13 +27,10 @@ afterEach(() => cleanup.run());
 describe('graceful shutdown', () => {
   it('drains on SIGTERM: closes with 1012, exits 0, loses nothing, and providers reconnect by themselves', async () => {
     const server = await ChildServer.start(cleanup);
-    const { workshop, participants } = await setupWorkshop(server.url, ['Anna']);
+    const { workshop, participants, state } = await breakoutWorkshop(server.url, ['Anna']);
     const anna = participants[0];
     if (!anna) throw new Error('no participant');
-    await runCommand(server.url, workshop.id, workshop.facilitatorToken, { type: 'assign', mode: 'auto' });
-    await runCommand(server.url, workshop.id, workshop.facilitatorToken, { type: 'phase', to: 'breakout' });
-    const state = await getWorkshop(server.url, workshop.id, workshop.facilitatorToken);
-    const docName = state.groups.find((g) => g.memberIds.includes(anna.participantId))?.docName ?? '';
+    const docName = docOfParticipant(state, anna.participantId);
 
     const board = await openBoard(cleanup, server.port, docName, anna.token);
     const watcher = rawSync(cleanup, server.port, docName, workshop.facilitatorToken);
