@@ -2,6 +2,7 @@ import type { Command, WorkshopState } from '@warsztat/shared';
 import { DEFAULT_BOARD_SETTINGS, MAX_VOTE_BUDGET } from '@warsztat/shared';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CommandCheckbox } from '../../app/CommandCheckbox';
 
 interface Props {
   workshop: WorkshopState;
@@ -50,33 +51,30 @@ export function BoardSettingsPanel({ workshop, run }: Props) {
         </button>
       </form>
       <label className="checkbox">
-        <input
-          type="checkbox"
+        <CommandCheckbox
           data-testid="reveal-votes"
           checked={allRevealed}
-          onChange={(e) => void run({ type: 'boardSettings', groupId: null, votesRevealed: e.target.checked })}
+          send={(next) => run({ type: 'boardSettings', groupId: null, votesRevealed: next })}
         />{' '}
         {t('boardSettings.revealVotes')}
       </label>
       <fieldset className="board-locks">
         <legend>{t('boardSettings.lock')}</legend>
         <label className="checkbox">
-          <input
-            type="checkbox"
+          <CommandCheckbox
             data-testid="lock-all"
             checked={allLocked}
-            onChange={(e) => void run({ type: 'boardSettings', groupId: null, locked: e.target.checked })}
+            send={(next) => run({ type: 'boardSettings', groupId: null, locked: next })}
           />{' '}
           {t('boardSettings.allGroups')}
         </label>
         {workshop.groups.map((g) => (
           <label key={g.id} className="checkbox">
-            <input
-              type="checkbox"
+            <CommandCheckbox
               data-testid="lock-group"
               data-group-id={g.id}
               checked={g.board?.locked ?? false}
-              onChange={(e) => void run({ type: 'boardSettings', groupId: g.id, locked: e.target.checked })}
+              send={(next) => run({ type: 'boardSettings', groupId: g.id, locked: next })}
             />{' '}
             {g.name}
           </label>

@@ -1,6 +1,7 @@
 import type { AssignmentPreview, WorkshopState } from '@warsztat/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CommandCheckbox } from '../../app/CommandCheckbox';
 import { sendCommand } from '../../stores/controlSocket';
 import type { Run } from './useCommand';
 
@@ -33,11 +34,10 @@ export function AssignmentControls({ workshop, run }: { workshop: WorkshopState;
           {t('assignment.preview')}
         </button>
         <label className="checkbox-row">
-          <input
-            type="checkbox"
+          <CommandCheckbox
             data-testid="self-select"
             checked={workshop.selfSelect}
-            onChange={(e) => void run({ type: 'selfSelect', enabled: e.target.checked })}
+            send={(next) => run({ type: 'selfSelect', enabled: next })}
           />
           {t('assignment.selfSelect')}
         </label>

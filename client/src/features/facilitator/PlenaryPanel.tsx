@@ -16,6 +16,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { CommandCheckbox } from '../../app/CommandCheckbox';
 import { useBoardDoc } from '../../sync/useBoardDoc';
 import { useDocSnapshot } from '../../sync/useDocSnapshot';
 import type { Run } from './useCommand';
@@ -278,11 +279,10 @@ function VotingControls({ workshop, run, onSort }: { workshop: WorkshopState; ru
           {plenary.votingOpen ? t('plenary.closeVoting') : t('plenary.openVoting')}
         </button>
         <label className="checkbox-row">
-          <input
-            type="checkbox"
+          <CommandCheckbox
             data-testid="votes-revealed"
             checked={plenary.revealed}
-            onChange={(e) => void run({ type: 'plenary', action: 'settings', revealed: e.target.checked })}
+            send={(next) => run({ type: 'plenary', action: 'settings', revealed: next })}
           />
           {t('plenary.reveal')}
         </label>

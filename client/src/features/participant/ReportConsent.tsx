@@ -1,7 +1,8 @@
 import type { Me, WorkshopState } from '@warsztat/shared';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FailureCode } from '../../api/http';
+import { CommandCheckbox } from '../../app/CommandCheckbox';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { sendParticipantCommand } from '../../stores/controlSocket';
 
@@ -13,28 +14,21 @@ import { sendParticipantCommand } from '../../stores/controlSocket';
  */
 export function ReportConsent({ workshop, me }: { workshop: WorkshopState; me: Me }) {
   const { t } = useTranslation();
-  const [pending, setPending] = useState<boolean | null>(null);
   const [error, setError] = useState<FailureCode | null>(null);
   const self = workshop.participants.find((p) => p.id === me.participantId);
   const consent = self?.nameInReport === true;
-  useEffect(() => {
-    if (pending === consent) setPending(null);
-  }, [pending, consent]);
   if (!self) return null;
   return (
     <div className="report-consent">
       <label className="field-check">
-        <input
-          type="checkbox"
+        <CommandCheckbox
           data-testid="report-consent"
-          checked={pending ?? consent}
+          checked={consent}
           aria-describedby="report-consent-hint"
-          onChange={async (e) => {
-            const wanted = e.target.checked;
-            setPending(wanted);
+          send={async (wanted) => {
             const result = await sendParticipantCommand({ type: 'nameInReport', consent: wanted });
             setError(result.ok ? null : result.error.code);
-            if (!result.ok) setPending(null);
+            return result.ok;
           }}
         />
         {t('join.nameInReport')}
