@@ -16,6 +16,7 @@ export * from './domain/templates.js';
 export * from './domain/timeZone.js';
 export * from './protocol/codes.js';
 export * from './protocol/commands.js';
+export * from './protocol/docName.js';
 export * from './protocol/http.js';
 export * from './protocol/report.js';
 export * from './protocol/state.js';

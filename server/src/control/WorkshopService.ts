@@ -4,11 +4,13 @@ import {
   type CreateWorkshopAnswer,
   CreateWorkshopBody,
   canTransition,
+  docNameFor,
   ErrorCode,
   type JoinAnswer,
   JoinBody,
   NarrativeEditBody,
   type ParticipantCommand,
+  plenaryDocNameFor,
   type Role,
   TEMPLATES,
 } from '@warsztat/shared';
@@ -30,7 +32,6 @@ import { Presence } from './Presence.js';
 import { RecallTimers } from './RecallTimers.js';
 import { fail, ok, type Result, schemaError } from './result.js';
 import { type CommandOutcome, mayRun } from './rights.js';
-import { docNameFor, plenaryDocNameFor } from './views.js';
 
 type ChangeListener = (workshop: WorkshopRecord) => void;
 /** Who is online on this node changed (multi-node mode reports it to the other nodes). */

@@ -1,9 +1,10 @@
 import {
   boardSettingsFor,
+  docNameFor,
   FACILITATOR_ROLES,
   type Me,
   type ParticipantView,
-  PLENARY_DOC_SUFFIX,
+  plenaryDocNameFor,
   plenaryVoteTotals,
   type Role,
   readPlenary,
@@ -14,10 +15,6 @@ import { coFacilitatorTokenFor, projectorTokenFor } from '../ids.js';
 import { type TokenRecord, timeZoneOf, type WorkshopRecord } from '../persistence/Store.js';
 import { projectorOf } from './commands/projector.js';
 
-export function docNameFor(workshopId: string, groupId: string): string {
-  return `${workshopId}.${groupId}`;
-}
-
 export interface Viewer {
   role: Role;
   participantId: string | null;
@@ -25,11 +22,6 @@ export interface Viewer {
   facilitatorToken?: string;
   projectorToken?: string;
   coFacilitatorToken?: string;
-}
-
-/** The workshop's plenary doc: consolidated recommendations (shared board/plenary.ts). */
-export function plenaryDocNameFor(workshopId: string): string {
-  return `${workshopId}.${PLENARY_DOC_SUFFIX}`;
 }
 
 /** Who is looking; a facilitator's own raw token lets the view carry its console and projector links. */

@@ -1,7 +1,6 @@
-import { ErrorCode, type ReportDraft, readConsolidated } from '@warsztat/shared';
+import { docNameFor, ErrorCode, plenaryDocNameFor, type ReportDraft, readConsolidated } from '@warsztat/shared';
 import type { Request, Response } from 'express';
 import type * as Y from 'yjs';
-import { docNameFor, plenaryDocNameFor } from '../control/views.js';
 import { timeZoneOf, type WorkshopRecord } from '../persistence/Store.js';
 import { buildReport, narrativeParts, type Report } from '../report/buildReport.js';
 import { renderDocx } from '../report/renderDocx.js';

@@ -3,13 +3,11 @@ import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Limits } from '../config.js';
 import { loggable } from '../persistence/Store.js';
+import type { Authorization, Granted } from './authorization.js';
 import { guardAwareness } from './awarenessGuard.js';
 import { type IncomingMessage, readMessage, writeAwareness, writeStep1 } from './messages.js';
 import type { DocPeer, SharedDoc } from './SharedDoc.js';
-import type { Authorization } from './SyncServer.js';
 import { checkUpdate } from './updateGuard.js';
-
-export type Granted = Extract<Authorization, { ok: true }>;
 
 interface Hooks {
   authorize(): Promise<Authorization>;

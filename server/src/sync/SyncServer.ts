@@ -5,9 +5,10 @@ import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { Limits } from '../config.js';
 import { loggable, type Store } from '../persistence/Store.js';
-import type { AwarenessUser } from './awarenessGuard.js';
+import type { Authorize, Granted } from './authorization.js';
 import type { DocRelay } from './relay.js';
 import { type PersistedListener, SharedDoc } from './SharedDoc.js';
+import { SyncConnection } from './SyncConnection.js';
 
 /** What the sync plane reports for metrics. */
 export interface SyncEvents {
@@ -15,8 +16,6 @@ export interface SyncEvents {
   /** A socket closed by the server, with its close code. */
   closed(code: number): void;
 }
-
-import { type Granted, SyncConnection } from './SyncConnection.js';
 
 export const SYNC_PATH_PREFIX = '/sync/';
 
@@ -36,22 +35,6 @@ function docNameOf(pathname: string): string {
     return raw;
   }
 }
-
-/** What the control plane says about one (token, doc) pair. */
-export type Authorization =
-  | {
-      ok: true;
-      workshopId: string;
-      /** Re-evaluated whenever the workshop changes; false closes the socket with 4403. */
-      canRead: () => boolean;
-      /** Re-evaluated on every update message; false drops the update and keeps the socket. */
-      canWrite: () => boolean;
-      /** Stamped into this socket's awareness states; null: the socket may not set awareness. */
-      user: AwarenessUser | null;
-    }
-  | { ok: false; code: typeof CloseCode.Unauthorized | typeof CloseCode.Forbidden; reason: string };
-
-export type Authorize = (token: string | null, docName: string) => Promise<Authorization>;
 
 /**
  * The sync plane (DESIGN §2): a y-websocket endpoint at /sync/<docName>. Upgrades are accepted,

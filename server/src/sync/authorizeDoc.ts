@@ -1,8 +1,20 @@
-import { boardSettingsFor, CloseCode, PARTICIPANT_WRITE_PHASES, PLENARY_DOC_SUFFIX } from '@warsztat/shared';
-import type { WorkshopService } from '../control/WorkshopService.js';
+import { boardSettingsFor, CloseCode, PARTICIPANT_WRITE_PHASES, parseDocName } from '@warsztat/shared';
 import type { TokenRecord, WorkshopRecord } from '../persistence/Store.js';
+import type { Authorization } from './authorization.js';
 import type { AwarenessUser } from './awarenessGuard.js';
-import type { Authorization } from './SyncServer.js';
+
+/**
+ * What the rights rule reads from the control plane. Declared here, satisfied by WorkshopService
+ * and wired in server.ts, so the sync plane never imports the control plane.
+ */
+export interface WorkshopSource {
+  /** The token's record, or null for a token that is malformed or unknown. */
+  resolveToken(token: string | null): Promise<TokenRecord | null>;
+  /** The workshop, loading it from the store when needed. */
+  get(workshopId: string): Promise<WorkshopRecord | null>;
+  /** The workshop only if already loaded: cheap enough to call on every message. */
+  peek(workshopId: string): WorkshopRecord | null;
+}
 
 /** A stable, readable colour per person, so a name keeps its colour across reloads and devices. */
 const PRESENCE_COLORS = ['#1d4ed8', '#b91c1c', '#047857', '#7c3aed', '#b45309', '#0e7490', '#be185d', '#4d7c0f'];
@@ -18,7 +30,7 @@ export function colorFor(id: string): string {
  * the workshop closes); participants and the projector read, since the list is what the whole room
  * votes on. Participants' votes go through the control plane, never this doc.
  */
-function authorizePlenary(service: WorkshopService, token: TokenRecord, workshopId: string): Authorization {
+function authorizePlenary(service: WorkshopSource, token: TokenRecord, workshopId: string): Authorization {
   const live = () => service.peek(workshopId);
   switch (token.role) {
     case 'facilitator':
@@ -53,18 +65,23 @@ function authorizePlenary(service: WorkshopService, token: TokenRecord, workshop
  * revalidates), so closing the workshop, locking a board or moving a participant takes effect at once.
  */
 export async function authorizeDoc(
-  service: WorkshopService,
+  service: WorkshopSource,
   rawToken: string | null,
   docName: string,
 ): Promise<Authorization> {
   const token = await service.resolveToken(rawToken);
   if (!token) return { ok: false, code: CloseCode.Unauthorized, reason: 'bad token' };
-  const [workshopId, groupId, ...rest] = docName.split('.');
-  if (!workshopId || !groupId || rest.length > 0 || workshopId !== token.workshopId) {
+  const ref = parseDocName(docName);
+  if (!ref || ref.workshopId !== token.workshopId) {
     return { ok: false, code: CloseCode.Forbidden, reason: 'not a document of this workshop' };
   }
+  const { workshopId } = ref;
   const workshop = await service.get(workshopId);
-  if (groupId === PLENARY_DOC_SUFFIX && workshop) return authorizePlenary(service, token, workshopId);
+  if (ref.kind === 'plenary') {
+    if (workshop) return authorizePlenary(service, token, workshopId);
+    return { ok: false, code: CloseCode.Forbidden, reason: 'no such document' };
+  }
+  const { groupId } = ref;
   if (!workshop?.groups.some((g) => g.id === groupId)) {
     return { ok: false, code: CloseCode.Forbidden, reason: 'no such document' };
   }

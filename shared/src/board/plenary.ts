@@ -20,8 +20,6 @@ import { MAX_CARD_TEXT, setTextMinimally } from './schema.js';
  * Readers are defensive like the board's: an item with odd keys is defaulted or skipped.
  */
 export const PLENARY_ITEMS_KEY = 'items';
-/** The second half of the plenary doc's name: `<workshopId>.plenary` (group ids never equal it). */
-export const PLENARY_DOC_SUFFIX = 'plenary';
 
 /** The board section whose cards are a group's recommendations in the DI templates. */
 export const RECOMMENDATIONS_SECTION_ID = 'recommendations';

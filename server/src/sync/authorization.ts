@@ -1,0 +1,23 @@
+import type { CloseCode } from '@warsztat/shared';
+import type { AwarenessUser } from './awarenessGuard.js';
+
+/**
+ * What the rights rule (authorizeDoc.ts) says about one (token, doc) pair. A module of its own so
+ * SyncServer and SyncConnection both read it without importing each other.
+ */
+export type Authorization =
+  | {
+      ok: true;
+      workshopId: string;
+      /** Re-evaluated whenever the workshop changes; false closes the socket with 4403. */
+      canRead: () => boolean;
+      /** Re-evaluated on every update message; false drops the update and keeps the socket. */
+      canWrite: () => boolean;
+      /** Stamped into this socket's awareness states; null: the socket may not set awareness. */
+      user: AwarenessUser | null;
+    }
+  | { ok: false; code: typeof CloseCode.Unauthorized | typeof CloseCode.Forbidden; reason: string };
+
+export type Granted = Extract<Authorization, { ok: true }>;
+
+export type Authorize = (token: string | null, docName: string) => Promise<Authorization>;
