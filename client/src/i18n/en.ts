@@ -334,6 +334,7 @@ export const en: Resources = {
   },
   plenary: {
     heading: 'Joint recommendations (plenary)',
+    show: 'Show the plenary list',
     hint: 'Bring recommendations over from the group boards, edit their wording and set the order. The report uses this order.',
     fromGroups: 'Recommendations from the groups',
     consolidated: 'Plenary list',

@@ -333,6 +333,7 @@ export const pl = {
   },
   plenary: {
     heading: 'Wspólne rekomendacje (plenarne)',
+    show: 'Pokaż listę plenarną',
     hint: 'Przenieś rekomendacje z tablic grup, popraw ich treść i ułóż kolejność. Ta kolejność trafi do raportu.',
     fromGroups: 'Rekomendacje z grup',
     consolidated: 'Lista plenarna',

@@ -37,7 +37,29 @@ const readRecommendationsOf = (sectionId: string | null) => (doc: Y.Doc) =>
  * plenary doc (source group and text kept, text editable), orders them by hand or by the room's
  * votes, and runs the vote (open, budget, reveal, clear). The order here is the report's order.
  */
-export function PlenaryPanel({ workshop, token, run }: Props) {
+export function PlenaryPanel(props: Props) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(false);
+  // Before the groups have worked there is nothing to consolidate: the panel holds no sockets
+  // (each one counts against the workshop's connection cap) until asked or until the work starts.
+  const early = props.workshop.phase === 'draft' || props.workshop.phase === 'lobby';
+  if (early && !shown) {
+    return (
+      <section className="card-panel plenary-panel" aria-labelledby="plenary-heading" data-testid="plenary-panel">
+        <div className="panel-header">
+          <h2 id="plenary-heading">{t('plenary.heading')}</h2>
+        </div>
+        <p className="muted small">{t('plenary.hint')}</p>
+        <button type="button" className="button" data-testid="plenary-show" onClick={() => setShown(true)}>
+          {t('plenary.show')}
+        </button>
+      </section>
+    );
+  }
+  return <PlenaryContent {...props} />;
+}
+
+function PlenaryContent({ workshop, token, run }: Props) {
   const { t } = useTranslation();
   const plenary = useBoardDoc(workshop.plenary.docName, token, false);
   const { doc } = plenary;

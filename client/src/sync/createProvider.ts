@@ -1,0 +1,21 @@
+import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+
+/**
+ * The one place a tab opens a sync connection (`/sync/<docName>`). The doc registry calls it once
+ * per doc name, so how the token travels or which provider class wraps the socket changes here
+ * and nowhere else.
+ */
+export function createProvider(docName: string, doc: Y.Doc, token: string): WebsocketProvider {
+  // Cross-tab BroadcastChannel is off: the server is the only path, so it can check rights.
+  // `saved=1` opts in to the server's "saved up to here" message (ignored by servers without it).
+  return new WebsocketProvider(syncUrl(), docName, doc, {
+    params: { token, saved: '1' },
+    disableBc: true,
+  });
+}
+
+function syncUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${window.location.host}/sync`;
+}
