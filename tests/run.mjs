@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The whole test suite in one command (README, .ci/run): typecheck, lint, then every vitest
+// The whole test suite in one command (README, .ci/run): typecheck, lint, import rules, then every vitest
 // suite (unit, integration, end-to-end in Chromium). Ends with "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -49,6 +49,9 @@ if (missing.length > 0) {
 
 check('typecheck (tsc -b)', run(bin('tsc'), ['-b']));
 check('lint (biome check)', run(bin('biome'), ['check', '.']));
+// Import rules (docs/ARCHITECTURE.md): no circles, no plane importing one above it.
+const cruise = ['server/src', 'client/src', 'shared/src', '--config', '.dependency-cruiser.cjs'];
+check('import rules (dependency-cruiser)', run(bin('depcruise'), cruise));
 check('client build (vite build)', run(bin('vite', 'client'), ['build'], { cwd: join(root, 'client') }));
 
 const reportDir = join(root, 'node_modules', '.cache', 'warsztat');
