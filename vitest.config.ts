@@ -8,6 +8,8 @@ export default defineConfig({
     // Integration and browser tests start real servers; keep two at a time on a 2-core machine.
     maxWorkers: 2,
     testTimeout: 30_000,
+    // Servers started in the suite log nothing unless a run asks (LOG_LEVEL=debug pnpm vitest …).
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
     hookTimeout: 60_000,
   },
 });

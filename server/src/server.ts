@@ -14,6 +14,7 @@ import { WorkshopService } from './control/WorkshopService.js';
 import { apiRouter } from './http/api.js';
 import { errorHandler } from './http/errors.js';
 import { Metrics } from './http/metrics.js';
+import { planeLog } from './log.js';
 import { openStore } from './persistence/openStore.js';
 import { authorizeDoc } from './sync/authorizeDoc.js';
 import { SyncServer } from './sync/SyncServer.js';
@@ -148,7 +149,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       resolve();
     });
   });
-  httpServer.on('error', (error) => console.error('http: server error', error));
+  httpServer.on('error', (error) => planeLog('http').error({ err: error }, 'server error'));
   const port = (httpServer.address() as AddressInfo).port;
 
   let closing: Promise<void> | null = null;

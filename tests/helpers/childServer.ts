@@ -58,7 +58,15 @@ export class ChildServer {
   async boot(): Promise<void> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: serverDir,
-      env: { ...process.env, ...this.env, PORT: String(this.port), DATABASE_URL: this.databaseUrl, CLIENT_DIST: '' },
+      // `info` at least: the suite runs silent, but boot() waits for the "running" line.
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'info',
+        ...this.env,
+        PORT: String(this.port),
+        DATABASE_URL: this.databaseUrl,
+        CLIENT_DIST: '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { planeLog } from '../log.js';
+
+const log = planeLog('cluster');
 
 /** Ms between reconnection attempts while Redis is away (capped backoff). */
 export const REDIS_RETRY_MAX_MS = 1_000;
@@ -51,7 +54,9 @@ export class Cluster {
     }
     for (const client of [this.pub, this.sub]) {
       client.on('close', () => {
-        if (!this.closed) this.lost = true;
+        if (this.closed) return;
+        if (!this.lost) log.warn('Redis connection lost; serving local clients until it is back');
+        this.lost = true;
       });
       client.on('ready', () => void this.onReady());
     }
@@ -85,13 +90,13 @@ export class Cluster {
       try {
         await this.sub.subscribe(...names);
       } catch (error) {
-        console.error('cluster: resubscribe failed', error);
+        log.error({ err: error }, 'resubscribe failed');
         return;
       }
     }
     if (!this.lost) return;
     this.lost = false;
-    console.log('cluster: Redis is back; catching up from the store');
+    log.info('Redis is back; catching up from the store');
     for (const listener of this.reconnectListeners) listener();
   }
 

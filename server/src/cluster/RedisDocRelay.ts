@@ -1,5 +1,8 @@
+import { planeLog } from '../log.js';
 import type { DocLink, DocRelay, RelayHandlers } from '../sync/relay.js';
 import { type Cluster, NODE_ID_BYTES } from './Cluster.js';
+
+const log = planeLog('cluster');
 
 /**
  * Relayed message: one kind byte, the sender's node id, then the body.
@@ -98,7 +101,7 @@ export class RedisDocRelay implements DocRelay {
     const body = new Uint8Array(message.buffer, message.byteOffset + HEADER_BYTES, message.byteLength - HEADER_BYTES);
     const kind = message[0];
     if (kind !== Kind.Update && kind !== Kind.Awareness && kind !== Kind.Query && kind !== Kind.Resync) {
-      console.error(`relay: unknown message kind ${kind}`);
+      log.warn({ kind }, 'relay: dropped a message of unknown kind');
       return;
     }
     for (const handlers of copies) deliver(handlers, kind, body);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { WorkshopService } from '../control/WorkshopService.js';
+import { planeLog } from '../log.js';
 import type { Cluster } from './Cluster.js';
+
+const log = planeLog('cluster');
 
 export const WORKSHOP_CHANNEL = 'warsztat:workshops';
 /** Ms between presence reports; a report is trusted for PRESENCE_TTL_MS, so a dead node fades out. */
@@ -62,7 +65,7 @@ export class WorkshopBus {
     try {
       message = BusMessage.parse(JSON.parse(raw.toString()));
     } catch {
-      console.error('cluster: dropped a malformed workshop message');
+      log.warn('dropped a malformed workshop message');
       return;
     }
     if (message.node === this.node) return;
@@ -81,7 +84,7 @@ export class WorkshopBus {
   private refresh(workshopId: string): void {
     this.service
       .refresh(workshopId)
-      .catch((error: unknown) => console.error(`cluster: could not reload workshop ${workshopId}`, error));
+      .catch((error: unknown) => log.error({ workshopId, err: error }, 'could not reload a workshop'));
   }
 
   /** Renews this node's presence reports and lets the others' fade when they stop coming. */

@@ -15,6 +15,7 @@ import {
   TEMPLATES,
 } from '@warsztat/shared';
 import { coFacilitatorTokenFor, hashToken, newId, newJoinCode, newToken, projectorTokenFor } from '../ids.js';
+import { planeLog } from '../log.js';
 import {
   EMPTY_CONTROL,
   type EventRecord,
@@ -32,6 +33,8 @@ import { Presence } from './Presence.js';
 import { RecallTimers } from './RecallTimers.js';
 import { fail, ok, type Result, schemaError } from './result.js';
 import { type CommandOutcome, mayRun } from './rights.js';
+
+const log = planeLog('control');
 
 type ChangeListener = (workshop: WorkshopRecord) => void;
 /** Who is online on this node changed (multi-node mode reports it to the other nodes). */
@@ -178,6 +181,7 @@ export class WorkshopService {
     const answer = await this.mint(workshop);
     await this.store.createWorkshop(workshop, answer.tokens, this.event(id, 'created', { title: workshop.title }));
     this.remember(workshop);
+    log.info({ workshopId: id, template: input.template, mode: input.mode }, 'workshop created');
     return ok(answer.answer);
   }
 
@@ -244,6 +248,7 @@ export class WorkshopService {
     const event = this.event(workshop.id, 'imported', { title: workshop.title, boards: docs.length });
     await this.store.createWorkshop(workshop, answer.tokens, event);
     this.remember(workshop);
+    log.info({ workshopId: workshop.id, boards: docs.length }, 'workshop imported');
     return ok(answer.answer);
   }
 
@@ -318,6 +323,10 @@ export class WorkshopService {
       const saved = { ...next, version };
       this.remember(saved);
       this.emit(saved);
+      log.info(
+        { workshopId, participantId: participant.id, participants: saved.participants.length },
+        'participant joined',
+      );
       return ok<JoinAnswer>({
         workshopId,
         participantId: participant.id,
@@ -366,6 +375,10 @@ export class WorkshopService {
     const version = await this.store.saveWorkshop(next, this.event(next.id, type, data));
     const saved = { ...next, version };
     this.remember(saved);
+    // Ids and event types only: a command's data may carry names (renames, narrative text).
+    if (saved.phase !== current.phase)
+      log.info({ workshopId: saved.id, from: current.phase, to: saved.phase }, 'phase changed');
+    else log.debug({ workshopId: saved.id, event: type, version }, 'workshop changed');
     this.recalls.sync(saved.id, saved.control.recallEndsAt);
     this.emit(saved);
     return saved;
@@ -440,7 +453,7 @@ export class WorkshopService {
         this.retries.add(retry);
       }
     } catch (error) {
-      console.error('control: recall failed', error);
+      log.error({ workshopId, err: error }, 'recall failed');
     }
   }
 
@@ -462,6 +475,7 @@ export class WorkshopService {
       this.cache.delete(id);
       this.lastUsed.delete(id);
       this.presence.forget(id);
+      log.info({ workshopId: id }, 'workshop unloaded (idle)');
       evicted++;
     }
     return evicted;

@@ -11,10 +11,13 @@ import {
   type WorkshopState,
 } from '@warsztat/shared';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
+import { planeLog } from '../log.js';
 import { StoreUnavailableError, type TokenRecord, type WorkshopRecord } from '../persistence/Store.js';
 import { schemaError } from './result.js';
 import { meFor, viewerFor, viewFor } from './views.js';
 import type { WorkshopService } from './WorkshopService.js';
+
+const log = planeLog('control');
 
 interface SocketData {
   token: TokenRecord;
@@ -132,7 +135,7 @@ export function attachControlSocket(
           if (error instanceof StoreUnavailableError) {
             return ack(refuse(ErrorCode.Unavailable, 'The database is not available; try again in a moment') as A);
           }
-          console.error('control: command failed', error);
+          log.error({ workshopId: socket.data.token.workshopId, err: error }, 'command failed');
           ack(refuse(ErrorCode.Internal, 'Internal error') as A);
         }
       };

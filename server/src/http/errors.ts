@@ -1,6 +1,9 @@
 import { type ApiError, ErrorCode, HTTP_STATUS } from '@warsztat/shared';
 import type { ErrorRequestHandler, Response } from 'express';
+import { planeLog } from '../log.js';
 import { StoreUnavailableError } from '../persistence/Store.js';
+
+const log = planeLog('http');
 
 /** Seconds a client is told to wait when the database is down (`Retry-After`). */
 export const UNAVAILABLE_RETRY_AFTER_S = 5;
@@ -17,7 +20,7 @@ export function sendError(res: Response, error: ApiError): void {
 }
 
 /** Last handler: body-parser and unknown failures become `{error}` JSON, never a stack trace. */
-export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
+export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
   // A read that needed the store (a token, a workshop not in memory) while it is down.
   if (err instanceof StoreUnavailableError) return sendError(res, UNAVAILABLE);
   const status = typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : 500;
@@ -34,6 +37,6 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, _req, res, _next
   if (status >= 400 && status < 500) {
     return sendError(res, { code: ErrorCode.BadRequest, message: 'The request cannot be read' });
   }
-  console.error('http: unhandled error', err);
+  log.error({ err, method: req.method, route: req.route?.path }, 'unhandled error');
   sendError(res, { code: ErrorCode.Internal, message: 'Internal error' });
 };

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { planeLog } from '../log.js';
 import { mergeDoc } from './mergeDoc.js';
 import { migrate } from './postgresSchema.js';
 import {
@@ -14,6 +15,8 @@ import {
 } from './Store.js';
 import { isConnectionError } from './unavailable.js';
 import { type WorkshopRow, workshopFromRow } from './workshopRow.js';
+
+const log = planeLog('store');
 
 /** Ms to wait for a connection before the write is refused as `unavailable` (never queued for later). */
 const CONNECT_TIMEOUT_MS = 3_000;
@@ -52,7 +55,7 @@ export class PostgresStore implements Store {
     });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool discards it and opens a new one on next use.
-    pool.on('error', (error) => console.error('postgres: idle connection lost', error.message));
+    pool.on('error', (error) => log.warn({ err: error }, 'postgres: idle connection lost'));
     const store = new PostgresStore(pool);
     try {
       await store.migrateWhenReachable(new URL(connectionString).host);
@@ -75,7 +78,7 @@ export class PostgresStore implements Store {
         return;
       } catch (error) {
         if (!(error instanceof StoreUnavailableError) || Date.now() > deadline) throw error;
-        if (attempt === 1) console.error(`postgres: waiting for the database at ${host}…`);
+        if (attempt === 1) log.warn({ host }, 'postgres: waiting for the database');
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }

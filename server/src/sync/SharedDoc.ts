@@ -1,9 +1,12 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { planeLog } from '../log.js';
 import { loggable, type Store } from '../persistence/Store.js';
 import { MAX_AWARENESS_ENTRIES } from './awarenessGuard.js';
 import { writeAwareness, writeSaved, writeStep2, writeUpdate } from './messages.js';
 import type { DocLink, DocRelay, RelayHandlers } from './relay.js';
+
+const log = planeLog('sync');
 
 /** Origin of updates replayed from the store, so they are not appended again. */
 const LOAD_ORIGIN = Symbol('load');
@@ -138,7 +141,7 @@ export class SharedDoc {
         try {
           Y.applyUpdate(this.doc, update, DURABLE_ORIGIN);
         } catch (error) {
-          console.error(`sync: dropped a relayed update of ${this.name}`, error);
+          log.error({ doc: this.name, err: error }, 'dropped a relayed update');
         }
       },
       awareness: (update) => {
@@ -146,7 +149,7 @@ export class SharedDoc {
         try {
           awarenessProtocol.applyAwarenessUpdate(this.awareness, update, DURABLE_ORIGIN);
         } catch (error) {
-          console.error(`sync: dropped a relayed awareness update of ${this.name}`, error);
+          log.error({ doc: this.name, err: error }, 'dropped a relayed awareness update');
         }
       },
       queryAwareness: () => {
@@ -154,7 +157,7 @@ export class SharedDoc {
         if (ids.length > 0) this.link?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
       },
       resync: () => {
-        this.resync().catch((error: unknown) => console.error(`sync: resync of ${this.name} failed`, error));
+        this.resync().catch((error: unknown) => log.error({ doc: this.name, err: error }, 'resync failed'));
       },
     };
   }
@@ -225,7 +228,7 @@ export class SharedDoc {
     } catch (error) {
       // The in-memory doc now holds what the store does not: drop it and every peer, so nothing
       // unsaved is ever served or saved over the stored board.
-      console.error(`sync: could not persist ${this.name}`, loggable(error));
+      log.error({ doc: this.name, err: loggable(error) }, 'could not persist; board dropped from memory');
       this.fail();
       return;
     }
@@ -279,8 +282,9 @@ export class SharedDoc {
       // false: another node is compacting this doc right now, which serves just as well.
       await this.store.compactDoc(this.name);
       this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - counted);
+      log.info({ doc: this.name, updates: counted }, 'board compacted');
     } catch (error) {
-      console.error(`sync: compaction of ${this.name} failed; the log is kept`, loggable(error));
+      log.error({ doc: this.name, err: loggable(error) }, 'compaction failed; the log is kept');
     }
   }
 

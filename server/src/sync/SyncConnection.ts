@@ -2,12 +2,15 @@ import { CloseCode } from '@warsztat/shared';
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Limits } from '../config.js';
+import { planeLog } from '../log.js';
 import { loggable } from '../persistence/Store.js';
 import type { Authorization, Granted } from './authorization.js';
 import { guardAwareness } from './awarenessGuard.js';
 import { type IncomingMessage, readMessage, writeAwareness, writeStep1 } from './messages.js';
 import type { DocPeer, SharedDoc } from './SharedDoc.js';
 import { checkUpdate } from './updateGuard.js';
+
+const log = planeLog('sync');
 
 interface Hooks {
   authorize(): Promise<Authorization>;
@@ -69,7 +72,7 @@ export class SyncConnection implements DocPeer {
       const states = [...doc.awareness.getStates().keys()];
       if (states.length > 0) this.send(writeAwareness(doc.awareness, states));
     } catch (error) {
-      console.error(`sync: could not open ${this.docName}`, loggable(error));
+      log.error({ doc: this.docName, err: loggable(error) }, 'could not open a board');
       this.close(CloseCode.InternalError, 'could not load document');
     }
   }

@@ -4,6 +4,7 @@ import { CloseCode } from '@warsztat/shared';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { Limits } from '../config.js';
+import { planeLog } from '../log.js';
 import { loggable, type Store } from '../persistence/Store.js';
 import type { Authorize, Granted } from './authorization.js';
 import type { DocRelay } from './relay.js';
@@ -16,6 +17,8 @@ export interface SyncEvents {
   /** A socket closed by the server, with its close code. */
   closed(code: number): void;
 }
+
+const log = planeLog('sync');
 
 export const SYNC_PATH_PREFIX = '/sync/';
 
@@ -64,7 +67,7 @@ export class SyncServer {
       perMessageDeflate: false,
       handleProtocols: (protocols) => protocols.values().next().value ?? false,
     });
-    this.wss.on('error', (error) => console.error('sync: server error', error));
+    this.wss.on('error', (error) => log.error({ err: error }, 'server error'));
   }
 
   attach(httpServer: HttpServer): void {
@@ -157,10 +160,13 @@ export class SyncServer {
       loading = SharedDoc.load(name, this.store, this.limits.compactAfterUpdates, this.events.persisted, this.relay);
       this.docs.set(name, loading);
       // A doc whose load failed is forgotten (never saved over); the next connection tries again.
-      loading.catch((error: unknown) => {
-        console.error(`sync: could not load ${name}`, loggable(error));
-        if (this.docs.get(name) === loading) this.docs.delete(name);
-      });
+      loading.then(
+        () => log.info({ doc: name }, 'board loaded'),
+        (error: unknown) => {
+          log.error({ doc: name, err: loggable(error) }, 'could not load a board');
+          if (this.docs.get(name) === loading) this.docs.delete(name);
+        },
+      );
     }
     return loading;
   }
@@ -175,6 +181,7 @@ export class SyncServer {
       this.unloadTimers.delete(doc.name);
       if (doc.peers.size > 0) return;
       this.docs.delete(doc.name);
+      log.info({ doc: doc.name }, 'board unloaded');
       void doc.destroy();
     }, this.limits.docUnloadGraceMs);
     timer.unref();

@@ -1,0 +1,47 @@
+import { type Logger, pino } from 'pino';
+
+/** The server's planes (DESIGN §2); every log line names the one it comes from. */
+export type Plane = 'http' | 'control' | 'sync' | 'store' | 'cluster';
+
+/**
+ * Fields that must never reach a log line. Nothing logs them on purpose: log calls pass ids only
+ * (workshop, participant, doc), never a token, a participant's name or organisation. This list is
+ * the safety net for a careless `log.info({ body })` or a request object with its headers.
+ */
+export const REDACTED_PATHS = [
+  'token',
+  '*.token',
+  'tokens',
+  '*.tokens',
+  'facilitatorToken',
+  '*.facilitatorToken',
+  'projectorToken',
+  '*.projectorToken',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  '*.headers.authorization',
+  'headers.cookie',
+  '*.headers.cookie',
+  'name',
+  '*.name',
+  'organisation',
+  '*.organisation',
+  'organiser',
+  '*.organiser',
+];
+
+/**
+ * One JSON object per line on stdout (what log shippers read), at `LOG_LEVEL` (default `info`;
+ * `silent` turns it off, as the test suite does). Read once at start: the level is a setting of
+ * the process, like the port.
+ */
+export const rootLog: Logger = pino({
+  level: process.env.LOG_LEVEL || 'info',
+  redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+});
+
+/** The logger of one plane; callers bind `workshopId` (or `doc`) with `.child()` or per call. */
+export function planeLog(plane: Plane): Logger {
+  return rootLog.child({ plane });
+}
