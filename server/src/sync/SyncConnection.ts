@@ -1,5 +1,4 @@
 import { CloseCode } from '@warsztat/shared';
-import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Limits } from '../config.js';
 import { planeLog } from '../log.js';
@@ -8,6 +7,7 @@ import type { Authorization, Granted } from './authorization.js';
 import { guardAwareness } from './awarenessGuard.js';
 import { type IncomingMessage, readMessage, writeAwareness, writeStep1 } from './messages.js';
 import type { DocPeer, SharedDoc } from './SharedDoc.js';
+import type { SyncTransport } from './transport.js';
 import { checkUpdate } from './updateGuard.js';
 
 const log = planeLog('sync');
@@ -35,7 +35,7 @@ export class SyncConnection implements DocPeer {
   private lastRefill = Date.now();
 
   constructor(
-    private readonly ws: WebSocket,
+    private readonly ws: SyncTransport,
     readonly docName: string,
     private readonly limits: Limits,
     private readonly hooks: Hooks,
@@ -43,11 +43,9 @@ export class SyncConnection implements DocPeer {
     readonly wantsSaved: boolean,
   ) {
     this.tokens = limits.syncMessagesPerSecond * 4;
-    ws.binaryType = 'nodebuffer';
-    answerOversizedWith4413(ws);
-    ws.on('error', () => this.close(CloseCode.Malformed, 'socket error'));
-    ws.on('close', () => this.cleanup());
-    ws.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
+    ws.onError(() => this.close(CloseCode.Malformed, 'socket error'));
+    ws.onClose(() => this.cleanup());
+    ws.onMessage((data, isBinary) => this.receive(data, isBinary));
     const authTimer = setTimeout(() => this.close(CloseCode.Unauthorized, 'auth timeout'), limits.syncAuthTimeoutMs);
     this.queue = this.start().finally(() => clearTimeout(authTimer));
   }
@@ -77,7 +75,7 @@ export class SyncConnection implements DocPeer {
     }
   }
 
-  private receive(data: Buffer, isBinary: boolean): void {
+  private receive(data: Uint8Array, isBinary: boolean): void {
     if (this.closed) return;
     if (!isBinary) {
       this.close(CloseCode.Malformed, 'text frames are not y-websocket');
@@ -146,7 +144,7 @@ export class SyncConnection implements DocPeer {
   }
 
   send(message: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
+    if (this.closed || !this.ws.isOpen) return;
     // A socket that cannot keep up is closed rather than buffered without bound; the provider
     // reconnects and gets one full sync instead of the backlog. One message of any size always
     // fits in an empty buffer, so a large first sync is never mistaken for a slow consumer.
@@ -160,11 +158,11 @@ export class SyncConnection implements DocPeer {
   }
 
   cork(): void {
-    rawSocketOf(this.ws)?.cork();
+    this.ws.cork?.();
   }
 
   uncork(): void {
-    rawSocketOf(this.ws)?.uncork();
+    this.ws.uncork?.();
   }
 
   close(code: number, reason: string): void {
@@ -191,24 +189,4 @@ export class SyncConnection implements DocPeer {
     doc.removePeer(this);
     this.hooks.release(doc);
   }
-}
-
-/**
- * A frame over ws's hard `maxPayload` is refused by ws itself with 1009 before any 'message'
- * event, so `receive` never sees it. The contract (DESIGN §9) promises 4413 for every oversized
- * message, and the stock provider treats 1009 as transient and would resend the same update
- * forever. ws uses 1009 for nothing else here (permessage-deflate is off), so it is renamed.
- */
-function answerOversizedWith4413(ws: WebSocket): void {
-  const close = ws.close.bind(ws);
-  ws.close = (code?: number, reason?: string | Buffer) =>
-    code === 1009 ? close(CloseCode.TooLarge, 'message too large') : close(code, reason);
-}
-
-/**
- * ws has no public cork, but every WebSocket keeps its net.Socket as `_socket` (ws 8), and ws's
- * own sender corks it around each frame; nested corks hold the frames until the outer uncork.
- */
-function rawSocketOf(ws: WebSocket): { cork(): void; uncork(): void } | undefined {
-  return (ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
 }

@@ -10,6 +10,7 @@ import type { Authorize, Granted } from './authorization.js';
 import type { DocRelay } from './relay.js';
 import { type PersistedListener, SharedDoc } from './SharedDoc.js';
 import { SyncConnection } from './SyncConnection.js';
+import { wsTransport } from './transport.js';
 
 /** What the sync plane reports for metrics. */
 export interface SyncEvents {
@@ -84,7 +85,7 @@ export class SyncServer {
         const headerToken = req.headers['sec-websocket-protocol']?.split(',')[0]?.trim() || null;
         const token = url.searchParams.get('token') ?? headerToken;
         const connection = new SyncConnection(
-          ws,
+          wsTransport(ws),
           docName,
           this.limits,
           {

@@ -1,0 +1,67 @@
+import { CloseCode } from '@warsztat/shared';
+import type { WebSocket } from 'ws';
+
+/**
+ * The little of a socket that a SyncConnection uses. Production wraps a `ws` WebSocket
+ * (`wsTransport`); unit tests hand it an in-memory peer, so the sync logic is tested without a
+ * network, deterministically (as tldraw's TestSocketPair does).
+ */
+export interface SyncTransport {
+  /** False once the socket is closing or closed: sends are then dropped. */
+  readonly isOpen: boolean;
+  /** Bytes queued to the peer and not yet written (slow-consumer check). */
+  readonly bufferedAmount: number;
+  /** Queues one binary message; `done` gets an error if it could not be written. */
+  send(message: Uint8Array, done: (error?: Error) => void): void;
+  close(code: number, reason: string): void;
+  /** Cuts the connection without a closing handshake. */
+  terminate(): void;
+  /** Between cork and uncork, sends leave in one write; optional (a no-op where absent). */
+  cork?(): void;
+  uncork?(): void;
+  onMessage(listener: (data: Uint8Array, isBinary: boolean) => void): void;
+  onClose(listener: () => void): void;
+  onError(listener: () => void): void;
+}
+
+/** A `ws` WebSocket as a SyncTransport. */
+export function wsTransport(ws: WebSocket): SyncTransport {
+  ws.binaryType = 'nodebuffer';
+  answerOversizedWith4413(ws);
+  return {
+    get isOpen() {
+      return ws.readyState === ws.OPEN;
+    },
+    get bufferedAmount() {
+      return ws.bufferedAmount;
+    },
+    send: (message, done) => ws.send(message, done),
+    close: (code, reason) => ws.close(code, reason),
+    terminate: () => ws.terminate(),
+    cork: () => rawSocketOf(ws)?.cork(),
+    uncork: () => rawSocketOf(ws)?.uncork(),
+    onMessage: (listener) => ws.on('message', (data, isBinary) => listener(data as Buffer, isBinary)),
+    onClose: (listener) => ws.on('close', listener),
+    onError: (listener) => ws.on('error', listener),
+  };
+}
+
+/**
+ * A frame over ws's hard `maxPayload` is refused by ws itself with 1009 before any 'message'
+ * event, so `receive` never sees it. The contract (DESIGN §9) promises 4413 for every oversized
+ * message, and the stock provider treats 1009 as transient and would resend the same update
+ * forever. ws uses 1009 for nothing else here (permessage-deflate is off), so it is renamed.
+ */
+function answerOversizedWith4413(ws: WebSocket): void {
+  const close = ws.close.bind(ws);
+  ws.close = (code?: number, reason?: string | Buffer) =>
+    code === 1009 ? close(CloseCode.TooLarge, 'message too large') : close(code, reason);
+}
+
+/**
+ * ws has no public cork, but every WebSocket keeps its net.Socket as `_socket` (ws 8), and ws's
+ * own sender corks it around each frame; nested corks hold the frames until the outer uncork.
+ */
+function rawSocketOf(ws: WebSocket): { cork(): void; uncork(): void } | undefined {
+  return (ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+}
