@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { Cluster } from './cluster/Cluster.js';
-import { controlAdapter } from './cluster/controlAdapter.js';
 import { RedisDocRelay } from './cluster/RedisDocRelay.js';
 import { WorkshopBus } from './cluster/WorkshopBus.js';
 import { type Config, DEFAULT_LIMITS } from './config.js';
@@ -134,7 +133,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   sync.attach(httpServer);
   // Rights follow the workshop: a move, a removal or a deleted group closes affected sockets at once.
   service.onChange((workshop) => sync.revalidate(workshop.id));
-  const io = attachControlSocket(httpServer, service, isOriginAllowed, cluster ? controlAdapter(cluster) : undefined);
+  // No socket.io adapter, on one node or many: nothing is broadcast through socket.io rooms (each
+  // socket gets its role's view from the node it is on), and other nodes' changes arrive through
+  // WorkshopBus (DESIGN §5).
+  const io = attachControlSocket(httpServer, service, isOriginAllowed);
   const bus = cluster ? await WorkshopBus.start(cluster, service) : null;
   const evictTimer = setInterval(
     () => service.evictIdle(config.limits.workshopIdleMs, (id) => hasControlSockets(io, id) || sync.hasConnections(id)),

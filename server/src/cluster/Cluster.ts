@@ -14,8 +14,8 @@ export const NODE_ID_BYTES = 8;
 type MessageHandler = (message: Buffer) => void;
 
 /**
- * This node's connections to Redis (DESIGN §5): one for commands and publishing, one subscriber,
- * and one for the socket.io adapter. Redis is a relay, never the truth: while it is down the node
+ * This node's two connections to Redis (DESIGN §5): one for commands and publishing, one
+ * subscriber. Redis is a relay, never the truth: while it is down the node
  * keeps serving what it holds, publishing is skipped (never queued without bound), and once both
  * connections are back every `onReconnect` listener catches up from the store.
  */
@@ -23,8 +23,6 @@ export class Cluster {
   readonly nodeId = randomBytes(NODE_ID_BYTES);
   readonly pub: Redis;
   readonly sub: Redis;
-  /** Given to the socket.io Redis Streams adapter, which manages its own duplicates. */
-  readonly adapterClient: Redis;
   private readonly channels = new Map<string, MessageHandler>();
   private readonly reconnectListeners = new Set<() => void>();
   /** True once Redis was lost after having been reachable: the next ready is a reconnect. */
@@ -42,13 +40,7 @@ export class Cluster {
     };
     this.pub = new Redis(url, { ...options, connectionName: 'warsztat-pub' });
     this.sub = new Redis(url, { ...options, connectionName: 'warsztat-sub' });
-    // The adapter polls a stream with blocking XREADs and expects commands to wait for a reconnect.
-    this.adapterClient = new Redis(url, {
-      retryStrategy: options.retryStrategy,
-      maxRetriesPerRequest: null,
-      connectionName: 'warsztat-sio',
-    });
-    for (const client of [this.pub, this.sub, this.adapterClient]) {
+    for (const client of [this.pub, this.sub]) {
       // ioredis reports every failed attempt as an error; the health endpoint tells the story.
       client.on('error', () => {});
     }
@@ -140,6 +132,6 @@ export class Cluster {
     this.closed = true;
     this.channels.clear();
     this.reconnectListeners.clear();
-    for (const client of [this.pub, this.sub, this.adapterClient]) client.disconnect();
+    for (const client of [this.pub, this.sub]) client.disconnect();
   }
 }

@@ -10,7 +10,7 @@ import {
   type ServerToClientEvents,
   type WorkshopState,
 } from '@warsztat/shared';
-import { Server, type ServerOptions, type Socket } from 'socket.io';
+import { Server, type Socket } from 'socket.io';
 import { planeLog } from '../log.js';
 import { StoreUnavailableError, type TokenRecord, type WorkshopRecord } from '../persistence/Store.js';
 import { schemaError } from './result.js';
@@ -32,7 +32,10 @@ type ControlSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<s
  * which protects the server from memory abuse.
  */
 export const MAX_SOCKET_FRAME_BYTES = 4 * MAX_COMMAND_BYTES;
-/** How long a disconnected socket's rooms and missed events are kept for it (connection state recovery). */
+/**
+ * How long a disconnected socket's session (id, rooms) is kept on its node (connection state
+ * recovery); a reconnect to another node starts afresh. Either way it is sent the full state.
+ */
 export const RECOVERY_WINDOW_MS = 2 * 60_000;
 
 const roomOf = (workshopId: string) => `w:${workshopId}`;
@@ -63,11 +66,8 @@ export function attachControlSocket(
   httpServer: HttpServer,
   service: WorkshopService,
   isOriginAllowed: (origin: string | undefined, host: string | undefined) => boolean,
-  /** Multi-node mode: the Redis Streams adapter, which also keeps recovery sessions in Redis. */
-  adapter?: ServerOptions['adapter'],
 ): Server {
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
-    ...(adapter ? { adapter } : {}),
     maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
     serveClient: false,
     allowRequest: (req, callback) => callback(null, isOriginAllowed(req.headers.origin, req.headers.host)),
