@@ -19,6 +19,12 @@ export interface Limits {
   maxSyncMessageBytes: number;
   /** Sustained sync messages per second per connection (token bucket, burst = 4×). */
   syncMessagesPerSecond: number;
+  /**
+   * Sustained awareness messages per second per connection (own token bucket, burst = 4×). Over it,
+   * awareness messages are dropped and counted (`warsztat_sync_awareness_rate_limited_total`), the
+   * socket stays: a stock provider echoes about one message per coalesced broadcast (≤ 10/s).
+   */
+  awarenessMessagesPerSecond: number;
   /** Ms a sync socket may wait for its token to be checked before it is closed. */
   syncAuthTimeoutMs: number;
   /** Ms a doc stays in memory after its last connection left. */
@@ -47,6 +53,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   maxSyncMessageBytes: 1_048_576,
   syncMessagesPerSecond: 100,
+  awarenessMessagesPerSecond: 20,
   syncAuthTimeoutMs: 10_000,
   docUnloadGraceMs: 30_000,
   compactAfterUpdates: 500,

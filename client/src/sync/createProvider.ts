@@ -1,5 +1,6 @@
-import { WebsocketProvider } from 'y-websocket';
+import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
+import { QuietWebsocketProvider } from './quietProvider';
 
 /**
  * The one place a tab opens a sync connection (`/sync/<docName>`). The doc registry calls it once
@@ -9,7 +10,8 @@ import type * as Y from 'yjs';
 export function createProvider(docName: string, doc: Y.Doc, token: string): WebsocketProvider {
   // Cross-tab BroadcastChannel is off: the server is the only path, so it can check rights.
   // `saved=1` opts in to the server's "saved up to here" message (ignored by servers without it).
-  return new WebsocketProvider(syncUrl(), docName, doc, {
+  // The stock provider minus its awareness echo (quietProvider.ts, issue #18).
+  return new QuietWebsocketProvider(syncUrl(), docName, doc, {
     params: { token, saved: '1' },
     disableBc: true,
   });

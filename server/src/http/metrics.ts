@@ -3,7 +3,28 @@ import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 export interface SyncStats {
   docs: number;
   connections: number;
+  /** Presence counters (issue #18): plain numbers kept by the sync plane, read at scrape time. */
+  awareness?: { parsed: number; skipped: number; sent: number; rateLimited: number };
 }
+
+const AWARENESS_COUNTERS = [
+  [
+    'parsed',
+    'warsztat_sync_awareness_entries_parsed_total',
+    'Awareness entries whose JSON was parsed (a socket’s own states).',
+  ],
+  [
+    'skipped',
+    'warsztat_sync_awareness_foreign_dropped_total',
+    'Awareness entries for client ids the socket does not own (echoes, stale states), dropped before any JSON was parsed.',
+  ],
+  ['sent', 'warsztat_sync_awareness_messages_sent_total', 'Awareness messages sent to sockets (coalesced per doc).'],
+  [
+    'rateLimited',
+    'warsztat_sync_awareness_rate_limited_total',
+    'Awareness messages dropped by the per-socket awareness rate limit.',
+  ],
+] as const;
 
 /**
  * Prometheus metrics (GET /metrics). Gauges are read at scrape time; updates and bytes are
@@ -41,6 +62,18 @@ export class Metrics {
         registers: [this.registry],
         collect() {
           this.set(redisUp() ? 1 : 0);
+        },
+      });
+    }
+    for (const [key, name, help] of AWARENESS_COUNTERS) {
+      new Counter({
+        name,
+        help,
+        registers: [this.registry],
+        // The sync plane counts in plain numbers (no call per message); the counter mirrors them.
+        collect() {
+          this.reset();
+          this.inc(stats().awareness?.[key] ?? 0);
         },
       });
     }

@@ -1,9 +1,8 @@
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { planeLog } from '../log.js';
 import { loggable, type Store } from '../persistence/Store.js';
-import { MAX_AWARENESS_ENTRIES } from './awarenessGuard.js';
-import { writeAwareness, writeSaved, writeStep2, writeUpdate } from './messages.js';
+import { type AwarenessCounters, AwarenessHub, newAwarenessCounters } from './AwarenessHub.js';
+import { writeSaved, writeStep2, writeUpdate } from './messages.js';
 import type { DocLink, DocRelay, RelayHandlers } from './relay.js';
 
 const log = planeLog('sync');
@@ -43,9 +42,10 @@ interface Pending {
  */
 export class SharedDoc {
   readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
   /** Peer → awareness client ids it introduced (removed when it leaves). */
   readonly peers = new Map<DocPeer, Set<number>>();
+  /** Presence: guarded, coalesced and fanned out by its own module (issue #18). */
+  readonly presence: AwarenessHub<DocPeer>;
   private pending: Pending[] = [];
   private flushing: Promise<void> = Promise.resolve();
   private flushScheduled = false;
@@ -67,8 +67,11 @@ export class SharedDoc {
     private readonly store: Store,
     private readonly compactAfterUpdates: number,
     private readonly onPersisted: PersistedListener,
+    counters: AwarenessCounters,
   ) {
-    this.awareness.setLocalState(null);
+    this.presence = new AwarenessHub(this.doc, this.peers, counters, () =>
+      this.link ? (update) => this.link?.publishAwareness(update) : null,
+    );
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullState = null;
       if (origin === LOAD_ORIGIN) return;
@@ -81,22 +84,11 @@ export class SharedDoc {
       this.pending.push({ update, origin });
       this.scheduleFlush();
     });
-    this.awareness.on(
-      'update',
-      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-        const changed = [...added, ...updated, ...removed];
-        const ids = origin instanceof Object ? this.peers.get(origin as DocPeer) : undefined;
-        if (ids) {
-          for (const id of added) ids.add(id);
-          for (const id of removed) ids.delete(id);
-        }
-        const message = writeAwareness(this.awareness, changed);
-        for (const peer of this.peers.keys()) peer.send(message);
-        if (this.link && origin !== DURABLE_ORIGIN) {
-          this.link.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-        }
-      },
-    );
+  }
+
+  /** The doc's Awareness (owned by `presence`). */
+  get awareness() {
+    return this.presence.awareness;
   }
 
   /** Loads the whole doc before anyone is answered; never returns a half-loaded doc. */
@@ -106,8 +98,9 @@ export class SharedDoc {
     compactAfterUpdates: number,
     onPersisted: PersistedListener = () => {},
     relay: DocRelay | null = null,
+    awarenessCounters: AwarenessCounters = newAwarenessCounters(),
   ): Promise<SharedDoc> {
-    const shared = new SharedDoc(name, store, compactAfterUpdates, onPersisted);
+    const shared = new SharedDoc(name, store, compactAfterUpdates, onPersisted, awarenessCounters);
     // Joined before the store is read, so an update appended elsewhere in between is relayed, not
     // missed; one that arrives before the load is applied early and Yjs merges the two.
     if (relay) shared.link = await relay.join(name, shared.relayHandlers());
@@ -147,14 +140,14 @@ export class SharedDoc {
       awareness: (update) => {
         if (this.failed) return;
         try {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, update, DURABLE_ORIGIN);
+          this.presence.applyRelayed(update);
         } catch (error) {
           log.error({ doc: this.name, err: error }, 'dropped a relayed awareness update');
         }
       },
       queryAwareness: () => {
-        const ids = [...this.peers.values()].flatMap((set) => [...set]);
-        if (ids.length > 0) this.link?.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+        const states = this.presence.encodeLocalStates();
+        if (states) this.link?.publishAwareness(states);
       },
       resync: () => {
         this.resync().catch((error: unknown) => log.error({ doc: this.name, err: error }, 'resync failed'));
@@ -288,26 +281,18 @@ export class SharedDoc {
     }
   }
 
-  /**
-   * Awareness is owned per socket: a client id belongs to the first peer that introduced it, and
-   * one peer may introduce only a few (one per tab, plus reloads).
-   */
-  mayUseAwarenessId(peer: DocPeer, clientId: number): boolean {
-    for (const [other, ids] of this.peers) if (other !== peer && ids.has(clientId)) return false;
-    const own = this.peers.get(peer);
-    return !!own && (own.has(clientId) || own.size < MAX_AWARENESS_ENTRIES);
-  }
-
-  addPeer(peer: DocPeer): void {
+  /** `viewer`: a socket that may not set presence (projector, plenary readers): see AwarenessHub. */
+  addPeer(peer: DocPeer, viewer = false): void {
     if (this.peers.has(peer)) return;
     this.peers.set(peer, new Set());
+    this.presence.addPeer(peer, viewer);
     if (peer.wantsSaved) this.savedPeers++;
   }
 
   removePeer(peer: DocPeer): void {
     const ids = this.peers.get(peer);
     if (this.peers.delete(peer) && peer.wantsSaved) this.savedPeers--;
-    if (ids && ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null);
+    this.presence.removePeer(peer, ids);
   }
 
   /** Closes every peer and refuses further work; used on a store failure and on shutdown. */
@@ -327,7 +312,7 @@ export class SharedDoc {
     await this.compact();
     this.link?.leave();
     this.link = null;
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 }

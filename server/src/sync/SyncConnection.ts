@@ -1,11 +1,9 @@
 import { CloseCode } from '@warsztat/shared';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Limits } from '../config.js';
 import { planeLog } from '../log.js';
 import { loggable } from '../persistence/Store.js';
 import type { Authorization, Granted } from './authorization.js';
-import { guardAwareness } from './awarenessGuard.js';
-import { type IncomingMessage, readMessage, writeAwareness, writeStep1 } from './messages.js';
+import { type IncomingMessage, MessageType, readMessage, writeStep1 } from './messages.js';
 import type { DocPeer, SharedDoc } from './SharedDoc.js';
 import type { SyncTransport } from './transport.js';
 import { checkUpdate } from './updateGuard.js';
@@ -33,6 +31,9 @@ export class SyncConnection implements DocPeer {
   private closed = false;
   private tokens: number;
   private lastRefill = Date.now();
+  /** Awareness has its own bucket (issue #18): an echoing stock provider must not spend the edit budget. */
+  private awarenessTokens: number;
+  private lastAwarenessRefill = Date.now();
 
   constructor(
     private readonly ws: SyncTransport,
@@ -43,6 +44,7 @@ export class SyncConnection implements DocPeer {
     readonly wantsSaved: boolean,
   ) {
     this.tokens = limits.syncMessagesPerSecond * 4;
+    this.awarenessTokens = limits.awarenessMessagesPerSecond * 4;
     ws.onError(() => this.close(CloseCode.Malformed, 'socket error'));
     ws.onClose(() => this.cleanup());
     ws.onMessage((data, isBinary) => this.receive(data, isBinary));
@@ -63,12 +65,12 @@ export class SyncConnection implements DocPeer {
         return;
       }
       this.doc = doc;
-      doc.addPeer(this);
+      // A socket that may not set presence is a viewer: it neither fans out nor receives presence.
+      doc.addPeer(this, auth.user === null);
       // Never show a newcomer anything the store does not hold yet.
       await doc.whenDurable();
       this.send(writeStep1(doc.doc));
-      const states = [...doc.awareness.getStates().keys()];
-      if (states.length > 0) this.send(writeAwareness(doc.awareness, states));
+      doc.presence.greet(this);
     } catch (error) {
       log.error({ doc: this.docName, err: loggable(error) }, 'could not open a board');
       this.close(CloseCode.InternalError, 'could not load document');
@@ -81,6 +83,15 @@ export class SyncConnection implements DocPeer {
       this.close(CloseCode.Malformed, 'text frames are not y-websocket');
     } else if (data.byteLength > this.limits.maxSyncMessageBytes) {
       this.close(CloseCode.TooLarge, 'message too large');
+    } else if (data[0] === MessageType.Awareness) {
+      // Over its own rate, awareness is dropped and counted, not closed: the next renewal (≤ 15 s)
+      // carries the latest state anyway, and a stock provider closed here would only reconnect.
+      if (!this.takeAwarenessToken()) {
+        this.doc?.presence.countRateLimited();
+        return;
+      }
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      this.queue = this.queue.then(() => this.handle(bytes));
     } else if (!this.takeToken()) {
       this.close(CloseCode.TooManyMessages, 'too many messages');
     } else {
@@ -96,6 +107,16 @@ export class SyncConnection implements DocPeer {
     this.lastRefill = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;
+    return true;
+  }
+
+  private takeAwarenessToken(): boolean {
+    const now = Date.now();
+    const rate = this.limits.awarenessMessagesPerSecond;
+    this.awarenessTokens = Math.min(rate * 4, this.awarenessTokens + ((now - this.lastAwarenessRefill) / 1000) * rate);
+    this.lastAwarenessRefill = now;
+    if (this.awarenessTokens < 1) return false;
+    this.awarenessTokens -= 1;
     return true;
   }
 
@@ -123,14 +144,11 @@ export class SyncConnection implements DocPeer {
           doc.applyFromPeer(message.update, this);
           return;
         }
-        case 'awareness': {
-          if (!auth.user) return;
-          const guarded = guardAwareness(message.update, auth.user, (id) => doc.mayUseAwarenessId(this, id));
-          if (guarded) awarenessProtocol.applyAwarenessUpdate(doc.awareness, guarded, this);
+        case 'awareness':
+          doc.presence.receive(this, message.update, auth.user, bytes);
           return;
-        }
         case 'queryAwareness':
-          this.send(writeAwareness(doc.awareness, [...doc.awareness.getStates().keys()]));
+          doc.presence.answerQuery(this);
           return;
       }
     } catch {

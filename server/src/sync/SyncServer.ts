@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import type { Limits } from '../config.js';
 import { planeLog } from '../log.js';
 import { loggable, type Store } from '../persistence/Store.js';
+import { type AwarenessCounters, newAwarenessCounters } from './AwarenessHub.js';
 import type { Authorize, Granted } from './authorization.js';
 import type { DocRelay } from './relay.js';
 import { type PersistedListener, SharedDoc } from './SharedDoc.js';
@@ -51,6 +52,8 @@ export class SyncServer {
   private readonly connections = new Set<SyncConnection>();
   /** Authorised sockets per workshop: for the cap and for revalidation after a change. */
   private readonly byWorkshop = new Map<string, Set<SyncConnection>>();
+  /** Presence work of every doc of this server, for /metrics. */
+  private readonly awarenessCounters = newAwarenessCounters();
 
   constructor(
     private readonly store: Store,
@@ -158,7 +161,14 @@ export class SyncServer {
     }
     let loading = this.docs.get(name);
     if (!loading) {
-      loading = SharedDoc.load(name, this.store, this.limits.compactAfterUpdates, this.events.persisted, this.relay);
+      loading = SharedDoc.load(
+        name,
+        this.store,
+        this.limits.compactAfterUpdates,
+        this.events.persisted,
+        this.relay,
+        this.awarenessCounters,
+      );
       this.docs.set(name, loading);
       // A doc whose load failed is forgotten (never saved over); the next connection tries again.
       loading.then(
@@ -189,8 +199,8 @@ export class SyncServer {
     this.unloadTimers.set(doc.name, timer);
   }
 
-  get stats(): { docs: number; connections: number } {
-    return { docs: this.docs.size, connections: this.connections.size };
+  get stats(): { docs: number; connections: number; awareness: AwarenessCounters } {
+    return { docs: this.docs.size, connections: this.connections.size, awareness: this.awarenessCounters };
   }
 
   /** Drains: peers are told to reconnect (1012), then every accepted update is made durable. */
