@@ -1,9 +1,5 @@
-import {
-  EMPTY_CONTROL,
-  type GroupRecord,
-  type ParticipantRecord,
-  type WorkshopRecord,
-} from '../../server/src/persistence/Store.js';
+import { emptyControl } from '../../server/src/domain/control.js';
+import type { GroupRecord, ParticipantRecord, WorkshopRecord } from '../../server/src/domain/workshop.js';
 
 /** Stored records for tests of pure server logic (commands, reports, migrations), with defaults. */
 export function groupRecord(id: string, extra: Partial<GroupRecord> = {}): GroupRecord {
@@ -39,7 +35,7 @@ export function workshopRecord(extra: Partial<WorkshopRecord> = {}): WorkshopRec
     timer: { endsAt: null, pausedRemainingMs: null },
     agenda: [],
     createdAt: 0,
-    control: EMPTY_CONTROL,
+    control: emptyControl(),
     groups: [],
     participants: [],
     version: 1,

@@ -10,7 +10,8 @@ import {
   summaryFragment,
 } from '@warsztat/shared';
 import * as Y from 'yjs';
-import { EMPTY_CONTROL, type WorkshopRecord } from '../../server/src/persistence/Store.js';
+import { emptyControl } from '../../server/src/domain/control.js';
+import type { WorkshopRecord } from '../../server/src/domain/workshop.js';
 
 /**
  * A workshop built like seed 000 (the RKRES Podlaskie meeting of 24.11.2022), from the
@@ -61,7 +62,7 @@ export function seedWorkshopRecord(locale: Locale = 'pl', f: SeedFixture = seed0
     timer: { endsAt: null, pausedRemainingMs: null },
     agenda: f.agenda.map((item, i) => ({ ...item, id: `a${i}`, day: 0 })),
     createdAt: Date.UTC(2022, 10, 24, 8),
-    control: { ...EMPTY_CONTROL, agendaDays: [{ date }], timeZone: 'Europe/Warsaw', namesInReport: ['p0', 'p5'] },
+    control: { ...emptyControl(), agendaDays: [{ date }], timeZone: 'Europe/Warsaw', namesInReport: ['p0', 'p5'] },
     groups: f.groups.map((g, i) => ({
       id: `g${i}`,
       name: g.name,

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { emptyControl } from '../../server/src/domain/control.js';
 import { SqliteStore } from '../../server/src/persistence/SqliteStore.js';
-import { EMPTY_CONTROL } from '../../server/src/persistence/Store.js';
 import { groupRecord, workshopRecord } from '../helpers/records.js';
 
 type Exec = { db: { exec(sql: string): void } };
@@ -11,7 +11,7 @@ type Exec = { db: { exec(sql: string): void } };
 const workshop = workshopRecord({
   id: 'w1',
   title: 'Stary warsztat',
-  control: { ...EMPTY_CONTROL, selfSelect: true },
+  control: { ...emptyControl(), selfSelect: true },
   groups: [groupRecord('g1', { name: 'Seniorzy', capacity: 4, prompt: 'x' })],
 });
 
@@ -39,7 +39,7 @@ describe('SQLite migration of the control columns', () => {
 
     const upgraded = new SqliteStore(path);
     const loaded = await upgraded.loadWorkshop('w1');
-    expect(loaded?.control).toEqual(EMPTY_CONTROL);
+    expect(loaded?.control).toEqual(emptyControl());
     expect(loaded?.groups[0]).toMatchObject({ capacity: null, prompt: '' });
     // Rows from before optimistic concurrency (issue #9) start at version 1.
     expect(loaded?.version).toBe(1);
@@ -57,6 +57,28 @@ describe('SQLite migration of the control columns', () => {
     await upgraded.close();
     const again = new SqliteStore(path);
     expect((await again.loadWorkshop('w1'))?.control.selfSelect).toBe(true);
+    await again.close();
+  });
+
+  it('reads a control column written before its later fields existed, filling each default once', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'warsztat-migrate-'));
+    const path = join(dir, 'old.db');
+    const first = new SqliteStore(path);
+    await first.createWorkshop(workshop, [], { workshopId: 'w1', at: 0, type: 'created', data: null });
+    // The JSON issue #5's code wrote: no version, boards, projector, plenary, time zone, narrative or consents.
+    const old = {
+      agendaDays: [],
+      currentAgendaItemId: null,
+      selfSelect: true,
+      broadcasts: [],
+      helpRequests: [],
+      recallEndsAt: null,
+    };
+    (first as unknown as Exec).db.exec(`UPDATE workshops SET control = '${JSON.stringify(old)}'`);
+    await first.close();
+
+    const again = new SqliteStore(path);
+    expect((await again.loadWorkshop('w1'))?.control).toEqual({ ...emptyControl(), selfSelect: true });
     await again.close();
   });
 });

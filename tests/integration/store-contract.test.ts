@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  EMPTY_CONTROL,
-  type EventRecord,
-  StaleWriteError,
-  type TokenRecord,
-} from '../../server/src/persistence/Store.js';
+import { emptyControl } from '../../server/src/domain/control.js';
+import type { EventRecord, TokenRecord } from '../../server/src/domain/workshop.js';
+import { StaleWriteError } from '../../server/src/persistence/Store.js';
 import { Cleanup } from '../helpers/cleanup.js';
 import { groupRecord, participantRecord, workshopRecord } from '../helpers/records.js';
 import { openTestStore, storeKinds } from '../helpers/stores.js';
@@ -31,7 +28,7 @@ const workshop = workshopRecord({
     { id: 'a1', day: 0, kind: 'welcome', title: 'Powitanie', startsAt: '10:00', minutes: 15, speakers: ['Anna Nowak'] },
   ],
   createdAt: 1_759_999_999_123,
-  control: { ...EMPTY_CONTROL, selfSelect: true, recallEndsAt: 1_760_000_100_000 },
+  control: { ...emptyControl(), selfSelect: true, recallEndsAt: 1_760_000_100_000 },
   groups: [
     groupRecord('g1', { name: 'Seniorzy', position: 0, rapporteurId: 'p1', capacity: 6, prompt: 'Potrzeby' }),
     groupRecord('g2', { name: 'Osoby z niepełnosprawnościami', attendance: 'online', position: 1 }),
@@ -125,7 +122,7 @@ describe.each(kinds)('$name store: workshops', (kind) => {
   it('keeps JSON event data and control state as written', async () => {
     const store = await fresh();
     const control = {
-      ...EMPTY_CONTROL,
+      ...emptyControl(),
       broadcasts: [{ id: 'b1', text: 'Wracamy za 5 minut — „cudzysłów” i emoji 🙂', groupId: null, at: 3 }],
       helpRequests: [{ id: 'h1', groupId: 'g1', participantId: 'p1', text: 'Pomocy', at: 4, acknowledgedAt: null }],
       currentAgendaItemId: 'a1',

@@ -2,7 +2,7 @@ import { nextInOrder, normaliseOrder, projectorScreen, readProjector } from '@wa
 import { describe, expect, it } from 'vitest';
 import { applyCommand, applyParticipantCommand } from '../../server/src/control/commands.js';
 import { viewFor } from '../../server/src/control/views.js';
-import type { WorkshopRecord } from '../../server/src/persistence/Store.js';
+import type { WorkshopRecord } from '../../server/src/domain/workshop.js';
 import { groupRecord, participantRecord, workshopRecord } from '../helpers/records.js';
 
 const NOW = 1_700_000_000_000;

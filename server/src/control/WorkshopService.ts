@@ -14,17 +14,11 @@ import {
   type Role,
   TEMPLATES,
 } from '@warsztat/shared';
+import { emptyControl } from '../domain/control.js';
+import type { EventRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import { coFacilitatorTokenFor, hashToken, newId, newJoinCode, newToken, projectorTokenFor } from '../ids.js';
 import { planeLog } from '../log.js';
-import {
-  EMPTY_CONTROL,
-  type EventRecord,
-  StaleWriteError,
-  type Store,
-  StoreUnavailableError,
-  type TokenRecord,
-  type WorkshopRecord,
-} from '../persistence/Store.js';
+import { StaleWriteError, type Store, StoreUnavailableError } from '../persistence/Store.js';
 import { autoAssign, placeLateJoiner } from './assign.js';
 import { applyPhase } from './commands/phase.js';
 import { applyCommand, applyParticipantCommand } from './commands.js';
@@ -165,7 +159,7 @@ export class WorkshopService {
       timer: { endsAt: null, pausedRemainingMs: null },
       agenda: [],
       createdAt: this.now(),
-      control: { ...EMPTY_CONTROL, timeZone: input.timeZone },
+      control: emptyControl(input.timeZone),
       version: 1,
       groups: template.groups.map((g, position) => ({
         id: newId(),
@@ -305,7 +299,7 @@ export class WorkshopService {
       const groupsRunning = current.phase !== 'lobby' && current.participants.some((p) => p.groupId !== null);
       if (groupsRunning) participant.groupId = placeLateJoiner(current.groups, current.participants, participant);
       const control = input.nameInReport
-        ? { ...current.control, namesInReport: [...(current.control.namesInReport ?? []), participant.id] }
+        ? { ...current.control, namesInReport: [...current.control.namesInReport, participant.id] }
         : current.control;
       const next: WorkshopRecord = { ...current, control, participants: [...current.participants, participant] };
       const token = newToken();

@@ -1,4 +1,4 @@
-import type { GroupRecord, ParticipantRecord } from '../persistence/Store.js';
+import type { GroupRecord, ParticipantRecord } from '../domain/workshop.js';
 
 /**
  * Even-size auto-assignment: returns participantId → groupId for everyone.

@@ -1,6 +1,6 @@
 import { type Command, ErrorCode, type ParticipantCommand } from '@warsztat/shared';
+import type { WorkshopRecord } from '../domain/workshop.js';
 import { newId } from '../ids.js';
-import type { WorkshopRecord } from '../persistence/Store.js';
 import { autoAssign } from './assign.js';
 import { applyAgenda } from './commands/agenda.js';
 import { applyBoardSettings } from './commands/boardSettings.js';
@@ -178,7 +178,7 @@ export function applyParticipantCommand(
 }
 
 function withNameConsent(w: WorkshopRecord, participantId: string, consent: boolean): WorkshopRecord {
-  const current = w.control.namesInReport ?? [];
+  const current = w.control.namesInReport;
   if (current.includes(participantId) === consent) return w;
   const namesInReport = consent ? [...current, participantId] : current.filter((id) => id !== participantId);
   return { ...w, control: { ...w.control, namesInReport } };

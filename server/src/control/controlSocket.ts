@@ -11,8 +11,9 @@ import {
   type WorkshopState,
 } from '@warsztat/shared';
 import { Server, type Socket } from 'socket.io';
+import type { TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import { planeLog } from '../log.js';
-import { StoreUnavailableError, type TokenRecord, type WorkshopRecord } from '../persistence/Store.js';
+import { StoreUnavailableError } from '../persistence/Store.js';
 import { schemaError } from './result.js';
 import { meFor, viewerFor, viewFor } from './views.js';
 import type { WorkshopService } from './WorkshopService.js';

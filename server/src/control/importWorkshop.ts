@@ -1,6 +1,7 @@
-import { type Backup, type BoardSettingsRecord, ErrorCode, readPlenary, readProjector } from '@warsztat/shared';
+import { type Backup, ErrorCode } from '@warsztat/shared';
 import * as Y from 'yjs';
-import type { WorkshopRecord } from '../persistence/Store.js';
+import { parseControl } from '../domain/control.js';
+import type { WorkshopRecord } from '../domain/workshop.js';
 import { checkUpdate } from '../sync/updateGuard.js';
 import { fail, ok, type Result } from './result.js';
 
@@ -33,14 +34,6 @@ function decodeDoc(base64: string): Uint8Array | null {
   } finally {
     doc.destroy();
   }
-}
-
-function boardSettings(boards: NonNullable<Backup['workshop']['control']['boards']>): BoardSettingsRecord {
-  const groups: BoardSettingsRecord['groups'] = {};
-  for (const [id, override] of Object.entries(boards.groups)) {
-    groups[id] = Object.fromEntries(Object.entries(override).filter(([, v]) => v !== undefined));
-  }
-  return { defaults: boards.defaults, groups };
 }
 
 export function importedWorkshop(
@@ -77,27 +70,17 @@ export function importedWorkshop(
     agenda: src.agenda,
     createdAt: made.now,
     version: 1,
-    control: {
-      agendaDays: src.control.agendaDays,
+    // Absent fields (exports from before they existed) get their defaults from the one parser.
+    control: parseControl({
+      ...src.control,
       currentAgendaItemId:
         src.control.currentAgendaItemId !== null && agendaIds.has(src.control.currentAgendaItemId)
           ? src.control.currentAgendaItemId
           : null,
-      selfSelect: src.control.selfSelect,
-      broadcasts: src.control.broadcasts,
       helpRequests: [],
       recallEndsAt: null,
-      ...(src.control.boards ? { boards: boardSettings(src.control.boards) } : {}),
-      ...(src.control.plenary !== undefined ? { plenary: readPlenary(src.control.plenary) } : {}),
-      ...(src.control.projector !== undefined
-        ? { projector: readProjector(src.control.projector, [...groupIds]) }
-        : {}),
-      ...(src.control.timeZone ? { timeZone: src.control.timeZone } : {}),
-      ...(src.control.narrative ? { narrative: src.control.narrative } : {}),
-      ...(src.control.namesInReport
-        ? { namesInReport: src.control.namesInReport.filter((id) => participantIds.has(id)) }
-        : {}),
-    },
+      namesInReport: src.control.namesInReport?.filter((id) => participantIds.has(id)),
+    }),
     groups: src.groups.map((g) => ({
       ...g,
       rapporteurId: g.rapporteurId !== null && memberOf.get(g.rapporteurId) === g.id ? g.rapporteurId : null,

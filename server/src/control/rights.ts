@@ -1,5 +1,5 @@
 import type { AssignmentPreview, Command, Role } from '@warsztat/shared';
-import type { WorkshopRecord } from '../persistence/Store.js';
+import type { WorkshopRecord } from '../domain/workshop.js';
 
 export interface CommandOutcome {
   workshop: WorkshopRecord;

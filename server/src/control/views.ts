@@ -7,12 +7,11 @@ import {
   plenaryDocNameFor,
   plenaryVoteTotals,
   type Role,
-  readPlenary,
   TEMPLATES,
   type WorkshopState,
 } from '@warsztat/shared';
+import type { TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import { coFacilitatorTokenFor, projectorTokenFor } from '../ids.js';
-import { type TokenRecord, timeZoneOf, type WorkshopRecord } from '../persistence/Store.js';
 import { projectorOf } from './commands/projector.js';
 
 export interface Viewer {
@@ -44,7 +43,7 @@ export function viewerFor(token: TokenRecord, rawToken: string): Viewer {
 export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<string>): WorkshopState {
   const isFacilitator = FACILITATOR_ROLES.includes(viewer.role);
   const ownGroupId = w.participants.find((p) => p.id === viewer.participantId)?.groupId ?? null;
-  const consented = new Set(w.control.namesInReport ?? []);
+  const consented = new Set(w.control.namesInReport);
   const participants: ParticipantView[] = w.participants.map((p) => {
     const base: ParticipantView = { id: p.id, name: p.name, groupId: p.groupId, online: online.has(p.id) };
     if (!isFacilitator && p.id !== viewer.participantId) return base;
@@ -72,7 +71,7 @@ export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<s
           ownGroupId !== null ? r.groupId === ownGroupId : r.participantId === viewer.participantId,
         )
       : [];
-  const plenary = readPlenary(control.plenary);
+  const { plenary } = control;
   // The room sees totals once revealed, so early votes do not steer later ones; facilitators always.
   const totalsVisible = isFacilitator || plenary.revealed;
   return {
@@ -83,7 +82,7 @@ export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<s
     organiser: w.organiser,
     mode: w.mode,
     locale: w.locale,
-    timeZone: timeZoneOf(w),
+    timeZone: control.timeZone,
     template: w.template,
     sections: TEMPLATES[w.template].sections,
     phase: w.phase,

@@ -3,7 +3,7 @@ import express, { type Request, type Response, Router } from 'express';
 import { schemaError } from '../control/result.js';
 import { viewerFor, viewFor } from '../control/views.js';
 import type { WorkshopService } from '../control/WorkshopService.js';
-import type { TokenRecord } from '../persistence/Store.js';
+import type { TokenRecord } from '../domain/workshop.js';
 import { sendError } from './errors.js';
 import { RateLimiter } from './RateLimiter.js';
 import { type ReadDoc, sendDraft, sendReport } from './reportRoute.js';

@@ -1,7 +1,7 @@
 import { docNameFor, ErrorCode, plenaryDocNameFor, type ReportDraft, readConsolidated } from '@warsztat/shared';
 import type { Request, Response } from 'express';
 import type * as Y from 'yjs';
-import { timeZoneOf, type WorkshopRecord } from '../persistence/Store.js';
+import type { WorkshopRecord } from '../domain/workshop.js';
 import { buildReport, narrativeParts, type Report } from '../report/buildReport.js';
 import { renderDocx } from '../report/renderDocx.js';
 import { renderJson } from '../report/renderJson.js';
@@ -44,7 +44,7 @@ export function slugify(title: string): string {
 
 export function reportFilename(w: WorkshopRecord, format: ReportFormat): string {
   // Without a date, the day it was created on the workshop's own calendar names the file.
-  const date = w.date ?? new Date(w.createdAt).toLocaleDateString('sv-SE', { timeZone: timeZoneOf(w) });
+  const date = w.date ?? new Date(w.createdAt).toLocaleDateString('sv-SE', { timeZone: w.control.timeZone });
   return `warsztat-${date}-${slugify(w.title)}.${REPORT_FORMATS[format].ext}`;
 }
 

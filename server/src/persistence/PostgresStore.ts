@@ -1,18 +1,10 @@
 import pg from 'pg';
+import { storedControl } from '../domain/control.js';
+import type { EventRecord, GroupRecord, ParticipantRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import { planeLog } from '../log.js';
 import { mergeDoc } from './mergeDoc.js';
 import { migrate } from './postgresSchema.js';
-import {
-  type EventRecord,
-  type GroupRecord,
-  type ParticipantRecord,
-  StaleWriteError,
-  type Store,
-  type StoredDoc,
-  StoreUnavailableError,
-  type TokenRecord,
-  type WorkshopRecord,
-} from './Store.js';
+import { StaleWriteError, type Store, type StoredDoc, StoreUnavailableError } from './Store.js';
 import { isConnectionError } from './unavailable.js';
 import { type WorkshopRow, workshopFromRow } from './workshopRow.js';
 
@@ -312,7 +304,7 @@ function workshopColumns(w: WorkshopRecord): { id: string; values: unknown[] } {
       w.spotlightGroupId,
       JSON.stringify(w.timer),
       JSON.stringify(w.agenda),
-      JSON.stringify(w.control),
+      JSON.stringify(storedControl(w.control)),
     ],
   };
 }

@@ -1,18 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { storedControl } from '../domain/control.js';
+import type { EventRecord, GroupRecord, ParticipantRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import { mergeDoc } from './mergeDoc.js';
-import {
-  type ControlRecord,
-  type EventRecord,
-  type GroupRecord,
-  type ParticipantRecord,
-  StaleWriteError,
-  type Store,
-  type StoredDoc,
-  type TokenRecord,
-  type WorkshopRecord,
-} from './Store.js';
+import { StaleWriteError, type Store, type StoredDoc } from './Store.js';
 import { type WorkshopRow, workshopFromRow } from './workshopRow.js';
 
 const SCHEMA = `
@@ -166,7 +158,7 @@ export class SqliteStore implements Store {
       spotlightGroupId: w.spotlightGroupId,
       timer: JSON.stringify(w.timer),
       agenda: JSON.stringify(w.agenda),
-      control: JSON.stringify(w.control),
+      control: JSON.stringify(storedControl(w.control)),
       version: w.version,
     };
   }
@@ -259,7 +251,7 @@ export class SqliteStore implements Store {
         ...row,
         timer: JSON.parse(row.timer) as WorkshopRecord['timer'],
         agenda: JSON.parse(row.agenda) as WorkshopRecord['agenda'],
-        control: row.control ? (JSON.parse(row.control) as Partial<ControlRecord>) : null,
+        control: row.control ? (JSON.parse(row.control) as unknown) : null,
       },
       groups,
       participants,

@@ -1,10 +1,5 @@
-import {
-  type ControlRecord,
-  EMPTY_CONTROL,
-  type GroupRecord,
-  type ParticipantRecord,
-  type WorkshopRecord,
-} from './Store.js';
+import { parseControl } from '../domain/control.js';
+import type { GroupRecord, ParticipantRecord, WorkshopRecord } from '../domain/workshop.js';
 
 /**
  * A `workshops` row with its JSON columns decoded: the same shape in both stores (SQLite keeps the
@@ -24,8 +19,8 @@ export interface WorkshopRow {
   spotlight_group_id: string | null;
   timer: WorkshopRecord['timer'];
   agenda: WorkshopRecord['agenda'];
-  /** Null in SQLite rows written before the column existed. */
-  control: Partial<ControlRecord> | null;
+  /** The stored JSON, parsed once here (domain/control.ts); null in SQLite rows from before the column. */
+  control: unknown;
   created_at: number;
   version: number;
 }
@@ -50,7 +45,7 @@ export function workshopFromRow(
     timer: row.timer,
     agenda: row.agenda,
     createdAt: row.created_at,
-    control: { ...EMPTY_CONTROL, ...row.control },
+    control: parseControl(row.control),
     groups,
     participants,
     version: row.version,

@@ -10,7 +10,7 @@ import {
   TEMPLATES,
 } from '@warsztat/shared';
 import type * as Y from 'yjs';
-import { timeZoneOf, type WorkshopRecord } from '../persistence/Store.js';
+import type { WorkshopRecord } from '../domain/workshop.js';
 import { type ReportT, reportT } from './i18n/index.js';
 import type {
   AttendanceRow,
@@ -49,7 +49,7 @@ export interface ReportOptions {
 }
 
 function part(w: WorkshopRecord, id: NarrativePart, title: string | null, generated: string): NarrativePartView {
-  const edited = w.control.narrative?.[id];
+  const edited = w.control.narrative[id];
   return edited !== undefined && edited.trim() !== ''
     ? { part: id, title, generated, text: edited, edited: true }
     : { part: id, title, generated, text: generated, edited: false };
@@ -111,7 +111,7 @@ function buildAttendance(w: WorkshopRecord, t: ReportT): Report['attendance'] {
     totals.total += 1;
   }
   const ordered = [...ORG_TYPES, null].flatMap((key) => rows.get(key) ?? []);
-  const consent = new Set(w.control.namesInReport ?? []);
+  const consent = new Set(w.control.namesInReport);
   const named = w.participants
     .filter((p) => consent.has(p.id))
     .map((p) => (p.organisation ? `${p.name} (${p.organisation})` : p.name));
@@ -147,7 +147,7 @@ function buildGroup(w: WorkshopRecord, t: ReportT, group: WorkshopRecord['groups
   }
   const members = w.participants.filter((p) => p.groupId === group.id).length;
   const rapporteur = w.participants.find((p) => p.id === group.rapporteurId);
-  const consent = new Set(w.control.namesInReport ?? []);
+  const consent = new Set(w.control.namesInReport);
   const rapporteurText = !rapporteur
     ? t('noRapporteur')
     : consent.has(rapporteur.id)
@@ -194,7 +194,7 @@ export function buildReport(
   options: ReportOptions = {},
 ): Report {
   const t = reportT(w.locale);
-  const timeZone = timeZoneOf(w);
+  const { timeZone } = w.control;
   const ordered = [...w.groups].sort((a, b) => a.position - b.position);
   const groups = ordered.map((g) => buildGroup(w, t, g, boards.get(g.id)));
   const plenary = options.consolidated ?? [];

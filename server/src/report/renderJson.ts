@@ -1,6 +1,6 @@
 import { BACKUP_FORMAT, BACKUP_VERSION } from '@warsztat/shared';
 import * as Y from 'yjs';
-import type { WorkshopRecord } from '../persistence/Store.js';
+import type { WorkshopRecord } from '../domain/workshop.js';
 import type { Report } from './buildReport.js';
 
 /**

@@ -1,5 +1,5 @@
 import { boardSettingsFor, CloseCode, PARTICIPANT_WRITE_PHASES, parseDocName } from '@warsztat/shared';
-import type { TokenRecord, WorkshopRecord } from '../persistence/Store.js';
+import type { TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import type { Authorization } from './authorization.js';
 import type { AwarenessUser } from './awarenessGuard.js';
 
@@ -120,7 +120,7 @@ export async function authorizeDoc(
             !!w &&
             PARTICIPANT_WRITE_PHASES.includes(w.phase) &&
             member() &&
-            !boardSettingsFor(w.control?.boards, groupId).locked
+            !boardSettingsFor(w.control.boards, groupId).locked
           );
         },
         user,

@@ -55,8 +55,8 @@ export function normaliseOrder(order: readonly string[], groupIds: readonly stri
   return out;
 }
 
-/** Reads a stored value (absent in workshops from before the projector settings existed). */
-export function readProjector(value: unknown, groupIds: readonly string[]): ProjectorSettings {
+/** Reads a stored value (absent in workshops from before the projector settings existed), order as stored. */
+export function readProjectorSettings(value: unknown): ProjectorSettings {
   const out = defaultProjector();
   if (typeof value === 'object' && value !== null) {
     const v = value as Record<string, unknown>;
@@ -72,8 +72,13 @@ export function readProjector(value: unknown, groupIds: readonly string[]): Proj
       };
     }
   }
-  out.order = normaliseOrder(out.order, groupIds);
   return out;
+}
+
+/** A stored value read and its order normalised against the workshop's current groups. */
+export function readProjector(value: unknown, groupIds: readonly string[]): ProjectorSettings {
+  const out = readProjectorSettings(value);
+  return { ...out, order: normaliseOrder(out.order, groupIds) };
 }
 
 /** The group after `current` in the presentation order (the first when none is on); null after the last. */

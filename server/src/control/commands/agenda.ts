@@ -6,7 +6,7 @@ import {
   ErrorCode,
   recalculateAgenda,
 } from '@warsztat/shared';
-import type { WorkshopRecord } from '../../persistence/Store.js';
+import type { WorkshopRecord } from '../../domain/workshop.js';
 import { assertNever, fail, ok, type Result } from '../result.js';
 import { MINUTE_MS } from './phase.js';
 

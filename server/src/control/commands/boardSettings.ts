@@ -1,5 +1,5 @@
-import { type Command, ErrorCode, patchBoardSettings, readBoardSettings } from '@warsztat/shared';
-import type { WorkshopRecord } from '../../persistence/Store.js';
+import { type Command, ErrorCode, patchBoardSettings } from '@warsztat/shared';
+import type { WorkshopRecord } from '../../domain/workshop.js';
 import { fail, ok, type Result } from '../result.js';
 
 /**
@@ -16,6 +16,6 @@ export function applyBoardSettings(
     return fail(ErrorCode.NotFound, 'No such group');
   }
   const { type: _t, groupId, ...patch } = command;
-  const boards = patchBoardSettings(readBoardSettings(w.control.boards), groupId, patch);
+  const boards = patchBoardSettings(w.control.boards, groupId, patch);
   return ok({ ...w, control: { ...w.control, boards } });
 }

@@ -1,5 +1,5 @@
 import { type Command, ErrorCode } from '@warsztat/shared';
-import type { GroupRecord, WorkshopRecord } from '../../persistence/Store.js';
+import type { GroupRecord, WorkshopRecord } from '../../domain/workshop.js';
 import { assertNever, fail, ok, type Result } from '../result.js';
 
 /** Most groups a workshop may have; more is a typo, not a workshop. */

@@ -1,5 +1,5 @@
 import { type Command, canTransition, ErrorCode, type Phase } from '@warsztat/shared';
-import type { WorkshopRecord } from '../../persistence/Store.js';
+import type { WorkshopRecord } from '../../domain/workshop.js';
 import { assertNever, fail, ok, type Result } from '../result.js';
 
 export const MINUTE_MS = 60_000;

@@ -6,9 +6,8 @@ import {
   forgetPlenaryItem,
   type PlenaryRecord,
   patchPlenary,
-  readPlenary,
 } from '@warsztat/shared';
-import type { WorkshopRecord } from '../../persistence/Store.js';
+import type { WorkshopRecord } from '../../domain/workshop.js';
 import { assertNever, fail, ok, type Result } from '../result.js';
 
 /** Participants may vote only while the room is together. */
@@ -23,7 +22,7 @@ export function applyPlenary(
   w: WorkshopRecord,
   command: Extract<Command, { type: 'plenary' }>,
 ): Result<WorkshopRecord> {
-  const current = readPlenary(w.control.plenary);
+  const current = w.control.plenary;
   switch (command.action) {
     case 'settings': {
       const { type: _t, action: _a, ...patch } = command;
@@ -50,7 +49,7 @@ export function applyVote(
   command: { itemId: string; delta: 1 | -1 },
 ): Result<WorkshopRecord> {
   if (!VOTE_PHASES.includes(w.phase)) return fail(ErrorCode.Conflict, 'Voting happens in plenary');
-  const result = castPlenaryVote(readPlenary(w.control.plenary), participantId, command.itemId, command.delta);
+  const result = castPlenaryVote(w.control.plenary, participantId, command.itemId, command.delta);
   if (!result.ok) {
     switch (result.reason) {
       case 'closed':

@@ -5,18 +5,21 @@ import {
   nextInOrder,
   normaliseOrder,
   type ProjectorSettings,
-  readProjector,
 } from '@warsztat/shared';
-import type { WorkshopRecord } from '../../persistence/Store.js';
+import type { WorkshopRecord } from '../../domain/workshop.js';
 import { assertNever, fail, ok, type Result } from '../result.js';
 import { applyPhase } from './phase.js';
 
 /** The projector settings in force (stored value normalised against the current groups). */
 export function projectorOf(w: WorkshopRecord): ProjectorSettings {
-  return readProjector(
-    w.control.projector,
-    w.groups.map((g) => g.id),
-  );
+  const stored = w.control.projector;
+  return {
+    ...stored,
+    order: normaliseOrder(
+      stored.order,
+      w.groups.map((g) => g.id),
+    ),
+  };
 }
 
 function withProjector(w: WorkshopRecord, projector: ProjectorSettings): WorkshopRecord {

@@ -1,0 +1,92 @@
+import {
+  type AgendaDayInfo,
+  type BroadcastMessage,
+  DEFAULT_TIME_ZONE,
+  defaultProjector,
+  emptyBoardSettings,
+  emptyPlenary,
+  type HelpRequest,
+  readBoardSettings,
+  readPlenary,
+  readProjectorSettings,
+} from '@warsztat/shared';
+import { z } from 'zod';
+
+/**
+ * A workshop's facilitation state, kept as one JSON value (`workshops.control`). Fields were added
+ * issue by issue, so rows written earlier lack some of them. This module is the one place that
+ * knows: the stored JSON is parsed here once, on load, and every field comes out filled, so no
+ * caller ever writes `?? []` or a `readX(...)` again.
+ *
+ * Versions of the stored JSON (`v`):
+ *   1  (no `v`) anything written before issue #13: each later field may be absent.
+ *   2  the same fields, all present, written with `v: 2`.
+ * A new field: add it to ControlSchema with its default (`.catch(...)` reads absent or damaged
+ * values as the default, as the old defensive readers did). A field that changes meaning: bump
+ * CONTROL_VERSION and add an upgrade step to UPGRADES for the version before it.
+ */
+export const CONTROL_VERSION = 2;
+
+/** Stored values come from our own writes, so list entries are trusted; the lists themselves are not. */
+const list = <T>() => z.array(z.custom<T>()).catch(() => []);
+
+const ControlSchema = z.object({
+  agendaDays: list<AgendaDayInfo>(),
+  currentAgendaItemId: z.string().nullable().catch(null),
+  selfSelect: z.boolean().catch(false),
+  /** The newest broadcasts only (bounded by the handler). */
+  broadcasts: list<BroadcastMessage>(),
+  helpRequests: list<HelpRequest>(),
+  recallEndsAt: z.number().nullable().catch(null),
+  /** Board settings (shared board/settings.ts). */
+  boards: z.unknown().optional().transform(readBoardSettings),
+  /** Projector view, presentation order, freeze, safe area (issue #7); `projectorOf` orders it by the groups. */
+  projector: z.unknown().optional().transform(readProjectorSettings),
+  /** The room's votes on the consolidated recommendations (issue #7). */
+  plenary: z.unknown().optional().transform(readPlenary),
+  /** IANA zone every date and time is printed in (report, screens). */
+  timeZone: z.string().min(1).catch(DEFAULT_TIME_ZONE),
+  /** Report text the organisers edited, by narrative part (shared protocol/report.ts); absent part: generated. */
+  narrative: z.record(z.string(), z.string()).catch(() => ({})),
+  /** Participants who agreed at join to be named in the report (missing id: not named). */
+  namesInReport: z.array(z.string()).catch(() => []),
+});
+
+export type ControlRecord = z.infer<typeof ControlSchema>;
+
+/** Steps from version n to n + 1, applied in order before the schema reads the result. */
+const UPGRADES: Record<number, (stored: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 1 differs only by absent fields, which the schema's defaults fill.
+  1: (stored) => stored,
+};
+
+/** The stored JSON (or null, for SQLite rows from before the column) as a complete ControlRecord. */
+export function parseControl(stored: unknown): ControlRecord {
+  let value: Record<string, unknown> = typeof stored === 'object' && stored !== null ? { ...stored } : {};
+  const from = typeof value.v === 'number' && Number.isInteger(value.v) ? value.v : 1;
+  for (let v = from; v < CONTROL_VERSION; v++) value = UPGRADES[v]?.(value) ?? value;
+  return ControlSchema.parse(value);
+}
+
+/** What the stores write: the record with its version, so a later reader knows which upgrades it needs. */
+export function storedControl(control: ControlRecord): { v: number } & ControlRecord {
+  return { v: CONTROL_VERSION, ...control };
+}
+
+/** The control state of a new workshop. */
+export function emptyControl(timeZone: string = DEFAULT_TIME_ZONE): ControlRecord {
+  return {
+    agendaDays: [],
+    currentAgendaItemId: null,
+    selfSelect: false,
+    broadcasts: [],
+    helpRequests: [],
+    recallEndsAt: null,
+    boards: emptyBoardSettings(),
+    projector: defaultProjector(),
+    plenary: emptyPlenary(),
+    timeZone,
+    narrative: {},
+    namesInReport: [],
+  };
+}

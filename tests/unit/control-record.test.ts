@@ -1,0 +1,56 @@
+import { DEFAULT_TIME_ZONE, emptyPlenary } from '@warsztat/shared';
+import { describe, expect, it } from 'vitest';
+import { CONTROL_VERSION, emptyControl, parseControl, storedControl } from '../../server/src/domain/control.js';
+
+/** The control JSON is parsed once, on load; every caller after that reads complete values. */
+describe('control record', () => {
+  it('reads a row from before the column existed (null) as the empty control state', () => {
+    expect(parseControl(null)).toEqual(emptyControl());
+  });
+
+  it('fills the fields a version-1 row lacks and keeps the ones it has', () => {
+    // What issue #5's code wrote: no boards, projector, plenary, time zone, narrative or consents.
+    const v1 = {
+      agendaDays: [{ date: '2022-11-24' }],
+      currentAgendaItemId: 'a1',
+      selfSelect: true,
+      broadcasts: [{ id: 'b1', text: 'Przerwa', groupId: null, at: 5 }],
+      helpRequests: [],
+      recallEndsAt: 123,
+    };
+    expect(parseControl(v1)).toEqual({ ...emptyControl(), ...v1 });
+    expect(parseControl(v1).timeZone).toBe(DEFAULT_TIME_ZONE);
+    expect(parseControl(v1).plenary).toEqual(emptyPlenary());
+  });
+
+  it('reads back exactly what it stores, with the version beside it', () => {
+    const control = {
+      ...emptyControl('Europe/London'),
+      narrative: { intro: 'Wstęp' },
+      namesInReport: ['p1'],
+      projector: {
+        view: 'overview' as const,
+        order: ['g2', 'g1'],
+        frozen: true,
+        safeArea: emptyControl().projector.safeArea,
+      },
+    };
+    const stored = JSON.parse(JSON.stringify(storedControl(control))) as unknown;
+    expect(stored).toMatchObject({ v: CONTROL_VERSION });
+    expect(parseControl(stored)).toEqual(control);
+  });
+
+  it('reads a damaged field as its default instead of refusing the whole workshop', () => {
+    const parsed = parseControl({ selfSelect: 'yes', broadcasts: 'none', timeZone: '', namesInReport: [1, 2] });
+    expect(parsed.selfSelect).toBe(false);
+    expect(parsed.broadcasts).toEqual([]);
+    expect(parsed.timeZone).toBe(DEFAULT_TIME_ZONE);
+    expect(parsed.namesInReport).toEqual([]);
+  });
+
+  it('gives every new workshop its own lists, so one workshop never changes another', () => {
+    const a = emptyControl();
+    a.namesInReport.push('p1');
+    expect(emptyControl().namesInReport).toEqual([]);
+  });
+});
