@@ -4,6 +4,9 @@ import './i18n';
 import './styles/app.css';
 import './styles/projector.css';
 import { App } from './app/App';
+import { applyStoredDisplayOptions } from './features/board/DisplayOptions';
+
+applyStoredDisplayOptions();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,6 +1,6 @@
 import type { CreateWorkshopBody, JoinBody } from '@warsztat/shared';
-import { CreateWorkshopAnswer, JoinAnswer } from '@warsztat/shared';
-import { postJson } from './http';
+import { CreateWorkshopAnswer, JoinAnswer, JoinInfo } from '@warsztat/shared';
+import { postJson, requestJson } from './http';
 
 export function createWorkshop(body: CreateWorkshopBody) {
   return postJson('/api/workshops', body, CreateWorkshopAnswer);
@@ -8,6 +8,49 @@ export function createWorkshop(body: CreateWorkshopBody) {
 
 export function joinWorkshop(body: JoinBody) {
   return postJson('/api/join', body, JoinAnswer);
+}
+
+/** Title and date of the workshop behind a join code (public: anyone with the code may ask). */
+export function joinInfo(code: string) {
+  return requestJson('GET', `/api/join/${encodeURIComponent(code)}`, JoinInfo);
+}
+
+/** Who this browser joined a workshop as, keyed by its join code (what a rescanned QR code carries). */
+export interface ReturningParticipant {
+  name: string;
+  board: string;
+}
+
+function returningKey(code: string): string {
+  return `warsztat:joined:${code.toUpperCase()}`;
+}
+
+export function rememberReturning(code: string, who: ReturningParticipant): void {
+  try {
+    localStorage.setItem(returningKey(code), JSON.stringify(who));
+  } catch {
+    // Storage refused: the next scan shows the empty form, as before.
+  }
+}
+
+export function returningParticipant(code: string): ReturningParticipant | null {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(returningKey(code)) ?? 'null');
+    if (typeof value !== 'object' || value === null) return null;
+    const { name, board } = value as Record<string, unknown>;
+    return typeof name === 'string' && typeof board === 'string' ? { name, board } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "To nie ja": a shared device forgets who joined from it, and the form is offered. */
+export function forgetReturning(code: string): void {
+  try {
+    localStorage.removeItem(returningKey(code));
+  } catch {
+    // Nothing stored, nothing to forget.
+  }
 }
 
 /** Where a participant's capability token is kept, one per workshop. */

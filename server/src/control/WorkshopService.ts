@@ -8,6 +8,8 @@ import {
   ErrorCode,
   type JoinAnswer,
   JoinBody,
+  JoinCode,
+  type JoinInfo,
   NarrativeEditBody,
   type ParticipantCommand,
   plenaryDocNameFor,
@@ -263,6 +265,22 @@ export class WorkshopService {
       const next = { ...current, control: { ...current.control, narrative } };
       return ok(await this.commit(current, next, 'report.narrative', { part, edited: part in narrative }));
     });
+  }
+
+  /** The public look-up behind the join page's heading: title and date, nothing a code should not reveal. */
+  async joinInfo(code: unknown): Promise<Result<JoinInfo>> {
+    const parsed = JoinCode.safeParse(code);
+    if (!parsed.success) return fail(ErrorCode.BadJoinCode, 'No workshop has this join code');
+    let workshopId: string | null;
+    try {
+      workshopId = await this.store.findWorkshopByJoinCode(parsed.data);
+    } catch (error) {
+      if (error instanceof StoreUnavailableError) return unavailable();
+      throw error;
+    }
+    const workshop = workshopId ? await this.get(workshopId) : null;
+    if (!workshop) return fail(ErrorCode.BadJoinCode, 'No workshop has this join code');
+    return { ok: true, value: { title: workshop.title, date: workshop.date } };
   }
 
   async join(body: unknown): Promise<Result<JoinAnswer>> {

@@ -103,6 +103,22 @@ export function apiRouter(
     res.json(viewFor(workshop, viewerFor(who.token, who.raw), service.onlineIn(workshop.id)));
   });
 
+  // The join page's heading (title and date only); shares the join budget per code, so the look-up
+  // cannot be used to probe codes faster than joining could.
+  router.get('/join/:code', async (req, res) => {
+    const parsedCode = JoinCode.safeParse(req.params.code);
+    const code = parsedCode.success ? parsedCode.data : String(req.params.code).toUpperCase();
+    if (!joinLimiter.take(code)) {
+      return sendError(res, {
+        code: ErrorCode.TooManyRequests,
+        message: 'Too many look-ups of this code; wait a minute',
+      });
+    }
+    const result = await service.joinInfo(req.params.code);
+    if (!result.ok) return sendError(res, result.error);
+    res.json(result.value);
+  });
+
   router.post('/join', async (req, res) => {
     // Keyed by the code as the schema normalises it (case, dashes, spaces), or "abc-def", " ABCDEF "
     // and "ABCDEF" would each get their own budget and the limit could be dodged by retyping.

@@ -2,7 +2,10 @@
 export const ORG_TYPES = [
   'jst',
   'ops',
+  'cus',
   'pcpr',
+  'dps',
+  'sds',
   'rops',
   'pup',
   'ngo',
@@ -15,6 +18,8 @@ export const ORG_TYPES = [
   'owes',
   'church',
   'academia',
+  'seniorCouncil',
+  'resident',
   'other',
 ] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
@@ -27,7 +32,10 @@ export const ORG_TYPE_LABELS: Record<'pl' | 'en', Record<OrgType, string>> = {
   pl: {
     jst: 'Jednostka samorządu terytorialnego',
     ops: 'Ośrodek pomocy społecznej',
+    cus: 'Centrum usług społecznych',
     pcpr: 'Powiatowe centrum pomocy rodzinie',
+    dps: 'Dom pomocy społecznej',
+    sds: 'Środowiskowy dom samopomocy',
     rops: 'Regionalny ośrodek polityki społecznej',
     pup: 'Powiatowy urząd pracy',
     ngo: 'Stowarzyszenie lub fundacja',
@@ -40,12 +48,17 @@ export const ORG_TYPE_LABELS: Record<'pl' | 'en', Record<OrgType, string>> = {
     owes: 'Ośrodek wsparcia ekonomii społecznej',
     church: 'Kościół lub związek wyznaniowy',
     academia: 'Uczelnia',
+    seniorCouncil: 'Rada seniorów',
+    resident: 'Mieszkaniec, mieszkanka',
     other: 'Inne',
   },
   en: {
     jst: 'Local government',
     ops: 'Municipal social assistance centre (OPS)',
+    cus: 'Social services centre (CUS)',
     pcpr: 'County family support centre (PCPR)',
+    dps: 'Residential care home (DPS)',
+    sds: 'Community self-help centre (ŚDS)',
     rops: 'Regional social policy centre (ROPS)',
     pup: 'County labour office (PUP)',
     ngo: 'Association or foundation',
@@ -58,6 +71,8 @@ export const ORG_TYPE_LABELS: Record<'pl' | 'en', Record<OrgType, string>> = {
     owes: 'Social economy support centre (OWES)',
     church: 'Church or religious association',
     academia: 'University',
+    seniorCouncil: 'Senior citizens council',
+    resident: 'Resident',
     other: 'Other',
   },
 };

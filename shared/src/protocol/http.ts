@@ -61,6 +61,10 @@ export const JoinBody = z.strictObject({
 });
 export type JoinBody = z.input<typeof JoinBody>;
 
+/** `GET /api/join/:code`: what anyone holding the code may see before joining (title and date only). */
+export const JoinInfo = z.object({ title: z.string(), date: z.string().nullable() });
+export type JoinInfo = z.infer<typeof JoinInfo>;
+
 export const JoinAnswer = z.object({
   workshopId: z.string(),
   participantId: z.string(),

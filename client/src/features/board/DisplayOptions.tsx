@@ -22,13 +22,24 @@ function store(key: string, value: string): void {
   }
 }
 
+function storedScale(): number {
+  const value = Number(stored(SCALE_KEY));
+  return (SCALES as readonly number[]).includes(value) ? value : 100;
+}
+
+/**
+ * Called once at start-up: the text size and contrast chosen on a board also hold on the join page
+ * and the waiting room of this device, before any board is open.
+ */
+export function applyStoredDisplayOptions(): void {
+  document.documentElement.dataset.textScale = String(storedScale());
+  document.documentElement.classList.toggle('theme-contrast', stored(CONTRAST_KEY) === '1');
+}
+
 /** Larger text and a high-contrast theme, applied to the whole page through `<html>`. */
 export function DisplayOptions() {
   const { t } = useTranslation();
-  const [scale, setScale] = useState<number>(() => {
-    const value = Number(stored(SCALE_KEY));
-    return (SCALES as readonly number[]).includes(value) ? value : 100;
-  });
+  const [scale, setScale] = useState<number>(storedScale);
   const [contrast, setContrast] = useState(() => stored(CONTRAST_KEY) === '1');
 
   useEffect(() => {

@@ -1,13 +1,23 @@
-import type { Attendance, JoinBody, OrgType } from '@warsztat/shared';
+import type { Attendance, JoinBody, JoinInfo, OrgType } from '@warsztat/shared';
 import { ATTENDANCES, JoinCode, ORG_TYPES } from '@warsztat/shared';
 import type { FormEvent } from 'react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { FailureCode } from '../../api/http';
-import { inAppPath, joinWorkshop, rememberParticipantToken } from '../../api/workshops';
+import {
+  forgetReturning,
+  inAppPath,
+  joinInfo,
+  joinWorkshop,
+  rememberParticipantToken,
+  rememberReturning,
+  returningParticipant,
+} from '../../api/workshops';
 import { ErrorAlert } from '../../app/ErrorAlert';
+import { formatDay } from '../../app/formatDate';
 import { Page } from '../../app/Page';
+import { currentLocale } from '../../i18n';
 
 function isOrgType(value: string): value is OrgType {
   return (ORG_TYPES as readonly string[]).includes(value);
@@ -28,6 +38,22 @@ export function JoinPage() {
   const [nameError, setNameError] = useState(false);
   const [error, setError] = useState<FailureCode | null>(null);
   const [busy, setBusy] = useState(false);
+  // A rescanned QR code in the same browser: offer to come back instead of creating a second person.
+  const [returning, setReturning] = useState(() => (params.code ? returningParticipant(params.code) : null));
+  const [workshop, setWorkshop] = useState<JoinInfo | null>(null);
+  const parsedTyped = JoinCode.safeParse(code);
+  const lookupCode = parsedTyped.success ? parsedTyped.data : null;
+  useEffect(() => {
+    setWorkshop(null);
+    if (!lookupCode) return;
+    let current = true;
+    void joinInfo(lookupCode).then((result) => {
+      if (current && result.ok) setWorkshop(result.data);
+    });
+    return () => {
+      current = false;
+    };
+  }, [lookupCode]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -59,115 +85,164 @@ export function JoinPage() {
     rememberParticipantToken(result.data.workshopId, result.data.token);
     const board = result.data.links.board;
     const path = inAppPath(board);
+    rememberReturning(parsedCode.data, { name: name.trim(), board: path ?? board });
     if (path) navigate(path);
     else window.location.assign(board);
   };
 
+  const heading = (
+    <header className="join-header">
+      <h1>{t('join.heading')}</h1>
+      {workshop && (
+        <p className="join-workshop" data-testid="join-workshop">
+          <strong data-testid="join-workshop-title">{workshop.title}</strong>
+          {workshop.date && <span className="muted"> · {formatDay(workshop.date, currentLocale())}</span>}
+        </p>
+      )}
+    </header>
+  );
+
+  if (returning) {
+    const back = () => {
+      const path = inAppPath(returning.board);
+      if (path) navigate(path);
+      else window.location.assign(returning.board);
+    };
+    return (
+      <Page title={t('join.heading')}>
+        <div className="join-page">
+          {heading}
+          <section className="card-panel join-returning" data-testid="join-returning" aria-labelledby="returning-q">
+            <p id="returning-q">{t('join.returningQuestion', { name: returning.name })}</p>
+            <div className="join-returning-actions">
+              <button type="button" className="button button--primary" data-testid="join-return" onClick={back}>
+                {t('join.returnAs', { name: returning.name })}
+              </button>
+              <button
+                type="button"
+                className="button"
+                data-testid="join-not-me"
+                onClick={() => {
+                  if (params.code) forgetReturning(params.code);
+                  setReturning(null);
+                }}
+              >
+                {t('join.notMe')}
+              </button>
+            </div>
+          </section>
+        </div>
+      </Page>
+    );
+  }
+
   return (
     <Page title={t('join.heading')}>
-      <h1>{t('join.heading')}</h1>
-      <form className="form card-panel" onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor="join-code">{t('join.code')}</label>
-          <input
-            id="join-code"
-            data-testid="join-code"
-            className="code-input"
-            value={code}
-            onChange={(e) => setCode(e.target.value.toUpperCase())}
-            autoCapitalize="characters"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={12}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="join-name">{t('join.name')}</label>
-          <input
-            id="join-name"
-            data-testid="join-name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            autoComplete="name"
-            maxLength={80}
-            required
-            aria-invalid={nameError}
-            aria-describedby={nameError ? 'join-name-error' : undefined}
-          />
-          {nameError && (
-            <p id="join-name-error" className="field-error" role="alert" data-testid="form-error">
-              {t('join.nameRequired')}
-            </p>
-          )}
-        </div>
-        <div className="field">
-          <label htmlFor="join-organisation">
-            {t('join.organisation')} <span className="muted">{t('join.optional')}</span>
-          </label>
-          <input
-            id="join-organisation"
-            data-testid="join-organisation"
-            value={organisation}
-            onChange={(e) => setOrganisation(e.target.value)}
-            autoComplete="organization"
-            maxLength={200}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="join-orgtype">
-            {t('orgType.label')} <span className="muted">{t('join.optional')}</span>
-          </label>
-          <select
-            id="join-orgtype"
-            data-testid="join-orgtype"
-            value={orgType}
-            onChange={(e) => setOrgType(isOrgType(e.target.value) ? e.target.value : '')}
-          >
-            <option value="">{t('orgType.choose')}</option>
-            {ORG_TYPES.map((id) => (
-              <option key={id} value={id}>
-                {t(`orgType.${id}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="field radio-group">
-          <legend>{t('join.attendance')}</legend>
-          {ATTENDANCES.map((a) => (
-            <label key={a} className="radio">
-              <input
-                type="radio"
-                name="attendance"
-                value={a}
-                data-testid={`join-attendance-${a}`}
-                checked={attendance === a}
-                onChange={() => setAttendance(a)}
-              />
-              {t(`attendance.${a}`)}
-            </label>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label className="field-check">
+      <div className="join-page">
+        {heading}
+        <form className="form card-panel" onSubmit={submit} noValidate>
+          <div className="field">
+            <label htmlFor="join-code">{t('join.code')}</label>
             <input
-              type="checkbox"
-              data-testid="join-name-in-report"
-              checked={nameInReport}
-              aria-describedby="join-name-in-report-hint"
-              onChange={(e) => setNameInReport(e.target.checked)}
+              id="join-code"
+              data-testid="join-code"
+              className="code-input"
+              value={code}
+              onChange={(e) => setCode(e.target.value.toUpperCase())}
+              autoCapitalize="characters"
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={12}
+              required
             />
-            {t('join.nameInReport')}
-          </label>
-          <p id="join-name-in-report-hint" className="muted">
-            {t('join.nameInReportHint')}
-          </p>
-        </div>
-        <ErrorAlert code={error} />
-        <button type="submit" className="button button--primary" data-testid="join-submit" disabled={busy}>
-          {busy ? t('join.submitting') : t('join.submit')}
-        </button>
-      </form>
+          </div>
+          <div className="field">
+            <label htmlFor="join-name">{t('join.name')}</label>
+            <input
+              id="join-name"
+              data-testid="join-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoComplete="name"
+              maxLength={80}
+              required
+              aria-invalid={nameError}
+              aria-describedby={nameError ? 'join-name-error' : undefined}
+            />
+            {nameError && (
+              <p id="join-name-error" className="field-error" role="alert" data-testid="form-error">
+                {t('join.nameRequired')}
+              </p>
+            )}
+          </div>
+          <div className="field">
+            <label htmlFor="join-organisation">
+              {t('join.organisation')} <span className="muted">{t('join.optional')}</span>
+            </label>
+            <input
+              id="join-organisation"
+              data-testid="join-organisation"
+              value={organisation}
+              onChange={(e) => setOrganisation(e.target.value)}
+              autoComplete="organization"
+              maxLength={200}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="join-orgtype">
+              {t('orgType.label')} <span className="muted">{t('join.optional')}</span>
+            </label>
+            <select
+              id="join-orgtype"
+              data-testid="join-orgtype"
+              value={orgType}
+              onChange={(e) => setOrgType(isOrgType(e.target.value) ? e.target.value : '')}
+            >
+              <option value="">{t('orgType.choose')}</option>
+              {ORG_TYPES.map((id) => (
+                <option key={id} value={id}>
+                  {t(`orgType.${id}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <fieldset className="field radio-group">
+            <legend>{t('join.attendance')}</legend>
+            {ATTENDANCES.map((a) => (
+              <label key={a} className="radio">
+                <input
+                  type="radio"
+                  name="attendance"
+                  value={a}
+                  data-testid={`join-attendance-${a}`}
+                  checked={attendance === a}
+                  onChange={() => setAttendance(a)}
+                />
+                {t(`attendance.${a}`)}
+              </label>
+            ))}
+          </fieldset>
+          <div className="field">
+            <label className="field-check">
+              <input
+                type="checkbox"
+                data-testid="join-name-in-report"
+                checked={nameInReport}
+                aria-describedby="join-name-in-report-hint"
+                onChange={(e) => setNameInReport(e.target.checked)}
+              />
+              {t('join.nameInReport')}
+            </label>
+            <p id="join-name-in-report-hint" className="muted">
+              {t('join.nameInReportHint')}
+            </p>
+          </div>
+          <ErrorAlert code={error} />
+          <button type="submit" className="button button--primary" data-testid="join-submit" disabled={busy}>
+            {busy ? t('join.submitting') : t('join.submit')}
+          </button>
+        </form>
+      </div>
     </Page>
   );
 }
