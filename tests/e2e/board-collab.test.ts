@@ -58,6 +58,8 @@ describe('the group board with two people in Chromium', () => {
     await expect.poll(() => annaField.inputValue(), UI).toBe('Opieka wytchnieniowa');
     await room.anna.keyboard.press('Control+z');
     await expect.poll(() => annaField.inputValue(), UI).toBe('Opieka');
+    // Redo waits in the participant board's "Więcej" menu.
+    await room.anna.getByTestId('board-menu').click();
     await room.anna.getByTestId('redo').click();
     await expect.poll(() => annaField.inputValue(), UI).toBe('Opieka wytchnieniowa');
     expect(await texts(room.anna)).toContain('Kolejki do specjalistów');
@@ -81,7 +83,7 @@ describe('the group board with two people in Chromium', () => {
     await vote(room.anna).click();
     await vote(room.anna).click();
     await vote(room.anna).click();
-    await expect.poll(() => room.anna.getByTestId('board-message').textContent(), UI).toMatch(/kropek/i);
+    await expect.poll(() => room.anna.getByTestId('board-message').textContent(), UI).toMatch(/nie masz już głosów/i);
     await expect.poll(() => room.anna.getByTestId('votes-left').getAttribute('data-left'), UI).toBe('0');
     await vote(room.piotr).click();
     expect(await room.piotr.getByTestId('vote-total').count()).toBe(0);

@@ -133,6 +133,8 @@ describe('running the room in Chromium', () => {
 
     // Help: Anna's group asks, with a word on what for; the facilitator sees the group's name and
     // the message, and acknowledges.
+    // Help is one button; the message is asked for after the tap.
+    await annaPage.getByTestId('help-request-button').click();
     await annaPage.getByTestId('help-text').fill('Nie wiemy, co wpisać w luki');
     await annaPage.getByTestId('help-text').press('Enter');
     const groupName = (await annaColumn.locator('h3').first().textContent())?.trim() ?? '';
@@ -140,7 +142,9 @@ describe('running the room in Chromium', () => {
     await expect.poll(() => request.count(), UI).toBe(1);
     expect(await request.textContent()).toContain(groupName);
     expect(await request.textContent()).toContain('Nie wiemy, co wpisać w luki');
-    expect(await annaPage.getByTestId('help-text').inputValue()).toBe('');
+    // Sent: the message field closes and the phone says the request is on its way.
+    expect(await annaPage.getByTestId('help-text').count()).toBe(0);
+    expect(await annaPage.getByTestId('help-status').getAttribute('data-acknowledged')).toBe('false');
     // The co-facilitator's console gets the same request, and has no button to close the workshop.
     const coLink = await facilitator.getByTestId('link-cofacilitator').getAttribute('href');
     const coFacilitator = await open(new URL(coLink ?? '', e2e.server().url).pathname);

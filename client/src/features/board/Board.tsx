@@ -1,7 +1,17 @@
 import { DndContext } from '@dnd-kit/core';
 import type { BoardSettings, SectionTemplate } from '@warsztat/shared';
 import { addCard, BoardStore, DEFAULT_BOARD_SETTINGS } from '@warsztat/shared';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
 import { useBoardDoc } from '../../sync/useBoardDoc';
@@ -38,6 +48,8 @@ interface Props {
   headingLevel?: 2 | 3 | 4;
   /** May write the rapporteur summary. */
   canEditSummary?: boolean;
+  /** Participant boards: rarely used controls go into one menu, with these extra ones on top. */
+  menuExtra?: ReactNode;
 }
 
 /** A group's board: one column per section (stacked on phones), live over Yjs. */
@@ -136,7 +148,14 @@ export function Board(props: Props) {
         aria-label={title ? t('board.label', { name: title }) : undefined}
         onKeyDown={undo.onKeyDown}
       >
-        <BoardToolbar board={board} undo={undo} readOnly={readOnly} voter={authorId} />
+        <BoardToolbar
+          board={board}
+          undo={undo}
+          readOnly={readOnly}
+          voter={authorId}
+          menu={props.menuExtra !== undefined}
+          menuExtra={props.menuExtra}
+        />
         {prompt && (
           <p className="board-prompt" data-testid="board-prompt">
             <span className="board-prompt-label">{t('board.prompt')}</span> {prompt}

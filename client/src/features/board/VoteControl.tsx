@@ -27,28 +27,16 @@ export function VoteControl({ card }: { card: Card }) {
     <div className="votes" data-testid="votes">
       {canVote && (
         <>
-          <button
-            type="button"
-            className="vote-button"
-            data-testid="vote-add"
-            aria-label={t('board.voteAdd')}
-            onClick={() => vote(1)}
-          >
-            <span aria-hidden="true">+●</span>
+          <button type="button" className="vote-button" data-testid="vote-add" onClick={() => vote(1)}>
+            {t('board.voteAdd')}
           </button>
           <span className="vote-mine" data-testid="vote-mine" data-count={mine}>
             <span aria-hidden="true">{'●'.repeat(Math.min(mine, 10))}</span>
             <span className="visually-hidden">{t('board.myVotes', { count: mine })}</span>
           </span>
           {mine > 0 && (
-            <button
-              type="button"
-              className="vote-button"
-              data-testid="vote-remove"
-              aria-label={t('board.voteRemove')}
-              onClick={() => vote(-1)}
-            >
-              <span aria-hidden="true">−</span>
+            <button type="button" className="vote-button" data-testid="vote-remove" onClick={() => vote(-1)}>
+              {t('board.voteRemove')}
             </button>
           )}
         </>

@@ -15,68 +15,100 @@ function useParticipantCommand() {
   return { run, error };
 }
 
-/** Help button and rapporteur self-pick for a participant in a group. */
-export function ParticipantActions({ workshop, me, group }: { workshop: WorkshopState; me: Me; group: GroupView }) {
+/**
+ * One clearly worded help button (issue #20 point 1): the optional message is asked for only after
+ * it is tapped, so a free text field never competes with the board's own questions.
+ */
+export function HelpButton({ workshop }: { workshop: WorkshopState }) {
   const { t } = useTranslation();
   const { run, error } = useParticipantCommand();
+  const [asking, setAsking] = useState(false);
   const [helpText, setHelpText] = useState('');
   const mine = workshop.helpRequests.at(-1);
   const open = mine !== undefined && mine.acknowledgedAt === null;
+  const closed = workshop.phase === 'closed';
+  return (
+    <div className="participant-actions">
+      {!asking && (
+        <div className="control-row">
+          <button
+            type="button"
+            className="button"
+            data-testid="help-request-button"
+            aria-expanded={false}
+            disabled={open || closed}
+            onClick={() => setAsking(true)}
+          >
+            {t('room.askHelp')}
+          </button>
+          {mine && (
+            <output className="small" data-testid="help-status" data-acknowledged={mine.acknowledgedAt !== null}>
+              {mine.acknowledgedAt === null ? t('room.helpSent') : t('room.helpAcknowledged')}
+            </output>
+          )}
+        </div>
+      )}
+      {asking && (
+        <form
+          className="help-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run({ type: 'help', text: helpText }).then((sent) => {
+              if (!sent) return;
+              setHelpText('');
+              setAsking(false);
+            });
+          }}
+        >
+          <label htmlFor="help-text">{t('room.helpTextLabel')}</label>
+          <input
+            id="help-text"
+            data-testid="help-text"
+            className="help-text-input"
+            value={helpText}
+            maxLength={300}
+            // biome-ignore lint/a11y/noAutofocus: the field appears because the user just asked for it
+            autoFocus
+            onChange={(event) => setHelpText(event.target.value)}
+          />
+          <div className="control-row">
+            <button type="submit" className="button button--primary" data-testid="help-send" disabled={closed}>
+              {t('room.helpSend')}
+            </button>
+            <button type="button" className="button" data-testid="help-cancel" onClick={() => setAsking(false)}>
+              {t('app.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      <ErrorAlert code={error} testId="participant-error" />
+    </div>
+  );
+}
+
+/** Who writes the group's summary, and the participant's own claim or release (in the board's menu). */
+export function RapporteurControl({ workshop, me, group }: { workshop: WorkshopState; me: Me; group: GroupView }) {
+  const { t } = useTranslation();
+  const { run, error } = useParticipantCommand();
   const rapporteur = workshop.participants.find((p) => p.id === group.rapporteurId);
   const isRapporteur = group.rapporteurId !== null && group.rapporteurId === me.participantId;
   return (
-    <div className="participant-actions">
-      <form
-        className="control-row"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void run({ type: 'help', text: helpText }).then((sent) => sent && setHelpText(''));
-        }}
-      >
-        <label className="visually-hidden" htmlFor="help-text">
-          {t('room.helpTextLabel')}
-        </label>
-        <input
-          id="help-text"
-          data-testid="help-text"
-          className="help-text-input"
-          value={helpText}
-          maxLength={300}
-          placeholder={t('room.helpTextPlaceholder')}
-          disabled={open || workshop.phase === 'closed'}
-          onChange={(event) => setHelpText(event.target.value)}
-        />
+    <div className="rapporteur-control">
+      <span className="small" data-testid="rapporteur-name">
+        {t('assignment.rapporteurIs', {
+          name: isRapporteur ? t('assignment.you') : (rapporteur?.name ?? t('app.none')),
+        })}
+      </span>
+      {(group.rapporteurId === null || isRapporteur) && workshop.phase !== 'closed' && (
         <button
-          type="submit"
+          type="button"
           className="button"
-          data-testid="help-request-button"
-          disabled={open || workshop.phase === 'closed'}
+          data-testid="rapporteur-claim"
+          onClick={() => void run({ type: 'rapporteur', claim: !isRapporteur })}
         >
-          {t('room.askHelp')}
+          {isRapporteur ? t('assignment.rapporteurRelease') : t('assignment.rapporteurClaim')}
         </button>
-        {mine && (
-          <output className="small" data-testid="help-status" data-acknowledged={mine.acknowledgedAt !== null}>
-            {mine.acknowledgedAt === null ? t('room.helpSent') : t('room.helpAcknowledged')}
-          </output>
-        )}
-      </form>
-      <div className="control-row">
-        <span className="small" data-testid="rapporteur-name">
-          {t('assignment.rapporteurIs', {
-            name: isRapporteur ? t('assignment.you') : (rapporteur?.name ?? t('app.none')),
-          })}
-        </span>
-        {(group.rapporteurId === null || isRapporteur) && workshop.phase !== 'closed' && (
-          <button
-            type="button"
-            className="button button--small"
-            data-testid="rapporteur-claim"
-            onClick={() => void run({ type: 'rapporteur', claim: !isRapporteur })}
-          >
-            {isRapporteur ? t('assignment.rapporteurRelease') : t('assignment.rapporteurClaim')}
-          </button>
-        )}
-      </div>
+      )}
       <ErrorAlert code={error} testId="participant-error" />
     </div>
   );

@@ -5,13 +5,14 @@ import { useParams } from 'react-router';
 import { ConnectionStatus } from '../../app/ConnectionStatus';
 import { ControlGate } from '../../app/ControlGate';
 import { Page } from '../../app/Page';
-import { PhaseBadge } from '../../app/PhaseBadge';
-import { CurrentAgendaItem, RoomNotices } from '../../app/RoomNotices';
-import { SoundToggle, Timer } from '../../app/Timer';
+import { CurrentAgendaItem } from '../../app/RoomNotices';
+import { SoundToggle } from '../../app/Timer';
 import { Board } from '../board/Board';
-import { GroupChooser, ParticipantActions } from './ParticipantActions';
+import { GroupChooser, HelpButton, RapporteurControl } from './ParticipantActions';
 import { PlenaryVote, showsPlenary } from './PlenaryVote';
 import { ReportConsent } from './ReportConsent';
+import { RoomAlert } from './RoomAlert';
+import { RoomBar } from './RoomBar';
 import { WaitingRoom } from './WaitingRoom';
 
 /** `/b/:token`: the participant's screen — waiting room until assigned, then the group's board. */
@@ -36,55 +37,53 @@ function ParticipantView({ workshop, me, token }: { workshop: WorkshopState; me:
 
   return (
     <Page title={workshop.title} status={<ConnectionStatus />} wide={!waiting}>
-      <header className="screen-header">
-        <div>
-          <h1 className="screen-title">{workshop.title}</h1>
-          {group && !waiting && (
-            <p className="group-name">
-              <span className="muted">{t('participant.group')}: </span>
-              <strong data-testid="group-name">{group.name}</strong>
-            </p>
-          )}
-        </div>
-        <div className="screen-meta">
-          <PhaseBadge phase={workshop.phase} />
-          <Timer timer={workshop.timer} />
-          <SoundToggle />
-        </div>
-      </header>
-      <CurrentAgendaItem workshop={workshop} />
-      <RoomNotices workshop={workshop} />
-      {workshop.selfSelect && workshop.phase !== 'closed' && <GroupChooser workshop={workshop} me={me} />}
-      {waiting ? (
-        <>
-          <WaitingRoom workshop={workshop} me={me} />
-          {/* Someone who joined late and has no group yet still votes with the room. */}
-          {showsPlenary(workshop) && <PlenaryVote workshop={workshop} me={me} token={token} />}
-        </>
-      ) : (
-        <>
-          <ParticipantActions workshop={workshop} me={me} group={group} />
-          {showsPlenary(workshop) && <PlenaryVote workshop={workshop} me={me} token={token} />}
-          {workshop.phase === 'closed' && <output className="notice">{t('participant.closedNotice')}</output>}
-          {readOnly && workshop.phase !== 'closed' && (
-            <output className="notice">{t('participant.readOnlyNotice')}</output>
-          )}
-          <Board
-            key={group.docName}
-            docName={group.docName}
-            token={token}
-            sections={workshop.sections}
-            readOnly={readOnly}
-            authorId={me.participantId}
-            title={group.name}
-            settings={group.board}
-            prompt={group.prompt}
-            userName={me.name}
-            canEditSummary={group.rapporteurId === null || group.rapporteurId === me.participantId}
-          />
-        </>
-      )}
-      <ReportConsent workshop={workshop} me={me} />
+      <div className="participant-screen">
+        <header className="participant-header">
+          <h1 className="screen-title participant-title">{workshop.title}</h1>
+        </header>
+        {/* Group, phase, timer, recall and the newest message stay in view while scrolling (point 5). */}
+        <RoomBar workshop={workshop} groupName={group && !waiting ? group.name : null} />
+        <RoomAlert workshop={workshop} />
+        <CurrentAgendaItem workshop={workshop} />
+        {workshop.selfSelect && workshop.phase !== 'closed' && <GroupChooser workshop={workshop} me={me} />}
+        {waiting ? (
+          <>
+            <WaitingRoom workshop={workshop} me={me} />
+            <SoundToggle />
+            {/* Someone who joined late and has no group yet still votes with the room. */}
+            {showsPlenary(workshop) && <PlenaryVote workshop={workshop} me={me} token={token} />}
+          </>
+        ) : (
+          <>
+            <HelpButton workshop={workshop} />
+            {showsPlenary(workshop) && <PlenaryVote workshop={workshop} me={me} token={token} />}
+            {workshop.phase === 'closed' && <output className="notice">{t('participant.closedNotice')}</output>}
+            {readOnly && workshop.phase !== 'closed' && (
+              <output className="notice">{t('participant.readOnlyNotice')}</output>
+            )}
+            <Board
+              key={group.docName}
+              docName={group.docName}
+              token={token}
+              sections={workshop.sections}
+              readOnly={readOnly}
+              authorId={me.participantId}
+              title={group.name}
+              settings={group.board}
+              prompt={group.prompt}
+              userName={me.name}
+              canEditSummary={group.rapporteurId === null || group.rapporteurId === me.participantId}
+              menuExtra={
+                <>
+                  <RapporteurControl workshop={workshop} me={me} group={group} />
+                  <SoundToggle />
+                </>
+              }
+            />
+          </>
+        )}
+        <ReportConsent workshop={workshop} me={me} />
+      </div>
     </Page>
   );
 }

@@ -26,6 +26,8 @@ export function PlenaryVote({ workshop, me, token }: { workshop: WorkshopState; 
   const { t } = useTranslation();
   const { value: items } = useDocSnapshot(workshop.plenary.docName, token, listPlenaryItems, false);
   const [error, setError] = useState<FailureCode | null>(null);
+  // A vote that cannot be cast is always said, never a silent click (issue #20 point 7).
+  const [refusal, setRefusal] = useState('');
   const { plenary } = workshop;
   if (items.length === 0 || !me.participantId) return null;
   const used = Object.values(plenary.mine).reduce((a, b) => a + b, 0);
@@ -33,6 +35,7 @@ export function PlenaryVote({ workshop, me, token }: { workshop: WorkshopState; 
   const vote = async (itemId: string, delta: 1 | -1) => {
     const result = await sendParticipantCommand({ type: 'vote', itemId, delta });
     setError(result.ok ? null : result.error.code);
+    setRefusal('');
   };
   return (
     <section className="card-panel plenary-vote" aria-labelledby="plenary-vote-heading" data-testid="plenary-vote">
@@ -41,6 +44,9 @@ export function PlenaryVote({ workshop, me, token }: { workshop: WorkshopState; 
         {plenary.votingOpen ? t('plenary.votesLeft', { left, budget: plenary.budget }) : t('plenary.votingClosed')}
       </p>
       <ErrorAlert code={error} testId="vote-error" />
+      <output className="vote-refusal" data-testid="vote-refusal">
+        {refusal}
+      </output>
       <ol className="plenary-vote-list">
         {items.map((item, index) => {
           const mine = plenary.mine[item.id] ?? 0;
@@ -64,24 +70,24 @@ export function PlenaryVote({ workshop, me, token }: { workshop: WorkshopState; 
                 <div className="control-row">
                   <button
                     type="button"
-                    className="button button--small"
+                    className="button"
                     data-testid="vote-minus"
                     aria-disabled={mine === 0}
-                    aria-label={t('plenary.unvote', { n: index + 1 })}
-                    onClick={() => mine > 0 && void vote(item.id, -1)}
+                    onClick={() => (mine > 0 ? void vote(item.id, -1) : setRefusal(t('plenary.nothingToTakeBack')))}
                   >
-                    −
+                    {t('plenary.unvoteShort')}
+                    <span className="visually-hidden"> {t('plenary.unvoteOn', { n: index + 1 })}</span>
                   </button>
                   <span data-testid="my-votes">{t('plenary.mine', { count: mine })}</span>
                   <button
                     type="button"
-                    className="button button--small button--primary"
+                    className="button button--primary"
                     data-testid="vote-plus"
                     aria-disabled={left === 0}
-                    aria-label={t('plenary.vote', { n: index + 1 })}
-                    onClick={() => left > 0 && void vote(item.id, 1)}
+                    onClick={() => (left > 0 ? void vote(item.id, 1) : setRefusal(t('plenary.noVotesLeft')))}
                   >
-                    +
+                    {t('plenary.vote')}
+                    <span className="visually-hidden"> {t('plenary.voteOn', { n: index + 1 })}</span>
                   </button>
                 </div>
               )}
