@@ -342,7 +342,7 @@ describe('projector at 1920×1080', () => {
     await english.goto(new URL(`/p/${w.projectorToken}`, url).href);
     await english.getByTestId('projector-lobby').waitFor(UI);
     expect(await english.locator('#lobby-join-heading').textContent()).toBe('Join the workshop');
-    expect(await english.getByTestId('projector-clock').textContent()).toContain('November 26, 2026');
+    expect(await english.getByTestId('projector-clock').textContent()).toContain('Thursday, 26 November 2026');
     await readable(english, 'projector-10-lobby-en');
 
     // 8. The console itself passes axe-core.

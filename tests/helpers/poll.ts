@@ -17,21 +17,3 @@ export async function waitFor(
     await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
   }
 }
-
-/** Polls `probe` until it returns something other than undefined, and returns that. */
-export async function waitForValue<T>(
-  probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = DEFAULT_WAIT_MS,
-  what = 'value',
-): Promise<T> {
-  let value: T | undefined;
-  await waitFor(
-    async () => {
-      value = await probe();
-      return value !== undefined;
-    },
-    timeoutMs,
-    what,
-  );
-  return value as T;
-}

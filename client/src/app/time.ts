@@ -27,12 +27,21 @@ export function formatClock(ms: number, locale: string, timeZone: string): strin
   return format(locale, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
 }
 
+/** English dates as the report writes them ("26 November 2026"), not the US order. */
+function intlLocale(locale: string): string {
+  return locale === 'en' ? 'en-GB' : locale;
+}
+
 /**
- * "26 listopada 2026": a calendar date ('YYYY-MM-DD', the workshop's own day) in words. Read at
- * noon UTC and printed in UTC, so no zone can move it to the day before or after.
+ * "26 listopada 2026" (with `weekday`: "czwartek, 26 listopada 2026"): a calendar date
+ * ('YYYY-MM-DD', the workshop's own day) in words, in the workshop's language like the report's
+ * dates. Read at noon UTC and printed in UTC, so no zone can move it to the day before or after.
+ * Anything else is shown as it is.
  */
-export function formatDay(date: string, locale: string): string {
+export function formatDay(date: string | null, locale: string, options: { weekday?: boolean } = {}): string {
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return date ?? '';
   const ms = Date.parse(`${date}T12:00:00Z`);
   if (Number.isNaN(ms)) return date;
-  return format(locale, 'UTC', { day: 'numeric', month: 'long', year: 'numeric', weekday: 'long' }).format(ms);
+  const day = { day: 'numeric', month: 'long', year: 'numeric' } as const;
+  return format(intlLocale(locale), 'UTC', options.weekday ? { ...day, weekday: 'long' } : day).format(ms);
 }

@@ -1,4 +1,3 @@
-import { CloseCode } from '@warsztat/shared';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -26,9 +25,4 @@ export function useBoardDoc(docName: string, token: string, keepLocal = true): B
   const state = useSyncExternalStore(shared.subscribe, shared.state);
   const [origin] = useState(() => ({ board: true }));
   return { ...state, doc: shared.doc, awareness: shared.provider.awareness, origin };
-}
-
-/** True when the server refused this doc for lack of rights (as opposed to a broken token). */
-export function isForbidden(code: number | null): boolean {
-  return code === CloseCode.Forbidden;
 }

@@ -27,7 +27,13 @@ type BusMessage = z.infer<typeof BusMessage>;
  */
 export class WorkshopBus {
   private readonly node: string;
-  /** Highest version announced or heard of per workshop, so a reload is not announced again. */
+  /**
+   * Highest version announced or heard of per workshop this node holds, so a reload is not
+   * announced again. Bounded by the service's cache: notices about workshops this node does not
+   * hold are not recorded, and entries of workshops evicted from the cache go at the next
+   * heartbeat — a node running for months sees every workshop of the deployment go by, and must
+   * not keep one entry for each.
+   */
   private readonly announced = new Map<string, number>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: Array<() => void> = [];
@@ -71,9 +77,10 @@ export class WorkshopBus {
     if (message.node === this.node) return;
     switch (message.k) {
       case 'w':
-        if (message.v > (this.announced.get(message.id) ?? 0)) this.announced.set(message.id, message.v);
         // A workshop this node does not hold is read fresh on its next use anyway.
-        if (this.service.peek(message.id)) this.refresh(message.id);
+        if (!this.service.peek(message.id)) return;
+        if (message.v > (this.announced.get(message.id) ?? 0)) this.announced.set(message.id, message.v);
+        this.refresh(message.id);
         return;
       case 'p':
         this.service.setRemoteOnline(message.id, message.node, message.ids, Date.now() + PRESENCE_TTL_MS);
@@ -91,6 +98,7 @@ export class WorkshopBus {
   private beat(): void {
     for (const [id, ids] of this.service.localPresence()) this.publish({ k: 'p', node: this.node, id, ids });
     this.service.expireRemotePresence();
+    // Evicted workshops: their next load reads the store, and the next save announces afresh.
     for (const id of this.announced.keys()) if (!this.service.peek(id)) this.announced.delete(id);
   }
 

@@ -1,7 +1,7 @@
 import { AGENDA_KINDS, type AgendaItem, type AgendaKind, type WorkshopState } from '@warsztat/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDay } from '../../app/formatDate';
+import { formatDay } from '../../app/time';
 import { currentLocale } from '../../i18n';
 import type { Run } from './useCommand';
 

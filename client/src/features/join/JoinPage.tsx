@@ -15,8 +15,8 @@ import {
   returningParticipant,
 } from '../../api/workshops';
 import { ErrorAlert } from '../../app/ErrorAlert';
-import { formatDay } from '../../app/formatDate';
 import { Page } from '../../app/Page';
+import { formatDay } from '../../app/time';
 import { currentLocale } from '../../i18n';
 
 function isOrgType(value: string): value is OrgType {

@@ -128,7 +128,9 @@ function ProjectorClock({ workshop, frozen }: { workshop: WorkshopState; frozen:
       {endsAt !== null && endsAt > now && (
         <span className="projector-muted"> · {t('projector.endsAt', { time: formatClock(endsAt, locale, zone) })}</span>
       )}
-      {workshop.date && <span className="projector-muted"> · {formatDay(workshop.date, locale)}</span>}
+      {workshop.date && (
+        <span className="projector-muted"> · {formatDay(workshop.date, locale, { weekday: true })}</span>
+      )}
     </p>
   );
 }
