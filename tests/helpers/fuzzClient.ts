@@ -15,6 +15,33 @@ export function rng(seed: number): () => number {
   };
 }
 
+/**
+ * The seed of a randomised test: FUZZ_SEED when set (a replay), otherwise a new one per run. CI
+ * runs a new seed every time, so a failure must say which one it was, in the report itself.
+ */
+export function fuzzSeed(): number {
+  return Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+}
+
+/**
+ * Runs a seeded test body and, if it fails in any way (an assertion, a timeout, a thrown error),
+ * appends the seed and the exact command that replays it to the failure's message, so both land
+ * in the vitest report. The seed is also logged when the run starts.
+ */
+export async function replayable(name: string, seed: number, replay: string, body: () => Promise<void>): Promise<void> {
+  console.log(`${name}: seed ${seed} (replay: ${replay})`);
+  try {
+    await body();
+  } catch (error) {
+    const hint = `\n\n${name} failed with seed ${seed}; replay it with:\n  ${replay}`;
+    if (error instanceof Error) {
+      error.message += hint;
+      throw error;
+    }
+    throw new Error(`${String(error)}${hint}`);
+  }
+}
+
 function syncFrame(subType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 0);

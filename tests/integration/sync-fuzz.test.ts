@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ChildServer } from '../helpers/childServer.js';
 import { Cleanup } from '../helpers/cleanup.js';
-import { contains, FuzzClient, rng } from '../helpers/fuzzClient.js';
+import { contains, FuzzClient, fuzzSeed, replayable, rng } from '../helpers/fuzzClient.js';
 import { waitFor } from '../helpers/poll.js';
 import { getWorkshop, runCommand, setupWorkshop } from '../helpers/server.js';
 
@@ -25,8 +25,10 @@ import { getWorkshop, runCommand, setupWorkshop } from '../helpers/server.js';
  *
  * FUZZ_SEED replays a run; FUZZ_STEPS sets the budget (CI: short; `pnpm fuzz`: long).
  */
-const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const SEED = fuzzSeed();
 const STEPS = Number(process.env.FUZZ_STEPS ?? 120);
+/** `pnpm fuzz` defaults to 3,000 steps, so the replay names this run's count. */
+const REPLAY = `FUZZ_SEED=${SEED} FUZZ_STEPS=${STEPS} pnpm fuzz`;
 const SECTIONS = ['needs', 'resources', 'gaps', 'recommendations'];
 
 const cleanup = new Cleanup();
@@ -60,84 +62,90 @@ function randomEdit(doc: Y.Doc, random: () => number, author: string): void {
 }
 
 describe('sync fuzz', () => {
-  it(`converges clients and store through reordering, drops and crashes (seed ${SEED}, ${STEPS} steps)`, async () => {
-    console.log(`sync fuzz: FUZZ_SEED=${SEED} FUZZ_STEPS=${STEPS}`);
-    const random = rng(SEED);
-    const server = await ChildServer.start(cleanup);
-    const { workshop, participants } = await setupWorkshop(server.url, ['Anna', 'Bartek']);
-    const state = await getWorkshop(server.url, workshop.id, workshop.facilitatorToken);
-    const group = state.groups[0];
-    if (!group) throw new Error('no group');
-    for (const p of participants) {
-      await runCommand(server.url, workshop.id, workshop.facilitatorToken, {
-        type: 'move',
-        participantId: p.participantId,
-        groupId: group.id,
-      });
-    }
-    await runCommand(server.url, workshop.id, workshop.facilitatorToken, { type: 'phase', to: 'breakout' });
-    const tokens = [workshop.facilitatorToken, ...participants.map((p) => p.token)];
-    const clients = tokens.map(
-      (token) => new FuzzClient(() => `ws://localhost:${server.port}/sync/${group.docName}?token=${token}`, random),
-    );
-    for (const c of clients) {
-      cleanup.add(c, (client) => client.disconnect());
-      c.connect();
-    }
-    await waitFor(() => clients.every((c) => c.synced), 10_000, 'clients synced');
+  it(
+    `converges clients and store through reordering, drops and crashes (seed ${SEED}, ${STEPS} steps)`,
+    () =>
+      replayable('sync fuzz', SEED, REPLAY, async () => {
+        const random = rng(SEED);
+        const server = await ChildServer.start(cleanup);
+        const { workshop, participants } = await setupWorkshop(server.url, ['Anna', 'Bartek']);
+        const state = await getWorkshop(server.url, workshop.id, workshop.facilitatorToken);
+        const group = state.groups[0];
+        if (!group) throw new Error('no group');
+        for (const p of participants) {
+          await runCommand(server.url, workshop.id, workshop.facilitatorToken, {
+            type: 'move',
+            participantId: p.participantId,
+            groupId: group.id,
+          });
+        }
+        await runCommand(server.url, workshop.id, workshop.facilitatorToken, { type: 'phase', to: 'breakout' });
+        const tokens = [workshop.facilitatorToken, ...participants.map((p) => p.token)];
+        const clients = tokens.map(
+          (token) => new FuzzClient(() => `ws://localhost:${server.port}/sync/${group.docName}?token=${token}`, random),
+        );
+        for (const c of clients) {
+          cleanup.add(c, (client) => client.disconnect());
+          c.connect();
+        }
+        await waitFor(() => clients.every((c) => c.synced), 10_000, 'clients synced');
 
-    let restarts = 0;
-    for (let step = 0; step < STEPS; step++) {
-      const roll = random();
-      const client = clients[Math.floor(random() * clients.length)] as FuzzClient;
-      if (roll < 0.6) randomEdit(client.doc, random, `p${clients.indexOf(client)}`);
-      else if (roll < 0.85) client.flush();
-      else if (roll < 0.93) client.connected ? client.disconnect() : client.connect();
-      else if (roll < 0.97) await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 30)));
-      else {
-        // Crash or drain the server. While it is down, the store alone must already hold every
-        // update any client has received — before clients reconnect and push their copies back.
-        await server.kill(random() < 0.5 ? 'SIGKILL' : 'SIGTERM');
-        for (const c of clients) c.disconnect();
-        const storedDoc = await server.readStoredDoc(group.docName);
-        const lost = clients.flatMap((c) => c.received).filter((update) => !contains(storedDoc, update));
-        expect(lost.length, `updates seen by a client but lost by the server at step ${step} (seed ${SEED})`).toBe(0);
-        await server.boot();
-        restarts++;
-      }
-      if (random() < 0.1) for (const c of clients) if (!c.connected) c.connect();
-    }
+        let restarts = 0;
+        for (let step = 0; step < STEPS; step++) {
+          const roll = random();
+          const client = clients[Math.floor(random() * clients.length)] as FuzzClient;
+          if (roll < 0.6) randomEdit(client.doc, random, `p${clients.indexOf(client)}`);
+          else if (roll < 0.85) client.flush();
+          else if (roll < 0.93) client.connected ? client.disconnect() : client.connect();
+          else if (roll < 0.97) await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 30)));
+          else {
+            // Crash or drain the server. While it is down, the store alone must already hold every
+            // update any client has received — before clients reconnect and push their copies back.
+            await server.kill(random() < 0.5 ? 'SIGKILL' : 'SIGTERM');
+            for (const c of clients) c.disconnect();
+            const storedDoc = await server.readStoredDoc(group.docName);
+            const lost = clients.flatMap((c) => c.received).filter((update) => !contains(storedDoc, update));
+            expect(lost.length, `updates seen by a client but lost by the server at step ${step} (seed ${SEED})`).toBe(
+              0,
+            );
+            await server.boot();
+            restarts++;
+          }
+          if (random() < 0.1) for (const c of clients) if (!c.connected) c.connect();
+        }
 
-    // Quiesce: everyone online, everything sent, until all clients agree.
-    for (const c of clients) {
-      c.disconnect();
-      c.connect();
-    }
-    await waitFor(() => clients.every((c) => c.synced), 10_000, `clients resynced (seed ${SEED})`);
-    const vectorOf = (doc: Y.Doc) => Buffer.from(Y.encodeStateVector(doc)).toString('base64');
-    const same = () => clients.every((c) => vectorOf(c.doc) === vectorOf((clients[0] as FuzzClient).doc));
-    // Another full round trip per client after the others have pushed their state.
-    await waitFor(
-      async () => {
+        // Quiesce: everyone online, everything sent, until all clients agree.
         for (const c of clients) {
           c.disconnect();
           c.connect();
         }
         await waitFor(() => clients.every((c) => c.synced), 10_000, `clients resynced (seed ${SEED})`);
-        return same();
-      },
-      20_000,
-      `clients converge (seed ${SEED})`,
-    );
-    const reference = clients[0] as FuzzClient;
-    for (const c of clients) expect(listCards(c.doc), `seed ${SEED}`).toEqual(listCards(reference.doc));
+        const vectorOf = (doc: Y.Doc) => Buffer.from(Y.encodeStateVector(doc)).toString('base64');
+        const same = () => clients.every((c) => vectorOf(c.doc) === vectorOf((clients[0] as FuzzClient).doc));
+        // Another full round trip per client after the others have pushed their state.
+        await waitFor(
+          async () => {
+            for (const c of clients) {
+              c.disconnect();
+              c.connect();
+            }
+            await waitFor(() => clients.every((c) => c.synced), 10_000, `clients resynced (seed ${SEED})`);
+            return same();
+          },
+          20_000,
+          `clients converge (seed ${SEED})`,
+        );
+        const reference = clients[0] as FuzzClient;
+        for (const c of clients) expect(listCards(c.doc), `seed ${SEED}`).toEqual(listCards(reference.doc));
 
-    await server.kill('SIGTERM');
-    const storedDoc = await server.readStoredDoc(group.docName);
-    expect(vectorOf(storedDoc), `seed ${SEED}`).toBe(vectorOf(reference.doc));
-    expect(listCards(storedDoc), `seed ${SEED}`).toEqual(listCards(reference.doc));
-    const missing = clients.flatMap((c) => c.received).filter((update) => !contains(storedDoc, update));
-    expect(missing.length, `updates received but not stored (seed ${SEED})`).toBe(0);
-    console.log(`sync fuzz: ${listCards(reference.doc).length} cards, ${restarts} restarts, seed ${SEED}`);
-  }, 180_000);
+        await server.kill('SIGTERM');
+        const storedDoc = await server.readStoredDoc(group.docName);
+        expect(vectorOf(storedDoc), `seed ${SEED}`).toBe(vectorOf(reference.doc));
+        expect(listCards(storedDoc), `seed ${SEED}`).toEqual(listCards(reference.doc));
+        const missing = clients.flatMap((c) => c.received).filter((update) => !contains(storedDoc, update));
+        expect(missing.length, `updates received but not stored (seed ${SEED})`).toBe(0);
+        console.log(`sync fuzz: ${listCards(reference.doc).length} cards, ${restarts} restarts, seed ${SEED}`);
+      }),
+    180_000,
+  );
 });
