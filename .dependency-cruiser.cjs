@@ -55,10 +55,10 @@ module.exports = {
     },
     {
       name: 'client-lower-room-imports-a-feature',
-      comment: 'stores/, sync/, app/ and api/ serve the screens in features/; they never import one.',
-      // warn until the router (app/App.tsx) stops living in a lower room (issue #13, client part).
-      severity: 'warn',
-      from: { path: '^client/src/(stores|sync|app|api)/' },
+      comment:
+        'stores/, sync/, app/, api/ and i18n/ serve the screens in features/; they never import one. Only the router (client/src/App.tsx) and main.tsx sit above the features.',
+      severity: 'error',
+      from: { path: '^client/src/(stores|sync|app|api|i18n)/' },
       to: { path: '^client/src/features/' },
     },
   ],

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles/app.css';
 import './styles/projector.css';
-import { App } from './app/App';
+import { App } from './App';
 import { applyStoredDisplayOptions } from './features/board/DisplayOptions';
 
 applyStoredDisplayOptions();

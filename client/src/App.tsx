@@ -1,10 +1,10 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { CreateWorkshopPage } from '../features/create/CreateWorkshopPage';
-import { FacilitatorPage } from '../features/facilitator/FacilitatorPage';
-import { JoinPage } from '../features/join/JoinPage';
-import { ParticipantPage } from '../features/participant/ParticipantPage';
-import { ProjectorPage } from '../features/projector/ProjectorPage';
-import { NotFound } from './NotFound';
+import { NotFound } from './app/NotFound';
+import { CreateWorkshopPage } from './features/create/CreateWorkshopPage';
+import { FacilitatorPage } from './features/facilitator/FacilitatorPage';
+import { JoinPage } from './features/join/JoinPage';
+import { ParticipantPage } from './features/participant/ParticipantPage';
+import { ProjectorPage } from './features/projector/ProjectorPage';
 
 export function App() {
   return (
