@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Cleanup } from '../helpers/cleanup.js';
 import { connectControl, participantCommand } from '../helpers/control.js';
-import { openBoard } from '../helpers/provider.js';
+import { type Board, openBoard, roundTrip } from '../helpers/provider.js';
 import { api, createWorkshop, joinWorkshop } from '../helpers/server.js';
 import { UI, useE2E } from './harness.js';
 import { elementsIn, readableText } from './readability.js';
@@ -92,10 +92,10 @@ describe('projector at 1920×1080', () => {
     await command({ type: 'rapporteur', groupId: annaGroup, participantId: anna.participantId });
 
     // Boards written the way any client writes them: the stock provider with the facilitator's token.
-    const boards = new Map<string, Y.Doc>();
+    const boards = new Map<string, Board>();
     for (const g of groups)
-      boards.set(g.id, (await openBoard(cleanup, e2e.server().port, g.docName, w.facilitatorToken)).doc);
-    const board = (id: string) => boards.get(id) ?? new Y.Doc();
+      boards.set(g.id, await openBoard(cleanup, e2e.server().port, g.docName, w.facilitatorToken));
+    const board = (id: string) => boards.get(id)?.doc ?? new Y.Doc();
     for (const text of NEEDS) addCard(board(g1.id), { sectionId: 'needs', text });
     addCard(board(g1.id), { sectionId: 'gaps', text: 'Brak opiekunów wytchnieniowych' });
     groups.forEach((g, i) => {
@@ -194,12 +194,16 @@ describe('projector at 1920×1080', () => {
     expect(await console.getByTestId('projector-freeze').getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => projector.getAttribute('[data-testid="projector"]', 'data-frozen'), UI).toBe('true');
     const digits = await projector.locator('.timer-digits').textContent();
+    const consoleDigits = await console.locator('.timer-digits').first().textContent();
     const frozenShot = await projector.screenshot();
     addCard(board(g1.id), { sectionId: 'needs', text: 'Dodane po zatrzymaniu' });
+    // Stored and sent to every peer of the board, the projector's included, before the broadcast.
+    await roundTrip(boards.get(g1.id) as Board);
     await command({ type: 'broadcast', text: 'Przerwa kawowa o 11:00', groupId: null });
-    // The console (not frozen) sees the new state; the projector, frozen, shows none of it.
-    await expect.poll(() => console.getByTestId('projector-freeze').isVisible(), UI).toBe(true);
-    await projector.waitForTimeout(2_500);
+    // No fixed sleep: the projector has the broadcast and holds it back (data-held), and a second
+    // has passed, since the console's (unfrozen) timer ticked. Only then does "unchanged" mean anything.
+    await expect.poll(() => projector.getAttribute('[data-testid="projector"]', 'data-held'), UI).toBe('true');
+    await expect.poll(() => console.locator('.timer-digits').first().textContent(), UI).not.toBe(consoleDigits);
     expect(await projector.getByTestId('card-text').allTextContents()).not.toContain('Dodane po zatrzymaniu');
     expect(await projector.getByTestId('broadcast-message').count()).toBe(0);
     expect(await projector.locator('.timer-digits').textContent()).toBe(digits);

@@ -5,7 +5,7 @@ import { connectControl } from '../helpers/control.js';
 import { waitFor } from '../helpers/poll.js';
 import { openBoard, textsOf } from '../helpers/provider.js';
 import { breakoutRoom } from '../helpers/room.js';
-import { getWorkshop } from '../helpers/server.js';
+import { createWorkshop, getWorkshop, type TestServer } from '../helpers/server.js';
 
 /**
  * A long-running node keeps only live workshops in memory: one nobody is connected to is dropped
@@ -13,6 +13,16 @@ import { getWorkshop } from '../helpers/server.js';
  */
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
+
+/**
+ * Proves that eviction passed a workshop by, without sleeping: a witness workshop, created (used)
+ * after it, with no socket, is waited for until evicted. Each pass checks every workshop against
+ * one cutoff, so the pass that drops the witness found the other one idle too.
+ */
+async function evictionPassedBy(t: TestServer): Promise<void> {
+  const witness = await createWorkshop(t.url);
+  await waitFor(() => t.server.service.peek(witness.id) === null, 5_000, 'an idle witness workshop evicted');
+}
 
 describe('idle workshops', () => {
   it('are dropped from memory when nobody is connected and come back complete from the store', async () => {
@@ -24,8 +34,8 @@ describe('idle workshops', () => {
     await waitFor(() => textsOf(board).length === 1);
 
     // While Anna's board socket is open the workshop stays, however long it is idle.
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(server.service.cachedWorkshops).toBe(1);
+    await evictionPassedBy(r.t);
+    expect(server.service.peek(workshopId)).not.toBeNull();
 
     board.provider.destroy();
     await waitFor(() => server.service.cachedWorkshops === 0, 5_000, 'workshop evicted');
@@ -39,7 +49,7 @@ describe('idle workshops', () => {
   it('are kept while a control socket is open', async () => {
     const r = await breakoutRoom(cleanup, { workshopIdleMs: 100 });
     const facilitator = await connectControl(cleanup, r.t.url, r.facilitatorToken);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await evictionPassedBy(r.t);
     expect(r.t.server.service.cachedWorkshops).toBe(1);
     facilitator.socket.disconnect();
     await waitFor(() => r.t.server.service.cachedWorkshops === 0, 5_000, 'workshop evicted');

@@ -16,7 +16,7 @@ import { ProjectorLobby } from './ProjectorLobby';
 import { ProjectorOverview } from './ProjectorOverview';
 import { ProjectorRecommendations } from './ProjectorRecommendations';
 import { ProjectorSpotlight } from './ProjectorSpotlight';
-import { useFrozen } from './useFrozen';
+import { useFrozen, useHeldBack } from './useFrozen';
 
 /** `/p/:token`: the read-only screen for the room — large type, 7:1 contrast, no scrolling. */
 export function ProjectorPage() {
@@ -33,6 +33,7 @@ function ProjectorView({ live, token }: { live: WorkshopState; token: string }) 
   const { t } = useTranslation();
   const frozen = live.projector.frozen;
   const workshop = useFrozen(live, frozen);
+  const held = useHeldBack(live, frozen);
   useEffect(() => {
     document.title = `${workshop.title} · ${t('app.name')}`;
     document.body.classList.add('projector-body');
@@ -53,6 +54,7 @@ function ProjectorView({ live, token }: { live: WorkshopState; token: string }) 
       data-phase={workshop.phase}
       data-screen={screen}
       data-frozen={frozen}
+      data-held={held}
       data-safe-corner={safe.corner}
     >
       <header className="projector-header">
