@@ -1,3 +1,4 @@
+import { parseDocName } from '@warsztat/shared';
 import { type Logger, pino } from 'pino';
 
 /** The server's planes (DESIGN §2); every log line names the one it comes from. */
@@ -44,4 +45,13 @@ export const rootLog: Logger = pino({
 /** The logger of one plane; callers bind `workshopId` (or `doc`) with `.child()` or per call. */
 export function planeLog(plane: Plane): Logger {
   return rootLog.child({ plane });
+}
+
+/**
+ * The fields of a line about one board: its name and the workshop it belongs to, so one
+ * workshop's boards show up when its id is followed through the log.
+ */
+export function docFields(docName: string): { doc: string; workshopId?: string } {
+  const workshopId = parseDocName(docName)?.workshopId;
+  return workshopId ? { doc: docName, workshopId } : { doc: docName };
 }

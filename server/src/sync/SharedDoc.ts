@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { planeLog } from '../log.js';
+import { docFields, planeLog } from '../log.js';
 import { loggable, type Store } from '../persistence/Store.js';
 import { type AwarenessCounters, AwarenessHub, newAwarenessCounters } from './AwarenessHub.js';
 import { writeSaved, writeStep2, writeUpdate } from './messages.js';
@@ -134,7 +134,7 @@ export class SharedDoc {
         try {
           Y.applyUpdate(this.doc, update, DURABLE_ORIGIN);
         } catch (error) {
-          log.error({ doc: this.name, err: error }, 'dropped a relayed update');
+          log.error({ ...docFields(this.name), err: error }, 'dropped a relayed update');
         }
       },
       awareness: (update) => {
@@ -142,7 +142,7 @@ export class SharedDoc {
         try {
           this.presence.applyRelayed(update);
         } catch (error) {
-          log.error({ doc: this.name, err: error }, 'dropped a relayed awareness update');
+          log.error({ ...docFields(this.name), err: error }, 'dropped a relayed awareness update');
         }
       },
       queryAwareness: () => {
@@ -150,7 +150,7 @@ export class SharedDoc {
         if (states) this.link?.publishAwareness(states);
       },
       resync: () => {
-        this.resync().catch((error: unknown) => log.error({ doc: this.name, err: error }, 'resync failed'));
+        this.resync().catch((error: unknown) => log.error({ ...docFields(this.name), err: error }, 'resync failed'));
       },
     };
   }
@@ -221,7 +221,7 @@ export class SharedDoc {
     } catch (error) {
       // The in-memory doc now holds what the store does not: drop it and every peer, so nothing
       // unsaved is ever served or saved over the stored board.
-      log.error({ doc: this.name, err: loggable(error) }, 'could not persist; board dropped from memory');
+      log.error({ ...docFields(this.name), err: loggable(error) }, 'could not persist; board dropped from memory');
       this.fail();
       return;
     }
@@ -275,9 +275,9 @@ export class SharedDoc {
       // false: another node is compacting this doc right now, which serves just as well.
       await this.store.compactDoc(this.name);
       this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - counted);
-      log.info({ doc: this.name, updates: counted }, 'board compacted');
+      log.info({ ...docFields(this.name), updates: counted }, 'board compacted');
     } catch (error) {
-      log.error({ doc: this.name, err: loggable(error) }, 'compaction failed; the log is kept');
+      log.error({ ...docFields(this.name), err: loggable(error) }, 'compaction failed; the log is kept');
     }
   }
 

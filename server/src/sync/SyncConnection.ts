@@ -1,6 +1,6 @@
 import { CloseCode } from '@warsztat/shared';
 import type { Limits } from '../config.js';
-import { planeLog } from '../log.js';
+import { docFields, planeLog } from '../log.js';
 import { loggable } from '../persistence/Store.js';
 import type { Authorization, Granted } from './authorization.js';
 import { type IncomingMessage, MessageType, readMessage, writeStep1 } from './messages.js';
@@ -72,7 +72,7 @@ export class SyncConnection implements DocPeer {
       this.send(writeStep1(doc.doc));
       doc.presence.greet(this);
     } catch (error) {
-      log.error({ doc: this.docName, err: loggable(error) }, 'could not open a board');
+      log.error({ ...docFields(this.docName), err: loggable(error) }, 'could not open a board');
       this.close(CloseCode.InternalError, 'could not load document');
     }
   }

@@ -4,7 +4,7 @@ import { CloseCode } from '@warsztat/shared';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { Limits } from '../config.js';
-import { planeLog } from '../log.js';
+import { docFields, planeLog } from '../log.js';
 import { loggable, type Store } from '../persistence/Store.js';
 import { type AwarenessCounters, newAwarenessCounters } from './AwarenessHub.js';
 import type { Authorize, Granted } from './authorization.js';
@@ -172,9 +172,9 @@ export class SyncServer {
       this.docs.set(name, loading);
       // A doc whose load failed is forgotten (never saved over); the next connection tries again.
       loading.then(
-        () => log.info({ doc: name }, 'board loaded'),
+        () => log.info({ ...docFields(name) }, 'board loaded'),
         (error: unknown) => {
-          log.error({ doc: name, err: loggable(error) }, 'could not load a board');
+          log.error({ ...docFields(name), err: loggable(error) }, 'could not load a board');
           if (this.docs.get(name) === loading) this.docs.delete(name);
         },
       );
@@ -192,7 +192,7 @@ export class SyncServer {
       this.unloadTimers.delete(doc.name);
       if (doc.peers.size > 0) return;
       this.docs.delete(doc.name);
-      log.info({ doc: doc.name }, 'board unloaded');
+      log.info({ ...docFields(doc.name) }, 'board unloaded');
       void doc.destroy();
     }, this.limits.docUnloadGraceMs);
     timer.unref();
