@@ -48,6 +48,8 @@ export interface Limits {
    * stores, so an open door must not take them without bound. An organiser restores a handful.
    */
   importsPerAddressPerHour: number;
+  /** Ms between retention sweeps, which delete workshops past their retention period (also run at start). */
+  retentionSweepMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -64,6 +66,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxImportBytes: 20 * 1_048_576,
   joinsPerCodePerMinute: 120,
   importsPerAddressPerHour: 30,
+  retentionSweepMs: 3_600_000,
 };
 
 export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { clientDist: string | null }): Config {

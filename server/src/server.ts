@@ -15,6 +15,7 @@ import { errorHandler } from './http/errors.js';
 import { Metrics } from './http/metrics.js';
 import { planeLog } from './log.js';
 import { openStore } from './persistence/openStore.js';
+import { RetentionSweep } from './privacy/RetentionSweep.js';
 import { authorizeDoc } from './sync/authorizeDoc.js';
 import { SyncServer } from './sync/SyncServer.js';
 
@@ -24,10 +25,16 @@ export interface RunningServer {
   httpServer: HttpServer;
   service: WorkshopService;
   sync: SyncServer;
+  /** Runs one retention sweep now (it also runs at start and every `retentionSweepMs`); resolves with the deleted ids. */
+  sweepRetention(): Promise<string[]>;
   close(): Promise<void>;
 }
 
-export type ServerOptions = Partial<Omit<Config, 'limits'>> & { limits?: Partial<Config['limits']> };
+export type ServerOptions = Partial<Omit<Config, 'limits'>> & {
+  limits?: Partial<Config['limits']>;
+  /** The server's clock (epoch ms); tests stand a year later without waiting. */
+  clock?: () => number;
+};
 
 /** Same-host requests always pass; other origins only when listed (ALLOWED_ORIGINS). */
 function originCheck(allowed: string[]) {
@@ -53,7 +60,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
   const store = await openStore(config.databaseUrl);
-  const service = new WorkshopService(store);
+  const clock = options.clock ?? Date.now;
+  const service = new WorkshopService(store, clock);
   // Multi-node mode (DESIGN §5): Redis relays boards, control changes and presence between nodes.
   const cluster = config.redisUrl ? await Cluster.connect(config.redisUrl) : null;
   const relay = cluster ? new RedisDocRelay(cluster) : null;
@@ -133,6 +141,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   sync.attach(httpServer);
   // Rights follow the workshop: a move, a removal or a deleted group closes affected sockets at once.
   service.onChange((workshop) => sync.revalidate(workshop.id));
+  service.onDelete((workshopId) => sync.dropWorkshop(workshopId));
   // No socket.io adapter, on one node or many: nothing is broadcast through socket.io rooms (each
   // socket gets its role's view from the node it is on), and other nodes' changes arrive through
   // WorkshopBus (DESIGN §5).
@@ -143,6 +152,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     Math.min(60_000, Math.max(10, config.limits.workshopIdleMs / 2)),
   );
   evictTimer.unref();
+  const retention = new RetentionSweep(store, service, config.limits.retentionSweepMs, clock);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -152,6 +162,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     });
   });
   httpServer.on('error', (error) => planeLog('http').error({ err: error }, 'server error'));
+  retention.start();
   const port = (httpServer.address() as AddressInfo).port;
 
   let closing: Promise<void> | null = null;
@@ -161,9 +172,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     httpServer,
     service,
     sync,
+    sweepRetention: () => retention.sweep(),
     close: () => {
       closing ??= (async () => {
         clearInterval(evictTimer);
+        await retention.dispose();
         service.dispose();
         await sync.close();
         await io.close();

@@ -11,6 +11,7 @@ export * from './domain/agenda.js';
 export * from './domain/demoAgenda.js';
 export * from './domain/orgTypes.js';
 export * from './domain/phases.js';
+export * from './domain/privacy.js';
 export * from './domain/projector.js';
 export * from './domain/templates.js';
 export * from './domain/timeZone.js';

@@ -31,11 +31,13 @@ export interface TestServer {
 export async function startTestServer(
   cleanup: Cleanup,
   limits: Partial<Limits> = {},
-  options: { databaseUrl?: string } = {},
+  /** `clock`: the server's epoch-ms clock, for tests that stand months later without waiting. */
+  options: { databaseUrl?: string; clock?: () => number } = {},
 ): Promise<TestServer> {
   const databaseUrl = options.databaseUrl ?? (await defaultDatabaseUrl(cleanup));
+  const clock = options.clock ? { clock: options.clock } : {};
   const boot = async (port: number): Promise<TestServer> => {
-    const server = cleanup.add(await startServer({ port, databaseUrl, limits }), (s) => s.close());
+    const server = cleanup.add(await startServer({ port, databaseUrl, limits, ...clock }), (s) => s.close());
     return {
       server,
       url: server.url,
@@ -83,7 +85,7 @@ export interface ApiAnswer<T> {
 /** One HTTP call; `body` is sent as JSON unless it is already a string (for malformed-body tests). */
 export async function api<T = unknown>(
   baseUrl: string,
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   options: { token?: string; body?: unknown; contentType?: string } = {},
 ): Promise<ApiAnswer<T>> {

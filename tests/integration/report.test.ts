@@ -75,6 +75,10 @@ beforeAll(async () => {
     venue: f.venue,
     organiser: f.organiser,
     timeZone: 'Europe/Warsaw',
+    // The clause's settings travel with the export and the copy (issue #19).
+    dataController: 'Marszałek Województwa Podlaskiego',
+    privacyContact: 'iod@rops.example.pl',
+    retentionDays: 730,
   });
   secrets.push(w.facilitatorToken, w.projectorToken, w.joinCode);
   await runCommand(t.url, w.id, w.facilitatorToken, {
@@ -412,13 +416,14 @@ describe('JSON export and import', () => {
 
   /**
    * What must be equal after export → import → export: everything but the workshop's id, its
-   * creation time, the export time and the report's "generated at" line; the boards compared by
+   * creation and last-activity times, the export time and the report's "generated at" line; the boards compared by
    * content. The runtime state the import resets (timer, spotlight, recall, help requests) is
    * compared to its reset value by the caller.
    */
   function comparable(b: BackupJson) {
     const { id: _id, createdAt: _createdAt, timer: _timer, spotlightGroupId: _s, ...workshop } = b.workshop;
-    const { helpRequests: _h, recallEndsAt: _r, ...control } = b.workshop.control;
+    // The last activity is the import's own time, like `createdAt`.
+    const { helpRequests: _h, recallEndsAt: _r, lastActivityAt: _l, ...control } = b.workshop.control;
     const { generatedAt: _g, ...report } = b.report;
     return {
       workshop: { ...workshop, control },
@@ -456,6 +461,12 @@ describe('JSON export and import', () => {
 
     const after = await exportJson(copy.id, copy.facilitatorToken);
     expect(after.workshop.id).toBe(copy.id);
+    expect(after.workshop.control.privacy).toEqual({
+      dataController: 'Marszałek Województwa Podlaskiego',
+      privacyContact: 'iod@rops.example.pl',
+      retentionDays: 730,
+    });
+    expect(state.privacy.retentionDays).toBe(730);
     expect(comparable(after)).toEqual(comparable(before));
     // The same report, word for word, but for the time it was generated.
     const withoutTime = (md: string) => md.replace(/_Raport wygenerowano: [^_]+_/, '');

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { emptyControl } from '../../server/src/domain/control.js';
 import type { EventRecord, TokenRecord } from '../../server/src/domain/workshop.js';
 import { StaleWriteError } from '../../server/src/persistence/Store.js';
@@ -130,6 +131,65 @@ describe.each(kinds)('$name store: workshops', (kind) => {
     await store.createWorkshop({ ...workshop, control }, [], event('created', { nested: { list: [1, 'dwa', null] } }));
     expect((await store.loadWorkshop('w1'))?.control).toEqual(control);
     expect((await store.listEvents('w1'))[0]?.data).toEqual({ nested: { list: [1, 'dwa', null] } });
+  });
+
+  it('deletes a workshop with everything of it in one go, and nothing of another workshop (issue #19)', async () => {
+    const store = await fresh();
+    // An id with `_`, which a LIKE pattern would read as a wildcard matching the other workshop's docs.
+    const a = { ...workshop, id: 'w_1', joinCode: 'AAAAAA' };
+    const b = { ...workshop, id: 'wx1', joinCode: 'BBBBBB' };
+    const tokenOf = (w: string, hash: string): TokenRecord => ({
+      hash,
+      workshopId: w,
+      role: 'facilitator',
+      participantId: null,
+    });
+    await store.createWorkshop(a, [tokenOf('w_1', 'hash-a'), { ...participantToken('p1'), workshopId: 'w_1' }], {
+      ...event('created'),
+      workshopId: 'w_1',
+    });
+    await store.createWorkshop(b, [tokenOf('wx1', 'hash-b')], { ...event('created'), workshopId: 'wx1' });
+    const update = (text: string) => {
+      const doc = new Y.Doc();
+      doc.getText('t').insert(0, text);
+      return Y.encodeStateAsUpdate(doc);
+    };
+    for (const doc of ['w_1.g1', 'w_1.plenary', 'wx1.g1']) await store.appendUpdates(doc, [update(doc)]);
+    expect(await store.compactDoc('w_1.g1')).toBe(true); // a snapshot row as well as log rows
+    await store.appendUpdates('w_1.g1', [update('after the snapshot')]);
+
+    expect(await store.deleteWorkshop('w_1')).toBe(true);
+    expect(await store.loadWorkshop('w_1')).toBeNull();
+    expect(await store.findWorkshopByJoinCode('AAAAAA')).toBeNull();
+    expect(await store.findToken('hash-a')).toBeNull();
+    expect(await store.findToken('hash-p1')).toBeNull();
+    expect(await store.listEvents('w_1')).toEqual([]);
+    expect(await store.loadDoc('w_1.g1')).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+    expect((await store.loadDoc('w_1.plenary')).updates).toEqual([]);
+    // The other workshop is untouched.
+    expect(await store.loadWorkshop('wx1')).toEqual(b);
+    expect(await store.findToken('hash-b')).not.toBeNull();
+    expect((await store.loadDoc('wx1.g1')).updates).toHaveLength(1);
+    expect(await store.deleteWorkshop('w_1')).toBe(false);
+  });
+
+  it('lists what the retention sweep needs of every workshop', async () => {
+    const store = await fresh();
+    const privacy = { dataController: 'ROPS', privacyContact: 'iod@rops.example', retentionDays: 30 };
+    await store.createWorkshop(
+      { ...workshop, control: { ...emptyControl(), privacy, closedAt: 1_000, lastActivityAt: 900 } },
+      [],
+      event('created'),
+    );
+    await store.createWorkshop({ ...workshop, id: 'w2', joinCode: 'CCCCCC', createdAt: 5 }, [], {
+      ...event('created'),
+      workshopId: 'w2',
+    });
+    const rows = (await store.listRetention()).sort((x, y) => x.id.localeCompare(y.id));
+    expect(rows).toEqual([
+      { id: 'w1', createdAt: workshop.createdAt, privacy, closedAt: 1_000, lastActivityAt: 900 },
+      { id: 'w2', createdAt: 5, privacy: null, closedAt: null, lastActivityAt: null },
+    ]);
   });
 
   it('opens an existing database again (schema already there) and answers ping', async () => {

@@ -10,6 +10,7 @@ describe('CreateWorkshopBody', () => {
       mode: 'onsite',
       locale: 'pl',
       timeZone: 'Europe/Warsaw',
+      retentionDays: 365,
     });
   });
 
@@ -23,6 +24,9 @@ describe('CreateWorkshopBody', () => {
       venue: 'Białystok',
       organiser: 'ROPS',
       timeZone: 'Europe/London',
+      dataController: 'Regionalny Ośrodek Polityki Społecznej',
+      privacyContact: 'iod@rops.example.pl',
+      retentionDays: 90,
     };
     expect(CreateWorkshopBody.parse(body)).toEqual(body);
   });

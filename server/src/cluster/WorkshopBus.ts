@@ -14,6 +14,8 @@ export const PRESENCE_TTL_MS = 3 * PRESENCE_HEARTBEAT_MS;
 const BusMessage = z.discriminatedUnion('k', [
   /** A workshop was saved at `v`: nodes holding an older copy reload it and tell their sockets. */
   z.object({ k: z.literal('w'), node: z.string(), id: z.string(), v: z.number().int() }),
+  /** The workshop was deleted (issue #19): every node drops it from memory and hangs up its sockets. */
+  z.object({ k: z.literal('d'), node: z.string(), id: z.string() }),
   /** Participants online on `node` (their control sockets are there). */
   z.object({ k: z.literal('p'), node: z.string(), id: z.string(), ids: z.array(z.string()) }),
 ]);
@@ -50,6 +52,10 @@ export class WorkshopBus {
         this.publish({ k: 'w', node: this.node, id: workshop.id, v: workshop.version });
       }),
       service.onPresence((id, ids) => this.publish({ k: 'p', node: this.node, id, ids })),
+      service.onDeletedHere((id) => {
+        this.announced.delete(id);
+        this.publish({ k: 'd', node: this.node, id });
+      }),
       cluster.onReconnect(() => this.catchUp()),
     );
     this.heartbeat = setInterval(() => this.beat(), PRESENCE_HEARTBEAT_MS);
@@ -81,6 +87,14 @@ export class WorkshopBus {
         if (!this.service.peek(message.id)) return;
         if (message.v > (this.announced.get(message.id) ?? 0)) this.announced.set(message.id, message.v);
         this.refresh(message.id);
+        return;
+      case 'd':
+        this.announced.delete(message.id);
+        this.service
+          .forgetDeleted(message.id)
+          .catch((error: unknown) =>
+            log.error({ workshopId: message.id, err: error }, 'could not drop deleted workshop'),
+          );
         return;
       case 'p':
         this.service.setRemoteOnline(message.id, message.node, message.ids, Date.now() + PRESENCE_TTL_MS);

@@ -33,6 +33,8 @@ import { type CommandOutcome, mayRun } from './rights.js';
 const log = planeLog('control');
 
 type ChangeListener = (workshop: WorkshopRecord) => void;
+/** A workshop was deleted (here or on another node): drop everything of it held in memory. */
+type DeleteListener = (workshopId: string) => void | Promise<void>;
 /** Who is online on this node changed (multi-node mode reports it to the other nodes). */
 type PresenceListener = (workshopId: string, localIds: string[]) => void;
 
@@ -63,6 +65,11 @@ export class WorkshopService {
   private readonly lastUsed = new Map<string, number>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly listeners = new Set<ChangeListener>();
+  private readonly deleteListeners = new Set<DeleteListener>();
+  /** Told once per deletion this node made (the cluster bus tells the other nodes). */
+  private readonly deletedHere = new Set<(workshopId: string) => void>();
+  /** Workshops being deleted: nothing reloads them meanwhile. */
+  private readonly deleting = new Set<string>();
   private readonly presence = new Presence();
   private readonly presenceListeners = new Set<PresenceListener>();
   private readonly recalls: RecallTimers;
@@ -103,6 +110,7 @@ export class WorkshopService {
   }
 
   async get(id: string): Promise<WorkshopRecord | null> {
+    if (this.deleting.has(id)) return null;
     const cached = this.cache.get(id);
     if (cached) {
       this.lastUsed.set(id, this.now());
@@ -115,6 +123,11 @@ export class WorkshopService {
       this.recalls.sync(id, loaded.control.recallEndsAt);
     }
     return this.cache.get(id) ?? null;
+  }
+
+  /** The workshop a join code opens, or null (the store is the truth: codes are unique there). */
+  workshopIdForCode(joinCode: string): Promise<string | null> {
+    return this.store.findWorkshopByJoinCode(joinCode);
   }
 
   /** Cached state for hot paths (per sync message); null when the workshop is not loaded. */
@@ -161,7 +174,15 @@ export class WorkshopService {
       timer: { endsAt: null, pausedRemainingMs: null },
       agenda: [],
       createdAt: this.now(),
-      control: emptyControl(input.timeZone),
+      control: {
+        ...emptyControl(input.timeZone),
+        privacy: {
+          dataController: input.dataController ?? null,
+          privacyContact: input.privacyContact ?? null,
+          retentionDays: input.retentionDays,
+        },
+        lastActivityAt: this.now(),
+      },
       version: 1,
       groups: template.groups.map((g, position) => ({
         id: newId(),
@@ -316,9 +337,10 @@ export class WorkshopService {
       // Once groups are running, a late joiner is placed where an auto-assignment would have put them.
       const groupsRunning = current.phase !== 'lobby' && current.participants.some((p) => p.groupId !== null);
       if (groupsRunning) participant.groupId = placeLateJoiner(current.groups, current.participants, participant);
+      const stamped = { ...current.control, lastActivityAt: this.now() };
       const control = input.nameInReport
-        ? { ...current.control, namesInReport: [...current.control.namesInReport, participant.id] }
-        : current.control;
+        ? { ...stamped, namesInReport: [...current.control.namesInReport, participant.id] }
+        : stamped;
       const next: WorkshopRecord = { ...current, control, participants: [...current.participants, participant] };
       const token = newToken();
       const tokenRecord: TokenRecord = {
@@ -382,8 +404,10 @@ export class WorkshopService {
   }
 
   /** Stores the change with its event, then makes it current and announces it (never the reverse). */
-  private async commit(current: WorkshopRecord, next: WorkshopRecord, type: string, data: unknown) {
-    if (next === current) return current;
+  private async commit(current: WorkshopRecord, changed: WorkshopRecord, type: string, data: unknown) {
+    if (changed === current) return current;
+    // Retention of a workshop nobody closed counts from its last change (issue #19).
+    const next = { ...changed, control: { ...changed.control, lastActivityAt: this.now() } };
     const version = await this.store.saveWorkshop(next, this.event(next.id, type, data));
     const saved = { ...next, version };
     this.remember(saved);
@@ -424,6 +448,8 @@ export class WorkshopService {
     const loaded = await this.store.loadWorkshop(workshopId);
     const cached = this.cache.get(workshopId);
     if (!loaded) {
+      // Deleted elsewhere and the bus notice was lost (Redis outage): hang up as if told.
+      if (cached) await this.forgetLocally(workshopId);
       this.cache.delete(workshopId);
       this.lastUsed.delete(workshopId);
       return null;
@@ -467,6 +493,61 @@ export class WorkshopService {
     } catch (error) {
       log.error({ workshopId, err: error }, 'recall failed');
     }
+  }
+
+  /**
+   * Listeners run when a workshop is deleted, here or (told by the cluster bus) on another node:
+   * the sync plane closes its sockets (4401) and drops its docs, the control plane hangs up.
+   */
+  onDelete(listener: DeleteListener): () => void {
+    this.deleteListeners.add(listener);
+    return () => this.deleteListeners.delete(listener);
+  }
+
+  /**
+   * Deletes the workshop and everything of it (issue #19): this node forgets it first, so no
+   * socket can write to it meanwhile, then the store removes it in one transaction. Resolves
+   * not_found when nothing was stored. `reason` goes to the one log line, with the id only.
+   */
+  async deleteWorkshop(workshopId: string, reason: 'facilitator' | 'retention'): Promise<Result<null>> {
+    return this.serial(workshopId, async () => {
+      this.deleting.add(workshopId);
+      try {
+        await this.forgetLocally(workshopId);
+        const existed = await this.store.deleteWorkshop(workshopId);
+        if (!existed) return fail<null>(ErrorCode.NotFound, 'No such workshop');
+        // Docs another socket may have reopened between the drop and the store's delete go too.
+        await this.forgetLocally(workshopId);
+        // One line per deletion, with the workshop id only (issue #19): never a name or a token.
+        log.info({ workshopId, reason }, 'workshop deleted');
+        for (const listener of this.deletedHere) listener(workshopId);
+        return ok(null);
+      } catch (error) {
+        if (error instanceof StoreUnavailableError) return unavailable<null>();
+        throw error;
+      } finally {
+        this.deleting.delete(workshopId);
+      }
+    });
+  }
+
+  /** Called after each deletion made by this node (not for ones another node announced). */
+  onDeletedHere(listener: (workshopId: string) => void): () => void {
+    this.deletedHere.add(listener);
+    return () => this.deletedHere.delete(listener);
+  }
+
+  /** Another node deleted the workshop: drop what this node holds of it (the store has nothing left). */
+  forgetDeleted(workshopId: string): Promise<void> {
+    return this.serial(workshopId, () => this.forgetLocally(workshopId));
+  }
+
+  private async forgetLocally(workshopId: string): Promise<void> {
+    this.cache.delete(workshopId);
+    this.lastUsed.delete(workshopId);
+    this.presence.forget(workshopId);
+    this.recalls.sync(workshopId, null);
+    await Promise.all([...this.deleteListeners].map(async (listener) => listener(workshopId)));
   }
 
   /** The audit log of one workshop, oldest first. */

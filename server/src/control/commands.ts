@@ -7,6 +7,7 @@ import { applyBoardSettings } from './commands/boardSettings.js';
 import { applyGroup, moveParticipant } from './commands/groups.js';
 import { applyPhase, applyRecall, applyTimer } from './commands/phase.js';
 import { applyPlenary, applyVote } from './commands/plenary.js';
+import { applyPrivacy, eraseParticipant } from './commands/privacy.js';
 import { applyProjector } from './commands/projector.js';
 import { assertNever, fail, ok, type Result } from './result.js';
 
@@ -26,6 +27,9 @@ export function applyCommand(
   now: number,
   makeId: () => string = newId,
 ): Result<WorkshopRecord> {
+  // Personal data outlives the room: the clause and erasure stay editable for the retention period.
+  if (command.type === 'privacy') return ok(applyPrivacy(w, command));
+  if (command.type === 'removeParticipant' && command.erase) return eraseParticipant(w, command.participantId);
   if (w.phase === 'closed') return fail(ErrorCode.Conflict, 'The workshop is closed');
   switch (command.type) {
     case 'phase':
@@ -130,6 +134,8 @@ export function applyParticipantCommand(
   if (!self) return fail(ErrorCode.NotFound, 'No such participant');
   // The report is written after the room closes, so consent can still be withdrawn (or given) then.
   if (command.type === 'nameInReport') return ok(withNameConsent(w, participantId, command.consent));
+  // Erasure is a right for as long as the data is kept, so also after closing.
+  if (command.type === 'forgetMe') return eraseParticipant(w, participantId);
   if (w.phase === 'closed') return fail(ErrorCode.Conflict, 'The workshop is closed');
   switch (command.type) {
     case 'help': {

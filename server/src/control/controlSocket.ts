@@ -57,6 +57,33 @@ function tooLarge(payload: unknown): boolean {
 type Refusal = { ok: false; error: { code: ErrorCode; message: string } };
 const refuse = (code: ErrorCode, message: string): Refusal => ({ ok: false, error: { code, message } });
 
+/** Ms a socket being hung up waits at most for its `problem` to be sent (normally well under one). */
+const HANG_UP_GRACE_MS = 1_000;
+
+/**
+ * Says why, then hangs up once the reason has been written to the socket. With connection state
+ * recovery, socket.io sends even a one-socket emit through the adapter — in multi-node mode the
+ * Redis one, which delivers it a moment later — so disconnecting at once would lose the reason
+ * (and the client would not know to drop its offline copies). The wait also lets an ack written
+ * in this turn (a participant's own `forgetMe`) go out first.
+ */
+function hangUp(s: ControlSocket, problem: { code: ErrorCode; message: string }): void {
+  let done = false;
+  const close = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    s.offAnyOutgoing(sent);
+    s.disconnect(true);
+  };
+  const sent = (event: string) => {
+    if (event === 'problem') setImmediate(close);
+  };
+  const timer = setTimeout(close, HANG_UP_GRACE_MS);
+  s.onAnyOutgoing(sent);
+  s.emit('problem', problem);
+}
+
 /**
  * Control plane over socket.io (DESIGN §2): authenticates by capability token at connect, sends
  * each socket the state its role may see after every change, and runs commands through the same
@@ -103,12 +130,21 @@ export function attachControlSocket(
       if (!s) continue;
       const { participantId } = s.data.token;
       if (participantId && !workshop.participants.some((p) => p.id === participantId)) {
-        // Revoked by a facilitator: say why, then hang up (the token no longer resolves).
-        s.emit('problem', { code: ErrorCode.Unauthorized, message: 'You were removed from this workshop' });
-        s.disconnect(true);
+        // Revoked by a facilitator, or erased on their own request: say why, then hang up (the token
+        // no longer resolves).
+        hangUp(s, { code: ErrorCode.Unauthorized, message: 'You were removed from this workshop' });
         continue;
       }
       send(s, workshop);
+    }
+  });
+
+  // A deleted workshop (issue #19): every socket of it is told why, then hung up; its token is gone.
+  service.onDelete((workshopId) => {
+    for (const id of io.sockets.adapter.rooms.get(roomOf(workshopId)) ?? []) {
+      const s = io.sockets.sockets.get(id);
+      if (!s) continue;
+      hangUp(s, { code: ErrorCode.Unauthorized, message: 'This workshop was deleted' });
     }
   });
 

@@ -80,6 +80,12 @@ export function importedWorkshop(
       helpRequests: [],
       recallEndsAt: null,
       namesInReport: src.control.namesInReport?.filter((id) => participantIds.has(id)),
+      erased: src.control.erased?.map((e) => ({
+        attendance: e.attendance,
+        groupId: e.groupId !== null && groupIds.has(e.groupId) ? e.groupId : null,
+      })),
+      // The copy's own activity; a closing time is kept, so a restore never extends the promised retention.
+      lastActivityAt: made.now,
     }),
     groups: src.groups.map((g) => ({
       ...g,

@@ -12,6 +12,7 @@ import {
 } from '@warsztat/shared';
 import type { TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import { coFacilitatorTokenFor, projectorTokenFor } from '../ids.js';
+import { privacyViewOf } from '../privacy/retention.js';
 import { projectorOf } from './commands/projector.js';
 
 export interface Viewer {
@@ -119,6 +120,7 @@ export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<s
     joinCode: w.joinCode,
     links,
     coFacilitatorLink: viewer.coFacilitatorToken ? `/f/${viewer.coFacilitatorToken}` : null,
+    privacy: privacyViewOf(w),
   };
 }
 

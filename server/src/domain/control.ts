@@ -2,10 +2,13 @@ import {
   type AgendaDayInfo,
   type BroadcastMessage,
   DEFAULT_TIME_ZONE,
+  defaultPrivacy,
   defaultProjector,
+  type ErasedParticipant,
   emptyBoardSettings,
   emptyPlenary,
   type HelpRequest,
+  privacyOf,
   readBoardSettings,
   readPlenary,
   readProjectorSettings,
@@ -50,6 +53,17 @@ const ControlSchema = z.object({
   narrative: z.record(z.string(), z.string()).catch(() => ({})),
   /** Participants who agreed at join to be named in the report (missing id: not named). */
   namesInReport: z.array(z.string()).catch(() => []),
+  /** Information clause and retention (issue #19): controller, contact, days kept. */
+  privacy: z
+    .unknown()
+    .optional()
+    .transform((v) => privacyOf(v as Parameters<typeof privacyOf>[0])),
+  /** Epoch ms the workshop was closed; the retention period counts from here. */
+  closedAt: z.number().nullable().catch(null),
+  /** Epoch ms of the last stored change (command, join); retention counts from here while not closed. */
+  lastActivityAt: z.number().nullable().catch(null),
+  /** Participants erased on request (issue #19): only what keeps attendance totals right, never a name or id. */
+  erased: list<ErasedParticipant>(),
 });
 
 export type ControlRecord = z.infer<typeof ControlSchema>;
@@ -88,5 +102,9 @@ export function emptyControl(timeZone: string = DEFAULT_TIME_ZONE): ControlRecor
     timeZone,
     narrative: {},
     namesInReport: [],
+    privacy: defaultPrivacy(),
+    closedAt: null,
+    lastActivityAt: null,
+    erased: [],
   };
 }

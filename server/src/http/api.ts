@@ -5,6 +5,7 @@ import { viewerFor, viewFor } from '../control/views.js';
 import type { WorkshopService } from '../control/WorkshopService.js';
 import type { TokenRecord } from '../domain/workshop.js';
 import { sendError } from './errors.js';
+import { privacyRouter } from './privacyRoutes.js';
 import { RateLimiter } from './RateLimiter.js';
 import { type ReadDoc, sendDraft, sendReport } from './reportRoute.js';
 
@@ -119,6 +120,15 @@ export function apiRouter(
     res.json(result.value);
   });
 
+  // Deleting everything of a workshop is the facilitator's alone (a co-facilitator gets 403), issue #19.
+  router.delete('/workshops/:id', async (req, res) => {
+    const who = await authorize(req, res, ['facilitator']);
+    if (!who) return;
+    const result = await service.deleteWorkshop(who.token.workshopId, 'facilitator');
+    if (!result.ok) return sendError(res, result.error);
+    res.status(204).end();
+  });
+
   router.post('/join', async (req, res) => {
     // Keyed by the code as the schema normalises it (case, dashes, spaces), or "abc-def", " ABCDEF "
     // and "ABCDEF" would each get their own budget and the limit could be dodged by retyping.
@@ -173,6 +183,7 @@ export function apiRouter(
     await sendDraft(res, result.value, options.readDoc);
   });
 
+  router.use(privacyRouter(service, options.readDoc));
   router.use((_req, res) => sendError(res, { code: ErrorCode.NotFound, message: 'No such API call' }));
   return router;
 }

@@ -4,7 +4,7 @@ import type { EventRecord, GroupRecord, ParticipantRecord, TokenRecord, Workshop
 import { planeLog } from '../log.js';
 import { mergeDoc } from './mergeDoc.js';
 import { migrate } from './postgresSchema.js';
-import { StaleWriteError, type Store, type StoredDoc, StoreUnavailableError } from './Store.js';
+import { type RetentionRow, StaleWriteError, type Store, type StoredDoc, StoreUnavailableError } from './Store.js';
 import { isConnectionError } from './unavailable.js';
 import { type WorkshopRow, workshopFromRow } from './workshopRow.js';
 
@@ -200,6 +200,32 @@ export class PostgresStore implements Store {
       const { rows } = await c.query<EventRecord>(
         `SELECT workshop_id AS "workshopId", at, type, data FROM events WHERE workshop_id = $1 ORDER BY seq`,
         [workshopId],
+      );
+      return rows;
+    });
+  }
+
+  async deleteWorkshop(id: string): Promise<boolean> {
+    const prefix = `${id}.`;
+    return this.transaction(async (c) => {
+      // Children first (foreign keys); docs by exact prefix, since LIKE would read `_` in ids as a wildcard.
+      for (const table of ['tokens', 'participants', 'groups', 'events']) {
+        await c.query(`DELETE FROM ${table} WHERE workshop_id = $1`, [id]);
+      }
+      for (const table of ['doc_updates', 'doc_snapshots']) {
+        await c.query(`DELETE FROM ${table} WHERE starts_with(doc, $1)`, [prefix]);
+      }
+      const deleted = await c.query('DELETE FROM workshops WHERE id = $1', [id]);
+      return deleted.rowCount === 1;
+    });
+  }
+
+  async listRetention(): Promise<RetentionRow[]> {
+    return this.withClient(async (c) => {
+      const { rows } = await c.query<RetentionRow>(
+        `SELECT id, created_at AS "createdAt", control->'privacy' AS privacy,
+           (control->>'closedAt')::bigint AS "closedAt", (control->>'lastActivityAt')::bigint AS "lastActivityAt"
+         FROM workshops`,
       );
       return rows;
     });

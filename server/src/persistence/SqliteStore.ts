@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { storedControl } from '../domain/control.js';
 import type { EventRecord, GroupRecord, ParticipantRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import { mergeDoc } from './mergeDoc.js';
-import { StaleWriteError, type Store, type StoredDoc } from './Store.js';
+import { type RetentionRow, StaleWriteError, type Store, type StoredDoc } from './Store.js';
 import { type WorkshopRow, workshopFromRow } from './workshopRow.js';
 
 const SCHEMA = `
@@ -286,6 +286,45 @@ export class SqliteStore implements Store {
       at: r.at,
       type: r.type,
       data: JSON.parse(r.data) as unknown,
+    }));
+  }
+
+  async deleteWorkshop(id: string): Promise<boolean> {
+    const prefix = `${id}.`;
+    return this.db
+      .transaction(() => {
+        // Children first (foreign keys); docs by exact prefix, since LIKE would read `_` in ids as a wildcard.
+        for (const table of ['tokens', 'participants', 'groups', 'events']) {
+          this.db.prepare(`DELETE FROM ${table} WHERE workshop_id = ?`).run(id);
+        }
+        for (const table of ['doc_updates', 'doc_snapshots']) {
+          this.db.prepare(`DELETE FROM ${table} WHERE substr(doc, 1, ?) = ?`).run(prefix.length, prefix);
+        }
+        return this.db.prepare('DELETE FROM workshops WHERE id = ?').run(id).changes > 0;
+      })
+      .immediate();
+  }
+
+  async listRetention(): Promise<RetentionRow[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT id, created_at, json_extract(control, '$.privacy') AS privacy,
+           json_extract(control, '$.closedAt') AS closed_at, json_extract(control, '$.lastActivityAt') AS last_activity_at
+         FROM workshops`,
+      )
+      .all() as Array<{
+      id: string;
+      created_at: number;
+      privacy: string | null;
+      closed_at: number | null;
+      last_activity_at: number | null;
+    }>;
+    return rows.map((r) => ({
+      id: r.id,
+      createdAt: r.created_at,
+      privacy: r.privacy ? (JSON.parse(r.privacy) as RetentionRow['privacy']) : null,
+      closedAt: r.closed_at ?? null,
+      lastActivityAt: r.last_activity_at ?? null,
     }));
   }
 

@@ -1,4 +1,14 @@
+import type { PrivacySettings } from '@warsztat/shared';
 import type { EventRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
+
+/** What the retention sweep needs of every stored workshop (issue #19). */
+export interface RetentionRow {
+  id: string;
+  createdAt: number;
+  privacy: Partial<PrivacySettings> | null;
+  closedAt: number | null;
+  lastActivityAt: number | null;
+}
 
 export interface StoredDoc {
   snapshot: Uint8Array | null;
@@ -56,6 +66,14 @@ export interface Store {
   findWorkshopByJoinCode(joinCode: string): Promise<string | null>;
   findToken(hash: string): Promise<TokenRecord | null>;
   listEvents(workshopId: string): Promise<EventRecord[]>;
+  /**
+   * Deletes the workshop and everything of it — row, groups, participants, tokens, events, and the
+   * update log and snapshot of every doc named `<id>.…` (boards, plenary) — in one transaction.
+   * Resolves false when there was nothing to delete. Nothing of it can be read afterwards.
+   */
+  deleteWorkshop(id: string): Promise<boolean>;
+  /** Every stored workshop's retention inputs, for the sweep. */
+  listRetention(): Promise<RetentionRow[]>;
 
   loadDoc(name: string): Promise<StoredDoc>;
   /** Appends updates to the doc's log in one transaction; resolves with the last seq once they are durable. */

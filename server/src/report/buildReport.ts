@@ -5,7 +5,6 @@ import {
   type NarrativePart,
   type NarrativePartView,
   ORG_TYPES,
-  type OrgType,
   readSummary,
   TEMPLATES,
 } from '@warsztat/shared';
@@ -96,7 +95,7 @@ function buildDays(w: WorkshopRecord, t: ReportT, presented: boolean): ReportDay
 
 /** Counts by organisation type and attendance; names only of those who agreed at join. */
 function buildAttendance(w: WorkshopRecord, t: ReportT): Report['attendance'] {
-  const rows = new Map<OrgType | null, AttendanceRow>();
+  const rows = new Map<AttendanceRow['key'], AttendanceRow>();
   const totals = { onsite: 0, online: 0, total: 0 };
   for (const p of w.participants) {
     let row = rows.get(p.orgType);
@@ -110,7 +109,19 @@ function buildAttendance(w: WorkshopRecord, t: ReportT): Report['attendance'] {
     totals[p.attendance] += 1;
     totals.total += 1;
   }
-  const ordered = [...ORG_TYPES, null].flatMap((key) => rows.get(key) ?? []);
+  // Erased people (issue #19) are counted under their own row, with nothing but their attendance.
+  for (const erased of w.control.erased) {
+    let row = rows.get('erased');
+    if (!row) {
+      row = { key: 'erased', label: t('erasedParticipant'), counts: { onsite: 0, online: 0 }, total: 0 };
+      rows.set('erased', row);
+    }
+    row.counts[erased.attendance] += 1;
+    row.total += 1;
+    totals[erased.attendance] += 1;
+    totals.total += 1;
+  }
+  const ordered = [...ORG_TYPES, null, 'erased' as const].flatMap((key) => rows.get(key) ?? []);
   const consent = new Set(w.control.namesInReport);
   const named = w.participants
     .filter((p) => consent.has(p.id))
@@ -120,14 +131,14 @@ function buildAttendance(w: WorkshopRecord, t: ReportT): Report['attendance'] {
       (totals.online > 0 && totals.onsite > 0 ? t('people.split', totals) : '') +
       t('people.end'),
   ];
-  if (ordered.some((r) => r.key !== null)) {
-    const types = ordered.filter((r) => r.key !== null).map((r) => `${r.label} (${r.total})`);
+  if (ordered.some((r) => r.key !== null && r.key !== 'erased')) {
+    const types = ordered.filter((r) => r.key !== null && r.key !== 'erased').map((r) => `${r.label} (${r.total})`);
     sentences.push(t('people.byType', { list: listWords(w.locale, types) }));
   }
   if (named.length > 0) {
     sentences.push(t('people.named', { list: named.join(', ') }));
-    if (named.length < w.participants.length) sentences.push(t('people.othersUnnamed'));
-  } else if (w.participants.length > 0) {
+    if (named.length < totals.total) sentences.push(t('people.othersUnnamed'));
+  } else if (totals.total > 0) {
     sentences.push(t('people.noneNamed'));
   }
   return { total: totals.total, paragraph: sentences.join(' '), rows: ordered, totals };
@@ -145,7 +156,9 @@ function buildGroup(w: WorkshopRecord, t: ReportT, group: WorkshopRecord['groups
     }
     section.cards.push({ id: card.id, text: card.text, votes: card.votes, votesText: votesText(t, card.votes) });
   }
-  const members = w.participants.filter((p) => p.groupId === group.id).length;
+  const members =
+    w.participants.filter((p) => p.groupId === group.id).length +
+    w.control.erased.filter((e) => e.groupId === group.id).length;
   const rapporteur = w.participants.find((p) => p.id === group.rapporteurId);
   const consent = new Set(w.control.namesInReport);
   const rapporteurText = !rapporteur

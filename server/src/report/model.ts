@@ -47,7 +47,8 @@ export interface ReportDay {
 }
 
 export interface AttendanceRow {
-  key: OrgType | null;
+  /** `erased`: participants erased on request (issue #19), counted so the totals still add up. */
+  key: OrgType | null | 'erased';
   label: string;
   counts: Record<Attendance, number>;
   total: number;

@@ -153,6 +153,33 @@ export class SyncServer {
     for (const connection of this.byWorkshop.get(workshopId) ?? []) connection.revalidate();
   }
 
+  /**
+   * The workshop was deleted (issue #19): its sockets close with 4401 (the token is gone) and its
+   * docs leave memory without being compacted or saved again, so nothing of it is written after
+   * the store's delete. Updates accepted before are made durable first and deleted with the rest.
+   */
+  async dropWorkshop(workshopId: string): Promise<void> {
+    for (const connection of this.byWorkshop.get(workshopId) ?? []) {
+      connection.close(CloseCode.Unauthorized, 'workshop deleted');
+    }
+    this.byWorkshop.delete(workshopId);
+    const prefix = `${workshopId}.`;
+    const names = [...this.docs.keys()].filter((name) => name.startsWith(prefix));
+    await Promise.all(
+      names.map(async (name) => {
+        const loading = this.docs.get(name);
+        this.docs.delete(name);
+        const timer = this.unloadTimers.get(name);
+        if (timer) clearTimeout(timer);
+        this.unloadTimers.delete(name);
+        const doc = await loading?.catch(() => null);
+        if (!doc) return;
+        await doc.whenDurable().catch(() => {});
+        doc.fail(CloseCode.Unauthorized, 'workshop deleted');
+      }),
+    );
+  }
+
   private open(name: string): Promise<SharedDoc> {
     const timer = this.unloadTimers.get(name);
     if (timer) {

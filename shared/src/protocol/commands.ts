@@ -9,6 +9,7 @@ import {
   SAFE_AREA_MAX_WIDTH_PCT,
   SAFE_AREA_MIN_PCT,
 } from '../domain/projector.js';
+import { DataController, PrivacyContact, RetentionDays } from './http.js';
 import { z } from './z.js';
 
 /** Ids are server-made base64url strings; bound them so garbage never reaches a lookup. */
@@ -138,6 +139,17 @@ export const PlenaryCommand = z.discriminatedUnion('action', [
   z.strictObject({ type: z.literal('plenary'), action: z.literal('forget'), itemId: Id }),
 ]);
 
+/**
+ * The workshop's information clause and retention (issue #19). A field left out is kept; null
+ * clears the controller or the contact (the clause then names the organiser, and the console warns).
+ */
+export const PrivacyCommand = z.strictObject({
+  type: z.literal('privacy'),
+  dataController: DataController.nullable().optional(),
+  privacyContact: PrivacyContact.nullable().optional(),
+  retentionDays: RetentionDays.optional(),
+});
+
 /** Seconds of a recall countdown before the phase turns to plenary by itself. */
 export const RecallSeconds = z.number().int().min(5).max(600);
 
@@ -147,8 +159,11 @@ export const Command = z.union([
   /** `auto` stores a balanced assignment; `preview` answers it without storing anything. */
   z.strictObject({ type: z.literal('assign'), mode: z.enum(['auto', 'preview']) }),
   z.strictObject({ type: z.literal('move'), participantId: Id, groupId: Id.nullable() }),
-  /** Revokes a participant: their link stops working and their open sockets are closed at once. */
-  z.strictObject({ type: z.literal('removeParticipant'), participantId: Id }),
+  /**
+   * Revokes a participant: their link stops working and their open sockets are closed at once.
+   * `erase` also erases them (Art. 17, asked in person): counted as "Uczestnik usunięty", never named.
+   */
+  z.strictObject({ type: z.literal('removeParticipant'), participantId: Id, erase: z.boolean().optional() }),
   z.strictObject({ type: z.literal('rapporteur'), groupId: Id, participantId: Id.nullable() }),
   TimerCommand,
   AgendaCommand,
@@ -163,6 +178,7 @@ export const Command = z.union([
   BoardSettingsCommand,
   ProjectorCommand,
   PlenaryCommand,
+  PrivacyCommand,
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandInput = z.input<typeof Command>;
@@ -181,6 +197,11 @@ export const ParticipantCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('vote'), itemId: Id, delta: z.union([z.literal(1), z.literal(-1)]) }),
   /** Gives or withdraws one's consent to be named in the report (also after the workshop closed). */
   z.strictObject({ type: z.literal('nameInReport'), consent: z.boolean() }),
+  /**
+   * Erases oneself (Art. 17): name, organisation and consent go, the link stops working, the cards
+   * stay without an author. Same as `DELETE /api/participants/me`.
+   */
+  z.strictObject({ type: z.literal('forgetMe') }),
 ]);
 export type ParticipantCommand = z.infer<typeof ParticipantCommand>;
 export type ParticipantCommandInput = z.input<typeof ParticipantCommand>;

@@ -1,4 +1,11 @@
 import { ATTENDANCES, LOCALES, MODES, ORG_TYPES } from '../domain/orgTypes.js';
+import {
+  DEFAULT_RETENTION_DAYS,
+  MAX_DATA_CONTROLLER_CHARS,
+  MAX_PRIVACY_CONTACT_CHARS,
+  MAX_RETENTION_DAYS,
+  MIN_RETENTION_DAYS,
+} from '../domain/privacy.js';
 import { TEMPLATE_IDS } from '../domain/templates.js';
 import { canonicalTimeZone, DEFAULT_TIME_ZONE } from '../domain/timeZone.js';
 import { z } from './z.js';
@@ -20,6 +27,16 @@ export const TimeZone = z
     return zone;
   });
 
+/** Who answers for the participants' data (issue #19); shown in the join page's information clause. */
+export const DataController = z.string().trim().min(1).max(MAX_DATA_CONTROLLER_CHARS);
+/** Where to ask about one's data or have it erased: an e-mail address or an http(s) URL. */
+export const PrivacyContact = z
+  .string()
+  .trim()
+  .max(MAX_PRIVACY_CONTACT_CHARS)
+  .pipe(z.union([z.email(), z.url({ protocol: /^https?$/ })]));
+export const RetentionDays = z.number().int().min(MIN_RETENTION_DAYS).max(MAX_RETENTION_DAYS);
+
 export const CreateWorkshopBody = z.strictObject({
   title: text(200),
   template: z.enum(TEMPLATE_IDS).default('di-5'),
@@ -29,6 +46,9 @@ export const CreateWorkshopBody = z.strictObject({
   venue: z.string().trim().max(200).optional(),
   organiser: z.string().trim().max(200).optional(),
   timeZone: TimeZone.default(DEFAULT_TIME_ZONE),
+  dataController: DataController.optional(),
+  privacyContact: PrivacyContact.optional(),
+  retentionDays: RetentionDays.default(DEFAULT_RETENTION_DAYS),
 });
 export type CreateWorkshopBody = z.input<typeof CreateWorkshopBody>;
 
@@ -72,3 +92,48 @@ export const JoinAnswer = z.object({
   links: z.object({ board: z.string() }),
 });
 export type JoinAnswer = z.infer<typeof JoinAnswer>;
+
+/**
+ * `GET /api/join/:code/privacy`: what the join page needs for its information clause (Art. 13)
+ * before anyone types a name — the controller (or the organiser when none is set), the contact,
+ * how long data is kept, in the workshop's language. Nothing personal: these are the organiser's own words.
+ */
+export const JoinPrivacyAnswer = z.object({
+  locale: z.enum(LOCALES),
+  /** The named controller, or null when the organiser is named in its place. */
+  dataController: z.string().nullable(),
+  organiser: z.string().nullable(),
+  privacyContact: z.string().nullable(),
+  retentionDays: z.number().int(),
+});
+export type JoinPrivacyAnswer = z.infer<typeof JoinPrivacyAnswer>;
+
+/** `GET /api/participants/me/data` (Art. 15): what the workshop holds about the caller. */
+export interface ParticipantDataExport {
+  format: 'warsztat-participant-data';
+  exportedAt: string;
+  workshop: {
+    id: string;
+    title: string;
+    /** The named controller, or the organiser when none was named. */
+    dataController: string | null;
+    privacyContact: string | null;
+    retentionDays: number;
+    deletionDueAt: string;
+  };
+  participant: {
+    id: string;
+    name: string;
+    organisation: string | null;
+    orgType: string | null;
+    attendance: string;
+    joinedAt: string;
+    group: string | null;
+    rapporteur: boolean;
+    nameInReport: boolean;
+  };
+  /** Cards on group boards whose authorId is this participant. */
+  cards: Array<{ group: string; sectionId: string; text: string }>;
+  helpRequests: Array<{ text: string; at: string }>;
+  plenaryVotes: Record<string, number>;
+}

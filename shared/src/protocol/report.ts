@@ -4,7 +4,7 @@ import { ATTENDANCES, LOCALES, MODES, ORG_TYPES } from '../domain/orgTypes.js';
 import { PHASES } from '../domain/phases.js';
 import { TEMPLATE_IDS } from '../domain/templates.js';
 import { Id } from './commands.js';
-import { TimeZone } from './http.js';
+import { DataController, PrivacyContact, RetentionDays, TimeZone } from './http.js';
 import { z } from './z.js';
 
 /**
@@ -98,6 +98,20 @@ export const BackupWorkshop = z.object({
     timeZone: TimeZone.optional(),
     narrative: z.record(NarrativePart, z.string().max(MAX_NARRATIVE_CHARS)).optional(),
     namesInReport: z.array(Id).max(5_000).optional(),
+    /** Information clause and retention (issue #19): a copy keeps them. */
+    privacy: z
+      .object({
+        dataController: DataController.nullable().optional(),
+        privacyContact: PrivacyContact.nullable().optional(),
+        retentionDays: RetentionDays.optional(),
+      })
+      .optional(),
+    /** A restored backup keeps its closing time, so importing never extends the promised retention. */
+    closedAt: Epoch.optional(),
+    erased: z
+      .array(z.object({ attendance: z.enum(ATTENDANCES), groupId: Id.nullable() }))
+      .max(5_000)
+      .optional(),
     /** Plenary votes and projector settings: read back through their own defensive readers. */
     plenary: z.unknown().optional(),
     projector: z.unknown().optional(),

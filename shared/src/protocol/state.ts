@@ -2,6 +2,7 @@ import type { BoardSettings } from '../board/settings.js';
 import type { AgendaKind } from '../domain/agenda.js';
 import type { Attendance, Locale, Mode, OrgType } from '../domain/orgTypes.js';
 import type { Phase } from '../domain/phases.js';
+import type { PrivacySettings } from '../domain/privacy.js';
 import type { ProjectorSettings } from '../domain/projector.js';
 import type { SectionTemplate, TemplateId } from '../domain/templates.js';
 import type { ApiError } from './codes.js';
@@ -88,6 +89,14 @@ export interface PlenaryView {
   mine: Record<string, number>;
 }
 
+/** The information clause's settings and when the retention sweep will delete the workshop (issue #19). */
+export interface PrivacyView extends PrivacySettings {
+  /** Epoch ms: closing time plus retention, or last activity plus retention while not closed. */
+  deletionDueAt: number;
+  /** Participants erased on request, counted (never named) in the report's attendance. */
+  erasedCount: number;
+}
+
 /** The workshop as one role sees it; the server sends a fresh one after every change. */
 export interface WorkshopState {
   id: string;
@@ -126,6 +135,8 @@ export interface WorkshopState {
   links: { join: string; facilitator?: string; projector?: string } | null;
   /** The co-facilitator console link; only the facilitator sees it (a co-facilitator cannot pass it on). */
   coFacilitatorLink: string | null;
+  /** Who answers for the data, the contact and the retention; every role sees it (it is the clause). */
+  privacy: PrivacyView;
 }
 
 /**

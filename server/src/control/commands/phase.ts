@@ -37,7 +37,8 @@ export function applyPhase(
     case 'discussion':
       return ok({ ...base, phase: command.to, timer: stopped() });
     case 'closed':
-      return ok({ ...base, phase: 'closed', timer: stopped() });
+      // Retention (issue #19) counts from here.
+      return ok({ ...base, phase: 'closed', timer: stopped(), control: { ...base.control, closedAt: now } });
     default:
       return assertNever(command);
   }

@@ -12,6 +12,8 @@ type EnglishPlurals<T> = {
 export const en: EnglishPlurals<Resources<ReportResources>> = {
   orgType: ORG_TYPE_LABELS.en,
   orgTypeMissing: 'Not given',
+  /** Attendance row of participants erased on request (issue #19): counted, never named. */
+  erasedParticipant: 'Participant erased',
   attendance: { onsite: 'On site', online: 'Online' },
   mode: { onsite: 'On site', online: 'Online', hybrid: 'Hybrid' },
   kind: {

@@ -9,6 +9,8 @@ import { ORG_TYPE_LABELS } from '@warsztat/shared';
 export const pl = {
   orgType: ORG_TYPE_LABELS.pl,
   orgTypeMissing: 'Nie podano',
+  /** Attendance row of participants erased on request (issue #19): counted, never named. */
+  erasedParticipant: 'Uczestnik usunięty',
   attendance: { onsite: 'Na miejscu', online: 'Online' },
   mode: { onsite: 'Stacjonarnie', online: 'Online', hybrid: 'Hybrydowo' },
   kind: {

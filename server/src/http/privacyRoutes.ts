@@ -1,0 +1,72 @@
+import { docNameFor, ErrorCode, JoinCode, type JoinPrivacyAnswer, privacyOf } from '@warsztat/shared';
+import { type Request, type Response, Router } from 'express';
+import type * as Y from 'yjs';
+import type { WorkshopService } from '../control/WorkshopService.js';
+import type { TokenRecord } from '../domain/workshop.js';
+import { participantData } from '../privacy/participantData.js';
+import { sendError } from './errors.js';
+import type { ReadDoc } from './reportRoute.js';
+
+function bearer(req: Request): string | null {
+  const header = req.headers.authorization;
+  if (!header?.startsWith('Bearer ')) return null;
+  return header.slice('Bearer '.length).trim() || null;
+}
+
+/**
+ * The data subject's doors (issue #19, README "Personal data"): the information clause a join page
+ * shows before anyone types a name, a participant's copy of their data (Art. 15) and their erasure
+ * (Art. 17). Deleting a whole workshop is the facilitator's, in api.ts.
+ */
+export function privacyRouter(service: WorkshopService, readDoc: ReadDoc): Router {
+  const router = Router();
+
+  /** The caller's participant token, or an answer already sent (401). */
+  async function participant(req: Request, res: Response): Promise<TokenRecord | null> {
+    const token = await service.resolveToken(bearer(req));
+    if (!token || token.role !== 'participant' || !token.participantId) {
+      sendError(res, { code: ErrorCode.Unauthorized, message: 'A valid participant token is required' });
+      return null;
+    }
+    return token;
+  }
+
+  router.get('/join/:code/privacy', async (req, res) => {
+    const code = JoinCode.safeParse(req.params.code);
+    const id = code.success ? await service.workshopIdForCode(code.data) : null;
+    const workshop = id ? await service.get(id) : null;
+    if (!workshop) return sendError(res, { code: ErrorCode.BadJoinCode, message: 'No workshop has this join code' });
+    const privacy = privacyOf(workshop.control.privacy);
+    const answer: JoinPrivacyAnswer = {
+      locale: workshop.locale,
+      dataController: privacy.dataController,
+      organiser: workshop.organiser,
+      privacyContact: privacy.privacyContact,
+      retentionDays: privacy.retentionDays,
+    };
+    res.json(answer);
+  });
+
+  router.get('/participants/me/data', async (req, res) => {
+    const token = await participant(req, res);
+    if (!token?.participantId) return;
+    const workshop = await service.get(token.workshopId);
+    if (!workshop) return sendError(res, { code: ErrorCode.NotFound, message: 'No such workshop' });
+    const boards = new Map<string, Y.Doc>();
+    for (const g of workshop.groups) boards.set(g.id, await readDoc(docNameFor(workshop.id, g.id)));
+    const data = participantData(workshop, token.participantId, boards, Date.now());
+    for (const doc of boards.values()) doc.destroy();
+    if (!data) return sendError(res, { code: ErrorCode.NotFound, message: 'No such participant' });
+    res.set('Cache-Control', 'no-store').json(data);
+  });
+
+  router.delete('/participants/me', async (req, res) => {
+    const token = await participant(req, res);
+    if (!token?.participantId) return;
+    const result = await service.participantCommand(token.workshopId, token.participantId, { type: 'forgetMe' });
+    if (!result.ok) return sendError(res, result.error);
+    res.status(204).end();
+  });
+
+  return router;
+}
