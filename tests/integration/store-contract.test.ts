@@ -188,7 +188,13 @@ describe.each(kinds)('$name store: workshops', (kind) => {
     const rows = (await store.listRetention()).sort((x, y) => x.id.localeCompare(y.id));
     expect(rows).toEqual([
       { id: 'w1', createdAt: workshop.createdAt, privacy, closedAt: 1_000, lastActivityAt: 900 },
-      { id: 'w2', createdAt: 5, privacy: null, closedAt: null, lastActivityAt: null },
+      {
+        id: 'w2',
+        createdAt: 5,
+        privacy: { dataController: null, privacyContact: null, retentionDays: 365 },
+        closedAt: null,
+        lastActivityAt: null,
+      },
     ]);
   });
 

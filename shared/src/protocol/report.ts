@@ -107,7 +107,7 @@ export const BackupWorkshop = z.object({
       })
       .optional(),
     /** A restored backup keeps its closing time, so importing never extends the promised retention. */
-    closedAt: Epoch.optional(),
+    closedAt: Epoch.nullable().optional(),
     erased: z
       .array(z.object({ attendance: z.enum(ATTENDANCES), groupId: Id.nullable() }))
       .max(5_000)
