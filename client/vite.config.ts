@@ -1,12 +1,23 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 /** The API server the dev server forwards to; `pnpm start` serves everything from one port instead. */
 const API_TARGET = 'http://localhost:3000';
 // Host is kept as-is (no changeOrigin) so the server's same-origin check on WebSocket upgrades passes.
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Brotli and gzip copies next to every file, served as they are by the server (no per-request
+    // compression). Every asset gets them, however small: one rule for the server and its tests.
+    compression({
+      algorithms: ['brotliCompress', 'gzip'],
+      threshold: 0,
+      skipIfLargerOrEqual: false,
+      exclude: [/\.map$/, /\.(png|jpe?g|webp|woff2)$/],
+    }),
+  ],
   resolve: {
     // One copy of Yjs only: two copies break `instanceof Y.Map` checks in the board accessors.
     dedupe: ['yjs'],

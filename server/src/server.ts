@@ -13,6 +13,7 @@ import { WorkshopService } from './control/WorkshopService.js';
 import { apiRouter } from './http/api.js';
 import { errorHandler } from './http/errors.js';
 import { Metrics } from './http/metrics.js';
+import { compressDynamic, serveClient } from './http/staticClient.js';
 import { planeLog } from './log.js';
 import { openStore } from './persistence/openStore.js';
 import { RetentionSweep } from './privacy/RetentionSweep.js';
@@ -88,6 +89,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       strictTransportSecurity: false,
     }),
   );
+  compressDynamic(app);
   // 200 while this node can serve, 503 when the store is down (load balancers and monitoring read
   // the status; people read the JSON). A node whose Redis is down still serves the boards it holds,
   // so it stays at 200 and says it is degraded: `ok: false, redis: 'down'`.
@@ -117,11 +119,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   );
   const dist = config.clientDist;
   if (dist && existsSync(join(dist, 'index.html'))) {
-    app.use(express.static(dist, { index: false, maxAge: '1h' }));
-    // Client-side routes (/f/…, /j/…, /b/…, /p/…) all get the app shell.
-    app.get(/^\/(?!api\/|sync\/|socket\.io\/).*/, (_req, res) => {
-      res.sendFile(join(dist, 'index.html'));
-    });
+    serveClient(app, dist);
   }
   app.use(errorHandler);
 

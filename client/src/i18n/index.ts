@@ -2,7 +2,6 @@ import type { Locale } from '@warsztat/shared';
 import { LOCALES } from '@warsztat/shared';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
 import { pl } from './pl';
 
 /**
@@ -27,6 +26,21 @@ function chosenLocale(): Locale | null {
   }
 }
 
+/**
+ * Polish ships with the app; English is fetched the first time it is needed, so a phone joining a
+ * Polish workshop does not download a dictionary it never shows. Until it arrives the screen keeps
+ * speaking Polish (the fallback), then switches.
+ */
+const loaded = new Set<Locale>([DEFAULT_LOCALE]);
+async function changeLanguage(locale: Locale): Promise<void> {
+  if (!loaded.has(locale)) {
+    const { en } = await import('./en');
+    i18next.addResourceBundle(locale, 'translation', en, true, true);
+    loaded.add(locale);
+  }
+  await i18next.changeLanguage(locale);
+}
+
 export function currentLocale(): Locale {
   const lang = i18next.resolvedLanguage ?? i18next.language;
   return isLocale(lang) ? lang : DEFAULT_LOCALE;
@@ -39,12 +53,12 @@ export function setLocale(locale: Locale): void {
   } catch {
     // Private mode may refuse storage; the language still applies for this visit.
   }
-  void i18next.changeLanguage(locale);
+  void changeLanguage(locale);
 }
 
 /** The workshop's language, used only while this browser has no choice of its own. */
 export function adoptWorkshopLocale(locale: Locale): void {
-  if (chosenLocale() === null && locale !== currentLocale()) void i18next.changeLanguage(locale);
+  if (chosenLocale() === null && locale !== currentLocale()) void changeLanguage(locale);
 }
 
 i18next.on('languageChanged', (lng) => {
@@ -52,16 +66,18 @@ i18next.on('languageChanged', (lng) => {
 });
 
 const initialLocale = chosenLocale() ?? DEFAULT_LOCALE;
-document.documentElement.lang = initialLocale;
+document.documentElement.lang = DEFAULT_LOCALE;
 
 void i18next.use(initReactI18next).init({
-  resources: { pl: { translation: pl }, en: { translation: en } },
-  lng: initialLocale,
+  resources: { pl: { translation: pl } },
+  lng: DEFAULT_LOCALE,
   fallbackLng: DEFAULT_LOCALE,
   supportedLngs: [...LOCALES],
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,
 });
+
+if (initialLocale !== DEFAULT_LOCALE) void changeLanguage(initialLocale);
 
 export default i18next;

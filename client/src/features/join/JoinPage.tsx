@@ -1,23 +1,18 @@
 import type { Attendance, JoinBody, JoinInfo, OrgType } from '@warsztat/shared';
-import { ATTENDANCES, JoinCode, ORG_TYPES } from '@warsztat/shared';
+import { ATTENDANCES, ORG_TYPES } from '@warsztat/shared';
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { FailureCode } from '../../api/http';
-import {
-  forgetReturning,
-  inAppPath,
-  joinInfo,
-  joinWorkshop,
-  rememberParticipantToken,
-  rememberReturning,
-  returningParticipant,
-} from '../../api/workshops';
+import { forgetReturning, inAppPath, returningParticipant } from '../../api/workshops';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { Page } from '../../app/Page';
 import { formatDay } from '../../app/time';
 import { currentLocale } from '../../i18n';
+
+type JoinRequest = typeof import('./joinRequest');
+const loadJoinRequest = (): Promise<JoinRequest> => import('./joinRequest');
 
 function isOrgType(value: string): value is OrgType {
   return (ORG_TYPES as readonly string[]).includes(value);
@@ -41,19 +36,28 @@ export function JoinPage() {
   // A rescanned QR code in the same browser: offer to come back instead of creating a second person.
   const [returning, setReturning] = useState(() => (params.code ? returningParticipant(params.code) : null));
   const [workshop, setWorkshop] = useState<JoinInfo | null>(null);
-  const parsedTyped = JoinCode.safeParse(code);
-  const lookupCode = parsedTyped.success ? parsedTyped.data : null;
+  // zod and the API calls follow the form instead of holding it back (joinRequest.ts).
+  const [request, setRequest] = useState<JoinRequest | null>(null);
+  useEffect(() => {
+    let current = true;
+    void loadJoinRequest().then((loaded) => current && setRequest(loaded));
+    return () => {
+      current = false;
+    };
+  }, []);
+  const parsedTyped = request?.JoinCode.safeParse(code);
+  const lookupCode = parsedTyped?.success ? parsedTyped.data : null;
   useEffect(() => {
     setWorkshop(null);
-    if (!lookupCode) return;
+    if (!lookupCode || !request) return;
     let current = true;
-    void joinInfo(lookupCode).then((result) => {
+    void request.joinInfo(lookupCode).then((result) => {
       if (current && result.ok) setWorkshop(result.data);
     });
     return () => {
       current = false;
     };
-  }, [lookupCode]);
+  }, [lookupCode, request]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -65,6 +69,8 @@ export function JoinPage() {
       document.getElementById('join-name')?.focus();
       return;
     }
+    const { JoinCode, joinWorkshop, rememberParticipantToken, rememberReturning } =
+      request ?? (await loadJoinRequest());
     // A code that cannot exist (wrong length or letters) is answered here, same words as the server's.
     const parsedCode = JoinCode.safeParse(code);
     if (!parsedCode.success) {
