@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { FailureCode } from '../../api/http';
-import { forgetReturning, inAppPath, returningParticipant } from '../../api/workshops';
+import { forgetReturning, inAppPath, returningParticipant } from '../../api/localLinks';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { Page } from '../../app/Page';
 import { formatDay } from '../../app/time';

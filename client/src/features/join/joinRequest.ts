@@ -4,4 +4,5 @@
  * crowded Wi-Fi the form is usable before zod has arrived.
  */
 export { JoinCode } from '@warsztat/shared';
-export { inAppPath, joinInfo, joinWorkshop, rememberParticipantToken, rememberReturning } from '../../api/workshops';
+export { rememberParticipantToken, rememberReturning } from '../../api/localLinks';
+export { joinInfo, joinWorkshop } from '../../api/workshops';
