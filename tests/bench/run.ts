@@ -1,7 +1,7 @@
 // Sync-plane benchmarks side by side with the peers (issue #8): `pnpm bench` (full, < 15 min),
 // `pnpm bench --quick` (< 3 min, numbers not asserted anywhere). Options: `--only=typing,idle`,
 // `--peers=relay,warsztat` (substring of the column name, case-insensitive), `--json=<file>`,
-// `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts), `--profile[=saturation]` (adds a CPU profile
+// `--no-echo` (bench clients do not echo awareness, see sync/presence.ts), `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts), `--profile[=saturation]` (adds a CPU profile
 // of the Warsztat server during the typing workload, summarised as top functions).
 // Prints one markdown table per workload, a column per server, with the ratio to the floor.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,8 @@ import { profileTables, summariseProfiles } from './sync/profile.js';
 import { SIZES } from './sync/sizes.js';
 import { table } from './sync/tables.js';
 import { targetsTable } from './sync/targets.js';
-import { coldLoad, idle, joinStorm, saturation, startSharedPeers, stopSharedPeers, typing } from './sync/workloads.js';
+import { coldLoad, joinStorm, saturation, startSharedPeers, stopSharedPeers, typing } from './sync/workloads.js';
+import { capacity, idle, plenary } from './sync/workloads-presence.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -20,6 +21,8 @@ const value = (name: string) => flag(name)?.split('=')[1];
 const mode = flag('smoke') ? 'smoke' : flag('quick') ? 'quick' : 'full';
 const sizes = {
   ...SIZES[mode],
+  // `--no-echo`: clients do not re-send the awareness they receive (y-websocket's provider does).
+  echo: !flag('no-echo'),
   saturation: {
     ...SIZES[mode].saturation,
     // `--saturation-from=2850 --saturation-steps=6`: continue a ramp that ended below every server's limit.
@@ -37,6 +40,8 @@ const WORKLOADS = {
   joinStorm: { run: joinStorm, applies: (p: PeerDef) => p.hasState },
   coldLoad: { run: coldLoad, applies: (p: PeerDef) => p.durable },
   idle: { run: idle, applies: (_p: PeerDef) => true },
+  plenary: { run: plenary, applies: (_p: PeerDef) => true },
+  capacity: { run: capacity, applies: (_p: PeerDef) => true },
 } as const;
 type Name = keyof typeof WORKLOADS;
 

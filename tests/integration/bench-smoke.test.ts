@@ -48,6 +48,8 @@ describe('sync benchmark harness', () => {
     ]);
     expect(Object.keys(results.saturation ?? {})).toEqual(peers);
     expect(Object.keys(results.idle ?? {})).toEqual(peers);
+    expect(Object.keys(results.plenary ?? {})).toEqual(peers);
+    expect(Object.keys(results.capacity ?? {})).toEqual(peers);
     // The relay keeps no state, so it serves no join and has nothing to load.
     expect(Object.keys(results.joinStorm ?? {})).toEqual(peers.slice(1));
     expect(Object.keys(results.coldLoad ?? {})).toEqual(['Hocuspocus + SQLite', 'Warsztat (SQLite, default)']);
@@ -58,6 +60,10 @@ describe('sync benchmark harness', () => {
     }
     // Every server delivered every edit of the typing run to every other client of its group.
     for (const [peer, result] of Object.entries(results.typing ?? {})) {
+      expect((result as { delivered: number }).delivered, peer).toBe(1);
+    }
+    // … and every plenary edit to every reader, with 300 (here 5) echoing readers on one doc.
+    for (const [peer, result] of Object.entries(results.plenary ?? {})) {
       expect((result as { delivered: number }).delivered, peer).toBe(1);
     }
   }, 120_000);

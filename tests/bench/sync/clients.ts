@@ -16,6 +16,7 @@ import { addCard, cardsMap } from '@warsztat/shared';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { Presence, RENEW_EVERY_MS } from './presence.js';
 import {
   classify,
   encodeAuth,
@@ -38,6 +39,10 @@ export interface ClientSpec {
   serverUrl: string;
   docName: string;
   token: string | null;
+  /** Announces, renews and (editors) moves a cursor in awareness, as real clients do (presence.ts). */
+  presence: boolean;
+  /** Re-sends every awareness update it applies, as y-websocket's WebsocketProvider does. */
+  echo: boolean;
 }
 
 export interface Sink {
@@ -59,6 +64,8 @@ export interface Client {
   /** Editors only: creates the editor's card (no marker). */
   createCard(): void;
   edit(): void;
+  /** Renews this client's presence if it is due (called about once a second). */
+  renew(now: number): void;
   close(): void;
 }
 
@@ -69,11 +76,15 @@ export class RawClient implements Client {
   private isSynced = false;
   /** Closed by the generator: not a server's refusal. */
   private closing = false;
+  private readonly presence: Presence | null;
 
   constructor(
     readonly spec: ClientSpec,
     private readonly sink: Sink,
   ) {
+    // The real Hocuspocus provider filters its awareness handler by origin: it never echoes.
+    const echo = spec.echo && spec.protocol === 'y-websocket';
+    this.presence = spec.presence ? new Presence(spec.protocol, spec.docName, echo, spec.id) : null;
     const url =
       spec.protocol === 'hocuspocus'
         ? spec.serverUrl
@@ -84,6 +95,7 @@ export class RawClient implements Client {
       sink.opened(spec, now());
       if (spec.protocol === 'hocuspocus') this.ws.send(encodeAuth(spec.docName, spec.token ?? ''));
       this.ws.send(encodeStep1(spec.protocol, spec.docName, EMPTY_STATE_VECTOR));
+      if (this.presence) this.ws.send(this.presence.own(now()));
     });
     this.ws.on('message', (data: Buffer) => this.receive(data));
     this.ws.on('error', () => {});
@@ -103,10 +115,19 @@ export class RawClient implements Client {
     } else if (kind === 'step2' && !this.isSynced) {
       this.isSynced = true;
       this.sink.synced(this.spec, now(), data.length);
+    } else if (kind === 'other' && this.presence) {
+      const echo = this.presence.receive(data);
+      if (echo) this.send(echo);
     }
   }
 
+  renew(at: number): void {
+    if (this.presence && at - this.presence.lastSentAt >= RENEW_EVERY_MS) this.send(this.presence.own(at));
+  }
+
   createCard(): void {
+    // Capacity adds boards while earlier editors keep typing: each editor makes its card once.
+    if (this.doc) return;
     const doc = new Y.Doc();
     doc.on('update', (update: Uint8Array) => this.send(encodeUpdate(this.spec.protocol, this.spec.docName, update)));
     const id = addCard(doc, { sectionId: 'needs', text: '', authorId: `editor-${this.spec.id}` });
@@ -125,6 +146,8 @@ export class RawClient implements Client {
       if (text.length > MAX_TEXT) text.delete(0, text.length - MAX_TEXT / 2);
       text.insert(text.length, marker(this.spec.id, now()));
     });
+    // The caret moved: a collaborative text editor publishes its cursor with every keystroke.
+    if (this.presence) this.send(this.presence.own(now(), true));
   }
 
   private send(message: Uint8Array): void {
@@ -190,6 +213,8 @@ export class ProviderClient implements Client {
 
   createCard(): void {}
   edit(): void {}
+  /** The provider's own Awareness renews itself. */
+  renew(): void {}
 
   close(): void {
     this.closing = true;

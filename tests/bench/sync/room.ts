@@ -12,6 +12,10 @@ export function spec(
   board: Board,
   group: number,
   role: ClientSpec['role'],
+  /** Presence as real clients have it; `echo`: as y-websocket's provider (sizes.echo, `--no-echo`). */
+  presence: { on: boolean; echo: boolean } = { on: false, echo: false },
+  /** A receiver with the writer's token (its presence is then fanned out, not a viewer's). */
+  writer = false,
 ): ClientSpec {
   return {
     id: nextId++,
@@ -20,7 +24,9 @@ export function spec(
     protocol: def.protocol,
     serverUrl: running.serverUrl,
     docName: board.docName,
-    token: role === 'editor' ? board.editorToken : board.readerToken,
+    token: role === 'editor' || writer ? board.editorToken : board.readerToken,
+    presence: presence.on,
+    echo: presence.echo,
   };
 }
 
@@ -32,10 +38,20 @@ export interface Room {
 }
 
 /** Groups of editors plus one projector each; the projector is the server's own client library. */
-export function room(def: PeerDef, running: RunningPeer, boards: Board[], editorsPerGroup: number): Room {
-  const projectors = boards.map((b, g) => spec(def, running, b, g, 'provider'));
+export function room(
+  def: PeerDef,
+  running: RunningPeer,
+  boards: Board[],
+  editorsPerGroup: number,
+  /** Editors' presence (null: none, as saturation measures edits alone). */
+  presence: { echo: boolean } | null,
+  firstGroup = 0,
+): Room {
+  const projectors = boards.map((b, g) => spec(def, running, b, firstGroup + g, 'provider'));
   const editors = boards.flatMap((b, g) =>
-    Array.from({ length: editorsPerGroup }, () => spec(def, running, b, g, 'editor')),
+    Array.from({ length: editorsPerGroup }, () =>
+      spec(def, running, b, firstGroup + g, 'editor', { on: presence !== null, echo: presence?.echo ?? false }),
+    ),
   );
   return { projectors, editors, receiversPerGroup: editorsPerGroup + 1 };
 }

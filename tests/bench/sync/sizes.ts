@@ -17,6 +17,17 @@ export interface Sizes {
   joinStorm: { clients: number; boards: number; cardsTotal: number; spreadMs: number };
   coldLoad: { cards: number; repeats: number };
   idle: { connections: number; boards: number };
+  /** Plenary: one doc, read-only readers with presence, one facilitator writing. */
+  plenary: { readers: number; editsPerSecond: number; seconds: number };
+  /**
+   * Capacity: boards of `perBoard` participants typing at `editsPerSecond` each are added
+   * `boardsPerStep` at a time, measured `stepSeconds` each, until p99 > 100 ms or `maxSteps`.
+   */
+  capacity: { perBoard: number; editsPerSecond: number; boardsPerStep: number; maxSteps: number; stepSeconds: number };
+  /** Seconds of server CPU sampled with the idle connections open. */
+  idleCpuSeconds: number;
+  /** Clients echo awareness as y-websocket's provider does (`--no-echo` switches it off). */
+  echo: boolean;
   threads: number;
   /** One server process per peer for all workloads (smoke only; measurements want a fresh one). */
   shareServer: boolean;
@@ -39,6 +50,10 @@ export const SIZES: Record<'full' | 'quick' | 'smoke', Sizes> = {
     joinStorm: { clients: 500, boards: 5, cardsTotal: 5_000, spreadMs: 2_000 },
     coldLoad: { cards: 5_000, repeats: 3 },
     idle: { connections: 1_000, boards: 5 },
+    plenary: { readers: 300, editsPerSecond: 2, seconds: 20 },
+    capacity: { perBoard: 50, editsPerSecond: 0.2, boardsPerStep: 10, maxSteps: 12, stepSeconds: 5 },
+    idleCpuSeconds: 16,
+    echo: true,
     threads: 2,
     shareServer: false,
     pauseScale: 1,
@@ -49,6 +64,10 @@ export const SIZES: Record<'full' | 'quick' | 'smoke', Sizes> = {
     joinStorm: { clients: 100, boards: 5, cardsTotal: 1_000, spreadMs: 1_000 },
     coldLoad: { cards: 1_000, repeats: 1 },
     idle: { connections: 200, boards: 5 },
+    plenary: { readers: 100, editsPerSecond: 2, seconds: 5 },
+    capacity: { perBoard: 50, editsPerSecond: 0.2, boardsPerStep: 4, maxSteps: 3, stepSeconds: 2 },
+    idleCpuSeconds: 3,
+    echo: true,
     threads: 2,
     shareServer: true,
     pauseScale: 0.5,
@@ -59,6 +78,10 @@ export const SIZES: Record<'full' | 'quick' | 'smoke', Sizes> = {
     joinStorm: { clients: 6, boards: 2, cardsTotal: 40, spreadMs: 100 },
     coldLoad: { cards: 40, repeats: 1 },
     idle: { connections: 10, boards: 2 },
+    plenary: { readers: 5, editsPerSecond: 4, seconds: 0.5 },
+    capacity: { perBoard: 3, editsPerSecond: 2, boardsPerStep: 1, maxSteps: 1, stepSeconds: 0.5 },
+    idleCpuSeconds: 0.5,
+    echo: true,
     threads: 1,
     shareServer: true,
     pauseScale: 0.1,

@@ -1,6 +1,7 @@
 import type { PeerDef } from './peers.js';
 import type { Sizes } from './sizes.js';
 import type { ColdLoadResult, IdleResult, JoinStormResult, SaturationResult, TypingResult } from './workloads.js';
+import type { CapacityResult, PlenaryResult } from './workloads-presence.js';
 
 type Row = [label: string, cell: (r: never) => string];
 
@@ -26,7 +27,7 @@ const SPECS: Record<
 > = {
   typing: {
     title: (s) =>
-      `Typing — ${s.typing.groups} groups × ${s.typing.editorsPerGroup} editors + 1 projector, an edit every ${1 / s.typing.editsPerSecond} s per editor, ${s.typing.seconds} s; fan-out latency at every receiver`,
+      `Typing — ${s.typing.groups} groups × ${s.typing.editorsPerGroup} editors + 1 projector, an edit every ${1 / s.typing.editsPerSecond} s per editor, ${s.typing.seconds} s; ${presenceNote(s)}; fan-out latency at every receiver`,
     rows: (byPeer, peers) => {
       const floor = peers.find((p) => p.isFloor);
       return [
@@ -90,17 +91,59 @@ const SPECS: Record<
     ],
   },
   idle: {
-    title: (s) => `Idle memory — ${s.idle.connections} idle connections over ${s.idle.boards} boards`,
+    title: (s) =>
+      `Idle — ${s.idle.connections} idle participants over ${s.idle.boards} boards (${presenceNote(s, false)}); CPU over ${s.idleCpuSeconds} s`,
     rows: (byPeer, peers) => {
       const floor = peers.find((p) => p.isFloor);
       return [
         ['RSS per connection, KiB', (r: IdleResult) => kb(r.rssPerConnectionBytes)],
         ['÷ floor', ratio(byPeer, (r: IdleResult) => r.rssPerConnectionBytes, floor)],
         ['RSS before → after, MiB', (r: IdleResult) => `${mb(r.baselineRssBytes)} → ${mb(r.rssBytes)}`],
+        ['server CPU % of a core, idle', (r: IdleResult) => num(r.cpuPercent)],
       ] as Row[];
     },
   },
 };
+
+function presenceNote(s: Sizes, cursor = true): string {
+  const what = cursor ? 'presence on (a cursor move per edit, renewals every 15 s)' : 'presence renewed every 15 s';
+  return `${what}, y-websocket clients ${s.echo ? 'echo awareness like WebsocketProvider' : 'do not echo (--no-echo)'}`;
+}
+
+const PRESENCE_SPECS: typeof SPECS = {
+  plenary: {
+    title: (s) =>
+      `Plenary — one doc, ${s.plenary.readers} read-only readers with presence + 1 facilitator typing ${s.plenary.editsPerSecond} edits/s, ${s.plenary.seconds} s (Warsztat: the plenary doc with the projector's token; ${s.echo ? 'echoing' : 'non-echoing'} clients)`,
+    rows: (byPeer, peers) => {
+      const floor = peers.find((p) => p.isFloor);
+      return [
+        ['p50 ms', (r: PlenaryResult) => ms(r.latency.p50)],
+        ['p99 ms', (r: PlenaryResult) => ms(r.latency.p99)],
+        ['p99 ÷ floor', ratio(byPeer, (r: PlenaryResult) => r.latency.p99, floor)],
+        ['delivered', (r: PlenaryResult) => pct(r.delivered)],
+        ['server CPU % of a core (mean)', (r: PlenaryResult) => num(r.server.cpuPercent)],
+        ['server RSS MiB (peak)', (r: PlenaryResult) => mb(r.server.peakRssBytes)],
+        ['sockets closed', (r: PlenaryResult) => String(r.closed)],
+      ] as Row[];
+    },
+  },
+  capacity: {
+    title: (s) =>
+      `Capacity — boards of ${s.capacity.perBoard} participants + 1 projector, each participant an edit every ${1 / s.capacity.editsPerSecond} s with a cursor move, ${s.echo ? 'echoing' : 'non-echoing'} clients; ${s.capacity.boardsPerStep} boards added per ${s.capacity.stepSeconds} s step until p99 > 100 ms`,
+    rows: () => [
+      ['most participants at p99 ≤ 100 ms', (r: CapacityResult) => num(r.best?.participants ?? Number.NaN)],
+      ['p99 ms at it', (r: CapacityResult) => ms(r.best?.p99 ?? Number.NaN)],
+      ['server CPU % at it', (r: CapacityResult) => num(r.best?.serverCpuPercent ?? Number.NaN)],
+      ['server RSS MiB at it (peak)', (r: CapacityResult) => mb(r.best?.serverRssBytes ?? Number.NaN)],
+      ['stopped by', (r: CapacityResult) => r.stoppedBy],
+      [
+        'steps (participants: p99 ms)',
+        (r: CapacityResult) => r.steps.map((x) => `${x.participants}: ${ms(x.p99)}`).join(' · '),
+      ],
+    ],
+  },
+};
+Object.assign(SPECS, PRESENCE_SPECS);
 
 export function table(name: string, byPeer: Record<string, unknown>, peers: PeerDef[], sizes: Sizes): string[] {
   const spec = SPECS[name];

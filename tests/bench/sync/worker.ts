@@ -45,6 +45,12 @@ let samplesByGroup: Record<number, number> = {};
 let editsByGroup: Record<number, number> = {};
 let report: ConnectReport = { opened: {}, synced: {}, closed: {} };
 let ticker: NodeJS.Timeout | null = null;
+/** One timer for every client's presence renewal (each renews 15 s after its last state). */
+const renewer = setInterval(() => {
+  const t = now();
+  for (const c of clients) c.renew(t);
+}, 1_000);
+renewer.unref();
 
 const sink: Sink = {
   sample(receiver, _editor, sentAt) {

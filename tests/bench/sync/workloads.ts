@@ -13,7 +13,7 @@ import type { Sizes } from './sizes.js';
 import { type Latency, Sampler, SelfCpu, sleep, summarise, type Usage } from './stats.js';
 
 /** Settling pauses, shortened for smoke runs (their numbers mean nothing anyway). */
-const pause = (sizes: Sizes, ms: number) => sleep(ms * sizes.pauseScale);
+export const pause = (sizes: Sizes, ms: number) => sleep(ms * sizes.pauseScale);
 
 export interface TypingResult {
   latency: Latency;
@@ -59,6 +59,8 @@ export interface IdleResult {
   baselineRssBytes: number;
   rssBytes: number;
   connections: number;
+  /** Server CPU with the connections open and idle (presence renewals only), % of one core. */
+  cpuPercent: number;
 }
 
 /** Smoke runs share one server per peer across workloads (start-up dominates their time). */
@@ -81,7 +83,11 @@ export async function stopSharedPeers(): Promise<void> {
   sharedPool = null;
 }
 
-async function withPeer<T>(def: PeerDef, sizes: Sizes, run: (p: RunningPeer, pool: Pool) => Promise<T>): Promise<T> {
+export async function withPeer<T>(
+  def: PeerDef,
+  sizes: Sizes,
+  run: (p: RunningPeer, pool: Pool) => Promise<T>,
+): Promise<T> {
   const running = sizes.shareServer ? (shared.get(def) ?? (await def.start())) : await def.start();
   if (sizes.shareServer) shared.set(def, running);
   if (sizes.shareServer && !sharedPool) sharedPool = await Pool.start(sizes.threads);
@@ -104,7 +110,7 @@ async function withPeer<T>(def: PeerDef, sizes: Sizes, run: (p: RunningPeer, poo
 export function typing(def: PeerDef, sizes: Sizes): Promise<TypingResult> {
   const t = sizes.typing;
   return withPeer(def, sizes, async (running, pool) => {
-    const r = room(def, running, await running.boards(t.groups), t.editorsPerGroup);
+    const r = room(def, running, await running.boards(t.groups), t.editorsPerGroup, { echo: sizes.echo });
     await connectRoom(pool, r, Math.min(3_000, r.editors.length * 5), 1_500 * sizes.pauseScale);
     const sampler = new Sampler(running.pid);
     const self = new SelfCpu();
@@ -139,7 +145,8 @@ const P99_LIMIT_MS = 100;
 export function saturation(def: PeerDef, sizes: Sizes): Promise<SaturationResult> {
   const s = sizes.saturation;
   return withPeer(def, sizes, async (running, pool) => {
-    const r = room(def, running, await running.boards(s.groups), s.editorsPerGroup);
+    // Edits alone: a cursor per edit at hundreds of edits/s per editor is no human's presence.
+    const r = room(def, running, await running.boards(s.groups), s.editorsPerGroup, null);
     await connectRoom(pool, r, Math.min(2_000, r.editors.length * 5), 1_500 * sizes.pauseScale);
     running.profile?.start();
     const steps: SaturationStep[] = [];
@@ -259,45 +266,5 @@ export function coldLoad(def: PeerDef, sizes: Sizes): Promise<ColdLoadResult> {
       stateBytes = synced.bytes;
     }
     return { firstSyncMs, stateBytes };
-  });
-}
-
-export function idle(def: PeerDef, sizes: Sizes): Promise<IdleResult> {
-  const d = sizes.idle;
-  return withPeer(def, sizes, async (running, pool) => {
-    const boards = await running.boards(d.boards);
-    const make = (i: number) => {
-      const board = boards[i % boards.length];
-      if (!board) throw new Error('no board');
-      return spec(def, running, board, i % boards.length, 'receiver');
-    };
-    // One socket per board first, so the baseline already holds the loaded boards.
-    const ready = (x: { report: { opened: Record<number, unknown>; synced: Record<number, unknown> } }) =>
-      countOf(def.hasState ? x.report.synced : x.report.opened);
-    await pool.connect(
-      boards.map((_, i) => make(i)),
-      now(),
-      0,
-    );
-    await waitFor(pool, 'warm-up sockets', (x) => ready(x) >= boards.length);
-    await pause(sizes, 2_000);
-    const sampler = new Sampler(running.pid);
-    await running.gc();
-    const baseline = await sampler.rss();
-    await pool.connect(
-      Array.from({ length: d.connections }, (_, i) => make(i)),
-      now(),
-      2_000 * sizes.pauseScale,
-    );
-    await waitFor(pool, 'idle sockets', (x) => ready(x) >= boards.length + d.connections, 120_000);
-    await pause(sizes, 3_000);
-    await running.gc();
-    const rss = await sampler.rss();
-    return {
-      rssPerConnectionBytes: (rss - baseline) / d.connections,
-      baselineRssBytes: baseline,
-      rssBytes: rss,
-      connections: d.connections,
-    };
   });
 }

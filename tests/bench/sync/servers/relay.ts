@@ -1,5 +1,8 @@
 // The floor: a bare `ws` relay that forwards every binary message to the other sockets of the same
 // room (the URL path). No Yjs, no state, no checks — nothing can fan out faster on this machine.
+// It forwards sync messages only (type 0): relaying awareness to clients that echo it (y-websocket's
+// provider does) is quadratic in the room size and would make this no floor at all. So the floor
+// is the cost of edits alone, and "≤ 1.3 × floor" is what presence may add on top (issue #18).
 import './control.mjs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,7 +22,7 @@ wss.on('connection', (ws, req) => {
   members.add(ws);
   ws.on('error', () => ws.terminate());
   ws.on('message', (data, isBinary) => {
-    if (!isBinary) return;
+    if (!isBinary || (data as Buffer)[0] !== 0) return;
     for (const other of members) if (other !== ws && other.readyState === other.OPEN) other.send(data);
   });
   ws.on('close', () => {
