@@ -4,9 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
-import { Cluster } from './cluster/Cluster.js';
-import { RedisDocRelay } from './cluster/RedisDocRelay.js';
-import { WorkshopBus } from './cluster/WorkshopBus.js';
 import { type Config, DEFAULT_LIMITS } from './config.js';
 import { attachControlSocket, hasControlSockets } from './control/controlSocket.js';
 import { WorkshopService } from './control/WorkshopService.js';
@@ -64,8 +61,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const clock = options.clock ?? Date.now;
   const service = new WorkshopService(store, clock);
   // Multi-node mode (DESIGN §5): Redis relays boards, control changes and presence between nodes.
-  const cluster = config.redisUrl ? await Cluster.connect(config.redisUrl) : null;
-  const relay = cluster ? new RedisDocRelay(cluster) : null;
+  // Its modules (and ioredis) are loaded only then: a single node never holds them in memory.
+  const clustering = config.redisUrl ? await import('./cluster/index.js') : null;
+  const cluster = clustering && config.redisUrl ? await clustering.Cluster.connect(config.redisUrl) : null;
+  const relay = clustering && cluster ? new clustering.RedisDocRelay(cluster) : null;
   const isOriginAllowed = originCheck(config.allowedOrigins);
 
   const app = express();
@@ -144,7 +143,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // socket gets its role's view from the node it is on), and other nodes' changes arrive through
   // WorkshopBus (DESIGN §5).
   const io = attachControlSocket(httpServer, service, isOriginAllowed);
-  const bus = cluster ? await WorkshopBus.start(cluster, service) : null;
+  const bus = clustering && cluster ? await clustering.WorkshopBus.start(cluster, service) : null;
   const evictTimer = setInterval(
     () => service.evictIdle(config.limits.workshopIdleMs, (id) => hasControlSockets(io, id) || sync.hasConnections(id)),
     Math.min(60_000, Math.max(10, config.limits.workshopIdleMs / 2)),

@@ -3,10 +3,8 @@ import type { Request, Response } from 'express';
 import type * as Y from 'yjs';
 import type { WorkshopRecord } from '../domain/workshop.js';
 import { buildReport, narrativeParts, type Report } from '../report/buildReport.js';
-import { renderDocx } from '../report/renderDocx.js';
 import { renderJson } from '../report/renderJson.js';
 import { renderMarkdown } from '../report/renderMarkdown.js';
-import { renderPdf } from '../report/renderPdf.js';
 import { sendError } from './errors.js';
 
 /**
@@ -96,11 +94,13 @@ export async function sendReport(req: Request, res: Response, w: WorkshopRecord,
       case 'json':
         body = renderJson(w, docs.boards, report, docs.plenary);
         break;
+      // Loaded on first use: pdfkit (with its font tables) and docx cost ~30 MB of RSS from import,
+      // paid by every node at rest although a report is made once per workshop (issue #18).
       case 'docx':
-        body = await renderDocx(report);
+        body = await (await import('../report/renderDocx.js')).renderDocx(report);
         break;
       case 'pdf':
-        body = await renderPdf(report);
+        body = await (await import('../report/renderPdf.js')).renderPdf(report);
         break;
     }
     res.setHeader('Content-Type', REPORT_FORMATS[format].type);

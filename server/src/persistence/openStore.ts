@@ -1,4 +1,3 @@
-import { PostgresStore } from './PostgresStore.js';
 import { SqliteStore } from './SqliteStore.js';
 import type { Store } from './Store.js';
 
@@ -6,6 +5,8 @@ import type { Store } from './Store.js';
 export async function openStore(databaseUrl: string): Promise<Store> {
   if (databaseUrl.startsWith('sqlite:')) return new SqliteStore(databaseUrl.slice('sqlite:'.length) || ':memory:');
   if (databaseUrl.startsWith('postgres://') || databaseUrl.startsWith('postgresql://')) {
+    // Loaded only when used: a SQLite node never holds `pg` in memory.
+    const { PostgresStore } = await import('./PostgresStore.js');
     return PostgresStore.open(databaseUrl);
   }
   throw new Error(`Unsupported DATABASE_URL scheme: ${databaseUrl.split(':')[0]}`);
