@@ -50,6 +50,28 @@ export interface Limits {
   importsPerAddressPerHour: number;
   /** Ms between retention sweeps, which delete workshops past their retention period (also run at start). */
   retentionSweepMs: number;
+  /**
+   * Deepest shared type an update may create (a root type is 1, a card 2, its text 3; TipTap's
+   * nested lists add two per level). Deeper updates are refused with 4422 before they are applied:
+   * Yjs and every reader recurse once per level (issue #14).
+   */
+  maxTypeDepth: number;
+  /** Structs in one update (each costs a few µs to apply); more are refused with 4422. */
+  maxStructsPerUpdate: number;
+  /** Delete ranges in one update; more are refused with 4422. */
+  maxDeleteRangesPerUpdate: number;
+  /** Bytes a board may store (snapshot plus log, as last measured); updates past it get 4507. */
+  boardQuotaBytes: number;
+  /**
+   * Update bytes per second one token may send over all its sync sockets (averaged over a 4 s
+   * window, so one full-size message fits); past it the socket is closed with 4429. Decoding costs
+   * about 85 ms per MiB, so this bounds the CPU one participant can take.
+   */
+  syncUpdateBytesPerSecondPerToken: number;
+  /** Open sync sockets per participant token (a phone and a laptop, a few tabs each); more get 1013. */
+  maxSyncSocketsPerParticipant: number;
+  /** Open sync sockets per facilitator, co-facilitator or projector token (every board at once). */
+  maxSyncSocketsPerStaffToken: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -67,7 +89,23 @@ export const DEFAULT_LIMITS: Limits = {
   joinsPerCodePerMinute: 120,
   importsPerAddressPerHour: 30,
   retentionSweepMs: 3_600_000,
+  maxTypeDepth: 64,
+  maxStructsPerUpdate: 10_000,
+  maxDeleteRangesPerUpdate: 10_000,
+  boardQuotaBytes: 16 * 1_048_576,
+  syncUpdateBytesPerSecondPerToken: 1_048_576,
+  maxSyncSocketsPerParticipant: 8,
+  maxSyncSocketsPerStaffToken: 64,
 };
+
+/** A positive integer from the environment, or the default when unset. */
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got ${raw}`);
+  return value;
+}
 
 export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { clientDist: string | null }): Config {
   const port = Number.parseInt(env.PORT ?? '3000', 10);
@@ -81,6 +119,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { clientDist: st
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    limits: DEFAULT_LIMITS,
+    limits: {
+      ...DEFAULT_LIMITS,
+      boardQuotaBytes: positiveInt(env, 'BOARD_QUOTA_BYTES', DEFAULT_LIMITS.boardQuotaBytes),
+    },
   };
 }

@@ -167,6 +167,8 @@ export class MemoryRoom {
       canRead: () => true,
       canWrite: () => true,
       user: null,
+      holder: 'memory-peer',
+      staff: false,
       ...rights,
     };
     new SyncConnection(
@@ -175,10 +177,12 @@ export class MemoryRoom {
       this.limits,
       {
         authorize: async () => auth,
-        admit: () => true,
+        admit: () => null,
+        spend: async () => true,
         openDoc: () => this.shared,
         release: () => {},
         closed: (code) => this.closeCodes.push(code),
+        boardFull: () => {},
       },
       false,
     );

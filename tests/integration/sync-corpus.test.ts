@@ -5,16 +5,18 @@ import * as Y from 'yjs';
 import { ChildServer } from '../helpers/childServer.js';
 import { Cleanup } from '../helpers/cleanup.js';
 import { rng } from '../helpers/fuzzClient.js';
+import { afterAGap, deepMaps, deepSummary, deleteOf, intoUnknownCard, wideMap } from '../helpers/hostileUpdates.js';
 import { converged, openBoard, textsOf } from '../helpers/provider.js';
 import { getWorkshop, runCommand, setupWorkshop } from '../helpers/server.js';
-import { closeCodeOf, encodeStep1, rawSync } from '../helpers/wire.js';
+import { closeCodeOf, encodeStep1, encodeUpdate, rawSync } from '../helpers/wire.js';
 
 /**
  * A corpus of malformed y-websocket input replayed against a live server process: truncated
  * updates, random bytes, varints past 2^53, unknown message types, garbage awareness and a huge
- * state vector. Each message goes on its own socket from a participant who may write. The server
- * must answer each with 4400 (or, for input that happens to be valid, keep serving), never crash,
- * and keep the board and its other clients intact.
+ * state vector; and (issue #14) generated deep, wide and dependency-gapped updates. Each message
+ * goes on its own socket from a participant who may write. The server must answer each with 4400
+ * (4422 for the generated hostile updates; for input that happens to be valid, keep serving),
+ * never crash, and keep the board and its other clients intact.
  */
 const cleanup = new Cleanup();
 let server: ChildServer;
@@ -67,6 +69,16 @@ function corpus(): Array<{ name: string; message: Uint8Array | string }> {
       message: bytes(0, 2, withLength(valid.slice(0, cut))),
     });
   }
+  // Issue #14: well-formed updates that must be refused (4422) before they are applied.
+  const refused: Array<[string, Uint8Array]> = [
+    ['maps nested 100 deep', deepMaps(100)],
+    ['summary nested 100 deep', deepSummary(100)],
+    ['16,000 tiny structs in one update', wideMap(300_000)],
+    ['a card after a clock gap', afterAGap('z luką')],
+    ['text in a card the server never saw', intoUnknownCard('do nikąd')],
+    ['a delete of content no one wrote', deleteOf(1 + Math.floor(random() * 2 ** 31))],
+  ];
+  for (const [name, update] of refused) entries.push({ name: `refused: ${name}`, message: encodeUpdate(update) });
   for (let i = 0; i < 40; i++) {
     const length = 1 + Math.floor(random() * 64);
     const junk = Uint8Array.from({ length }, () => Math.floor(random() * 256));
@@ -113,12 +125,17 @@ describe('malformed sync input corpus', () => {
       });
       const outcome = await Promise.race([closeCodeOf(socket, 5_000), answered]);
       outcomes.push(`${name}: ${outcome}`);
-      expect([CloseCode.Malformed, 'open'], `${name} → ${outcome}`).toContain(outcome);
+      // Random bytes that happen to decode may name content the server lacks: refused, not malformed.
+      expect([CloseCode.Malformed, CloseCode.UpdateRefused, 'open'], `${name} → ${outcome}`).toContain(outcome);
       socket.ws.terminate();
     }
-    // The hand-made cases are all malformed; only random bytes may by chance be valid.
-    const handMade = outcomes.filter((o) => !o.startsWith('random bytes'));
+    // The hand-made cases are all malformed, the generated hostile ones refused; only random bytes
+    // may by chance be valid.
+    const handMade = outcomes.filter((o) => !o.startsWith('random bytes') && !o.startsWith('refused'));
     expect(handMade.filter((o) => !o.endsWith(String(CloseCode.Malformed)))).toEqual([]);
+    const hostile = outcomes.filter((o) => o.startsWith('refused'));
+    expect(hostile).toHaveLength(6);
+    expect(hostile.filter((o) => !o.endsWith(String(CloseCode.UpdateRefused)))).toEqual([]);
 
     expect(await (await fetch(`${server.url}/healthz`)).json()).toMatchObject({ ok: true });
     addCard(bystander.doc, { sectionId: 'needs', text: 'po śmieciach' });

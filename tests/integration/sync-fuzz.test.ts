@@ -1,5 +1,6 @@
 import {
   addCard,
+  CloseCode,
   castVote,
   deleteCard,
   getCard,
@@ -13,8 +14,10 @@ import * as Y from 'yjs';
 import { ChildServer } from '../helpers/childServer.js';
 import { Cleanup } from '../helpers/cleanup.js';
 import { contains, FuzzClient, fuzzSeed, replayable, rng } from '../helpers/fuzzClient.js';
+import { afterAGap, deepMaps, deepSummary, intoUnknownCard, wideMap } from '../helpers/hostileUpdates.js';
 import { waitFor } from '../helpers/poll.js';
 import { getWorkshop, runCommand, setupWorkshop } from '../helpers/server.js';
+import { closeCodeOf, encodeUpdate, rawSync } from '../helpers/wire.js';
 
 /**
  * A seeded fuzz test in the spirit of Yjs's applyRandomTests, against the real server as a child
@@ -33,6 +36,33 @@ const SECTIONS = ['needs', 'resources', 'gaps', 'recommendations'];
 
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
+
+/**
+ * Issue #14: now and then an attacker of the same group sends a generated hostile update — nested
+ * past the depth limit, too wide, or with a dependency gap — on a socket of its own. Drawn from its
+ * own generator, so a seed replays the honest clients' run as before. Each must be refused (4422)
+ * or cut short by a restart; none of its content may reach a client or the store.
+ */
+const HOSTILE = 'HOSTILE';
+
+function hostileUpdate(random: () => number): Uint8Array {
+  const kinds = [
+    () => deepMaps(70 + Math.floor(random() * 200), HOSTILE),
+    () => deepSummary(70 + Math.floor(random() * 200), HOSTILE),
+    () => wideMap(200_000 + Math.floor(random() * 200_000), HOSTILE),
+    () => afterAGap(`${HOSTILE} gap`),
+    () => intoUnknownCard(`${HOSTILE} origin`),
+  ];
+  return (kinds[Math.floor(random() * kinds.length)] as () => Uint8Array)();
+}
+
+function hostileTrace(doc: Y.Doc): string[] {
+  const keys = [...doc.getMap('cards').keys()].filter((k) => k.startsWith(HOSTILE));
+  const texts = listCards(doc)
+    .map((c) => c.text)
+    .filter((t) => t.includes(HOSTILE));
+  return [...keys, ...texts, ...(doc.getXmlFragment('summary').length > 0 ? ['summary'] : [])];
+}
 
 function randomEdit(doc: Y.Doc, random: () => number, author: string): void {
   const cards = listCards(doc);
@@ -90,8 +120,16 @@ describe('sync fuzz', () => {
         }
         await waitFor(() => clients.every((c) => c.synced), 10_000, 'clients synced');
 
+        const hostileRandom = rng(SEED ^ 0x4057);
+        const attacks: Array<Promise<number>> = [];
         let restarts = 0;
         for (let step = 0; step < STEPS; step++) {
+          if (hostileRandom() < 0.08) {
+            const socket = rawSync(cleanup, server.port, group.docName, participants[0]?.token ?? '');
+            const update = hostileUpdate(hostileRandom);
+            socket.opened.then(() => socket.ws.send(encodeUpdate(update))).catch(() => undefined);
+            attacks.push(closeCodeOf(socket, 20_000));
+          }
           const roll = random();
           const client = clients[Math.floor(random() * clients.length)] as FuzzClient;
           if (roll < 0.6) randomEdit(client.doc, random, `p${clients.indexOf(client)}`);
@@ -137,6 +175,13 @@ describe('sync fuzz', () => {
         );
         const reference = clients[0] as FuzzClient;
         for (const c of clients) expect(listCards(c.doc), `seed ${SEED}`).toEqual(listCards(reference.doc));
+        // Refused (4422), or not let in while more than the token's 8 attacks were in flight (1013),
+        // or cut off by a restart (1012 drain; 1006 after kill -9) before it was handled.
+        const codes = await Promise.all(attacks);
+        const allowed = new Set<number>([CloseCode.UpdateRefused, CloseCode.TryAgainLater, 1012, 1006]);
+        const unexpected = codes.filter((c) => !allowed.has(c));
+        expect(unexpected, `seed ${SEED}`).toEqual([]);
+        for (const c of clients) expect(hostileTrace(c.doc), `seed ${SEED}`).toEqual([]);
 
         await server.kill('SIGTERM');
         const storedDoc = await server.readStoredDoc(group.docName);
@@ -144,7 +189,9 @@ describe('sync fuzz', () => {
         expect(listCards(storedDoc), `seed ${SEED}`).toEqual(listCards(reference.doc));
         const missing = clients.flatMap((c) => c.received).filter((update) => !contains(storedDoc, update));
         expect(missing.length, `updates received but not stored (seed ${SEED})`).toBe(0);
-        console.log(`sync fuzz: ${listCards(reference.doc).length} cards, ${restarts} restarts, seed ${SEED}`);
+        expect(hostileTrace(storedDoc), `seed ${SEED}`).toEqual([]);
+        const cards = listCards(reference.doc).length;
+        console.log(`sync fuzz: ${cards} cards, ${restarts} restarts, ${attacks.length} attacks, seed ${SEED}`);
       }),
     180_000,
   );

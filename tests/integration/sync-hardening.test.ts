@@ -171,7 +171,8 @@ describe('sync plane guards', () => {
   });
 
   it('closes a slow consumer (1013) instead of buffering without bound; it resyncs fully on reconnect', async () => {
-    const r = await room({ maxBufferedBytes: 2_000 });
+    // The writer's 10 MB burst is far past a token's update budget, which is not what this tests.
+    const r = await room({ maxBufferedBytes: 2_000, syncUpdateBytesPerSecondPerToken: 100 * 1_048_576 });
     const { port, url } = r.t;
     const writer = await openBoard(cleanup, port, r.anna.docName, r.anna.token);
     const slow = rawSync(cleanup, port, r.anna.docName, r.facilitatorToken);

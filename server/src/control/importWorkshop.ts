@@ -1,8 +1,9 @@
 import { type Backup, ErrorCode } from '@warsztat/shared';
 import * as Y from 'yjs';
+import { DEFAULT_LIMITS } from '../config.js';
 import { parseControl } from '../domain/control.js';
 import type { WorkshopRecord } from '../domain/workshop.js';
-import { checkUpdate } from '../sync/updateGuard.js';
+import { checkUpdate, UNBOUNDED_COUNTS } from '../sync/updateGuard.js';
 import { fail, ok, type Result } from './result.js';
 
 /**
@@ -24,8 +25,14 @@ export interface ImportedWorkshop {
 
 function decodeDoc(base64: string): Uint8Array | null {
   const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
-  if (checkUpdate(bytes) !== null) return null;
   const doc = new Y.Doc();
+  // The same depth rule as the sync plane (a too-deep board would brick its report); sizes are
+  // bounded by the import body limit, and a gap (missing dependencies) could never be stored.
+  const verdict = checkUpdate(bytes, doc, { maxTypeDepth: DEFAULT_LIMITS.maxTypeDepth, ...UNBOUNDED_COUNTS });
+  if (!verdict.ok) {
+    doc.destroy();
+    return null;
+  }
   try {
     Y.applyUpdate(doc, bytes);
     return Y.encodeStateAsUpdate(doc);

@@ -1,3 +1,4 @@
+import { CloseCode } from '@warsztat/shared';
 import * as Y from 'yjs';
 import { docFields, planeLog } from '../log.js';
 import { loggable, type Store } from '../persistence/Store.js';
@@ -61,6 +62,12 @@ export class SharedDoc {
   private fullState: Uint8Array | null = null;
   /** Peers that asked for "saved up to here" messages. */
   private savedPeers = 0;
+  /**
+   * What the store holds for this board, in bytes (snapshot plus log): measured at load and after
+   * each compaction, counted up by every append and relayed update in between. The board quota
+   * (issue #14) is checked against it.
+   */
+  private bytes = 0;
 
   private constructor(
     readonly name: string,
@@ -76,6 +83,7 @@ export class SharedDoc {
       this.fullState = null;
       if (origin === LOAD_ORIGIN) return;
       if (origin === DURABLE_ORIGIN) {
+        this.bytes += update.byteLength;
         // Only what this node did not have yet gets here (Yjs yields the difference).
         const message = writeUpdate(update);
         for (const peer of this.peers.keys()) peer.send(message);
@@ -120,6 +128,7 @@ export class SharedDoc {
       LOAD_ORIGIN,
     );
     shared.updatesSinceSnapshot = stored.updates.length;
+    shared.bytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
     return shared;
   }
 
@@ -181,9 +190,29 @@ export class SharedDoc {
     return this.fullState;
   }
 
-  /** Applies a client's update; the caller has validated it. */
+  /** Bytes the store holds for this board (for the quota); a close estimate between compactions. */
+  get storedBytes(): number {
+    return this.bytes;
+  }
+
+  /**
+   * Applies a client's update; the caller has checked it (updateGuard). Should Yjs still throw
+   * half-way through a transaction (the stack overflow of issue #14 did, in its cleanup), the doc
+   * never emits `update` again: later edits would be applied in memory but neither stored nor
+   * sent. Such a doc is dropped with every peer (1011); they reconnect to a fresh load from the
+   * store, which holds everything acknowledged.
+   */
   applyFromPeer(update: Uint8Array, peer: DocPeer): void {
-    Y.applyUpdate(this.doc, update, peer);
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } catch (error) {
+      if (isWedged(this.doc)) {
+        peer.close(CloseCode.UpdateRefused, 'update broke the board');
+        log.error(docFields(this.name), 'an update left the board mid-transaction; reloading it from the store');
+        this.fail(CloseCode.InternalError, 'board reloaded');
+      }
+      throw error;
+    }
   }
 
   /** Resolves once everything accepted so far is durable (answers to newcomers wait for this). */
@@ -226,6 +255,7 @@ export class SharedDoc {
       return;
     }
     this.updatesSinceSnapshot += batch.length;
+    for (const p of batch) this.bytes += p.update.byteLength;
     // Durable now, so other nodes may show it at once (they never append it again).
     if (this.link) {
       this.link.publishUpdate(
@@ -276,6 +306,8 @@ export class SharedDoc {
       await this.store.compactDoc(this.name);
       this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - counted);
       log.info({ ...docFields(this.name), updates: counted }, 'board compacted');
+      // The snapshot is what this doc encodes to (near enough: another node may hold a little more).
+      if (!this.failed) this.bytes = Y.encodeStateAsUpdate(this.doc).byteLength;
     } catch (error) {
       log.error({ ...docFields(this.name), err: loggable(error) }, 'compaction failed; the log is kept');
     }
@@ -315,4 +347,10 @@ export class SharedDoc {
     this.presence.destroy();
     this.doc.destroy();
   }
+}
+
+/** True when a throw left the doc inside a transaction or its cleanup (Yjs internals, stable in v13). */
+function isWedged(doc: Y.Doc): boolean {
+  const internals = doc as unknown as { _transaction: unknown; _transactionCleanups: unknown[] };
+  return internals._transaction !== null || internals._transactionCleanups.length > 0;
 }

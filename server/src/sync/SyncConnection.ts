@@ -13,11 +13,15 @@ const log = planeLog('sync');
 
 interface Hooks {
   authorize(): Promise<Authorization>;
-  /** Counts the socket against its workshop's cap; false refuses it. */
-  admit(connection: SyncConnection, auth: Granted): boolean;
+  /** Counts the socket against its token's and workshop's caps; a reason refuses it (1013). */
+  admit(connection: SyncConnection, auth: Granted): string | null;
+  /** Takes update bytes from the token's budget (shared by its sockets); false once spent. */
+  spend(holder: string, bytes: number): Promise<boolean>;
   openDoc(): Promise<SharedDoc>;
   release(doc: SharedDoc): void;
   closed(code: number): void;
+  /** A write was refused because the board is full. */
+  boardFull(): void;
 }
 
 /**
@@ -58,7 +62,8 @@ export class SyncConnection implements DocPeer {
       const auth = await this.hooks.authorize();
       if (this.closed) return;
       if (!auth.ok) return this.close(auth.code, auth.reason);
-      if (!this.hooks.admit(this, auth)) return this.close(CloseCode.TryAgainLater, 'workshop connection limit');
+      const refusal = this.hooks.admit(this, auth);
+      if (refusal) return this.close(CloseCode.TryAgainLater, refusal);
       this.auth = auth;
       const doc = await this.hooks.openDoc();
       if (this.closed) {
@@ -140,10 +145,7 @@ export class SyncConnection implements DocPeer {
         case 'update': {
           // Read-only peers are answered (above) but their edits are never applied: the projector stays live.
           if (!auth.canWrite()) return;
-          const problem = checkUpdate(message.update);
-          if (problem) return this.close(CloseCode.Malformed, problem);
-          doc.applyFromPeer(message.update, this);
-          return;
+          return await this.applyUpdate(doc, auth, message.update);
         }
         case 'awareness':
           doc.presence.receive(this, message.update, auth.user, bytes);
@@ -155,6 +157,27 @@ export class SyncConnection implements DocPeer {
     } catch {
       this.close(CloseCode.Malformed, `malformed ${message.type}`);
     }
+  }
+
+  /**
+   * Issue #14: the update is paid for from the token's byte budget, checked against the doc
+   * (depth, size, dependencies) and against the board quota, all before it is applied. Each
+   * refusal closes only this socket, with a named code; the board is untouched.
+   */
+  private async applyUpdate(doc: SharedDoc, auth: Granted, update: Uint8Array): Promise<void> {
+    if (!(await this.hooks.spend(auth.holder, update.byteLength))) {
+      return this.close(CloseCode.TooManyMessages, 'update budget exceeded');
+    }
+    if (this.closed || doc.isFailed) return;
+    const verdict = checkUpdate(update, doc.doc, this.limits);
+    if (!verdict.ok) return this.close(verdict.code, verdict.reason);
+    // An empty update (a step 2 from a client that has nothing new) changes nothing, even when full.
+    if (verdict.structs === 0 && verdict.deleteRanges === 0) return;
+    if (doc.storedBytes + update.byteLength > this.limits.boardQuotaBytes) {
+      this.hooks.boardFull();
+      return this.close(CloseCode.BoardFull, 'board full');
+    }
+    doc.applyFromPeer(update, this);
   }
 
   /** Re-checks read rights after the workshop changed (moved, removed, group deleted). */

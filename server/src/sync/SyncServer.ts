@@ -1,6 +1,7 @@
 import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CloseCode } from '@warsztat/shared';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { Limits } from '../config.js';
@@ -18,6 +19,8 @@ export interface SyncEvents {
   persisted: PersistedListener;
   /** A socket closed by the server, with its close code. */
   closed(code: number): void;
+  /** A write was refused because the board reached its quota (the console names the board). */
+  boardFull?(docName: string): void;
 }
 
 const log = planeLog('sync');
@@ -54,6 +57,13 @@ export class SyncServer {
   private readonly byWorkshop = new Map<string, Set<SyncConnection>>();
   /** Presence work of every doc of this server, for /metrics. */
   private readonly awarenessCounters = newAwarenessCounters();
+  /** Authorised sockets per token (its stored hash): for the per-token cap and rotation. */
+  private readonly byHolder = new Map<string, Set<SyncConnection>>();
+  /**
+   * Update bytes per token over a 4 s window (rate-limiter-flexible; entries expire with the
+   * window, so the map holds only tokens that wrote in the last 4 s).
+   */
+  private readonly updateBudget: RateLimiterMemory;
 
   constructor(
     private readonly store: Store,
@@ -64,6 +74,7 @@ export class SyncServer {
     /** Other nodes holding the same boards (multi-node mode); null on a single node. */
     private readonly relay: DocRelay | null = null,
   ) {
+    this.updateBudget = new RateLimiterMemory({ points: limits.syncUpdateBytesPerSecondPerToken * 4, duration: 4 });
     // Our own size check answers 4413; ws's maxPayload is only the hard stop (1009) far above it.
     this.wss = new WebSocketServer({
       noServer: true,
@@ -94,9 +105,11 @@ export class SyncServer {
           {
             authorize: () => this.authorize(token, docName),
             admit: (c, auth) => this.admit(c, auth),
+            spend: (holder, bytes) => this.spend(holder, bytes),
             openDoc: () => this.open(docName),
             release: (doc) => this.release(doc),
             closed: (code) => this.events.closed(code),
+            boardFull: () => this.events.boardFull?.(docName),
           },
           url.searchParams.get('saved') === '1',
         );
@@ -106,6 +119,9 @@ export class SyncServer {
           const workshopId = connection.auth?.workshopId;
           const set = workshopId ? this.byWorkshop.get(workshopId) : undefined;
           if (workshopId && set?.delete(connection) && set.size === 0) this.byWorkshop.delete(workshopId);
+          const holder = connection.auth?.holder;
+          const own = holder ? this.byHolder.get(holder) : undefined;
+          if (holder && own?.delete(connection) && own.size === 0) this.byHolder.delete(holder);
         });
       });
     });
@@ -131,16 +147,36 @@ export class SyncServer {
     return copy;
   }
 
-  private admit(connection: SyncConnection, auth: Granted): boolean {
-    let set = this.byWorkshop.get(auth.workshopId);
-    if (!set) {
-      set = new Set();
-      this.byWorkshop.set(auth.workshopId, set);
-    }
-    for (const c of set) if (c.isClosed) set.delete(c);
-    if (set.size >= this.limits.maxSyncConnectionsPerWorkshop) return false;
+  /**
+   * Counts a socket against its token's cap and its workshop's cap; returns why it is refused, or
+   * null. The token cap comes first, so one token can never take the whole workshop's sockets
+   * (issue #14): everyone else keeps getting in.
+   */
+  private admit(connection: SyncConnection, auth: Granted): string | null {
+    const own = openSet(this.byHolder, auth.holder);
+    const perToken = auth.staff ? this.limits.maxSyncSocketsPerStaffToken : this.limits.maxSyncSocketsPerParticipant;
+    if (own.size >= perToken) return 'token connection limit';
+    const set = openSet(this.byWorkshop, auth.workshopId);
+    if (set.size >= this.limits.maxSyncConnectionsPerWorkshop) return 'workshop connection limit';
+    own.add(connection);
     set.add(connection);
-    return true;
+    return null;
+  }
+
+  /** Takes `bytes` from the token's update budget; false once it is spent. */
+  private async spend(holder: string, bytes: number): Promise<boolean> {
+    try {
+      await this.updateBudget.consume(holder, Math.max(1, bytes));
+      return true;
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return false;
+      throw error;
+    }
+  }
+
+  /** Closes every sync socket of one token at once (its link was rotated): 4401, like a bad token. */
+  closeHolder(holder: string): void {
+    for (const connection of this.byHolder.get(holder) ?? []) connection.close(CloseCode.Unauthorized, 'link rotated');
   }
 
   /** True while any authorised sync socket of the workshop is open. */
@@ -246,4 +282,15 @@ export class SyncServer {
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
+}
+
+/** The set under `key`, created when missing, with sockets closed meanwhile dropped. */
+function openSet(map: Map<string, Set<SyncConnection>>, key: string): Set<SyncConnection> {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  for (const c of set) if (c.isClosed) set.delete(c);
+  return set;
 }

@@ -15,6 +15,10 @@ export type Authorization =
       canWrite: () => boolean;
       /** Stamped into this socket's awareness states; null: the socket may not set awareness. */
       user: AwarenessUser | null;
+      /** The token's stored hash: keys the per-token socket cap and update budget, and rotation. */
+      holder: string;
+      /** Facilitator, co-facilitator or projector (a larger socket cap than a participant's). */
+      staff: boolean;
     }
   | { ok: false; code: typeof CloseCode.Unauthorized | typeof CloseCode.Forbidden; reason: string };
 

@@ -30,7 +30,7 @@ export function colorFor(id: string): string {
  * the workshop closes); participants and the projector read, since the list is what the whole room
  * votes on. Participants' votes go through the control plane, never this doc.
  */
-function authorizePlenary(service: WorkshopSource, token: TokenRecord, workshopId: string): Authorization {
+function authorizePlenary(service: WorkshopSource, token: TokenRecord, workshopId: string): Rights {
   const live = () => service.peek(workshopId);
   switch (token.role) {
     case 'facilitator':
@@ -71,6 +71,19 @@ export async function authorizeDoc(
 ): Promise<Authorization> {
   const token = await service.resolveToken(rawToken);
   if (!token) return { ok: false, code: CloseCode.Unauthorized, reason: 'bad token' };
+  return authorizeToken(service, token, docName);
+}
+
+async function authorizeToken(service: WorkshopSource, token: TokenRecord, docName: string): Promise<Authorization> {
+  const holder = { holder: token.hash, staff: token.role !== 'participant' };
+  const granted = await authorizeRights(service, token, docName);
+  return granted.ok ? { ...granted, ...holder } : granted;
+}
+
+/** What a doc's rules decide; who holds the token is added once, in authorizeToken. */
+type Rights = Omit<Extract<Authorization, { ok: true }>, 'holder' | 'staff'> | Extract<Authorization, { ok: false }>;
+
+async function authorizeRights(service: WorkshopSource, token: TokenRecord, docName: string): Promise<Rights> {
   const ref = parseDocName(docName);
   if (!ref || ref.workshopId !== token.workshopId) {
     return { ok: false, code: CloseCode.Forbidden, reason: 'not a document of this workshop' };

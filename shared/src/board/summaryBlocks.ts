@@ -28,6 +28,14 @@ export interface SummaryBlock {
 
 const INLINE_CONTAINERS = new Set(['paragraph', 'heading', 'codeBlock']);
 
+/**
+ * Deepest element a reader descends into. The server refuses deeper content when it is written
+ * (its type-depth limit, issue #14), but a board stored before that limit may hold thousands of
+ * levels, and each level is one stack frame here: deeper content is skipped, so such a board
+ * still yields a report and a projector view instead of "Maximum call stack size exceeded".
+ */
+export const MAX_SUMMARY_DEPTH = 64;
+
 function textRuns(text: Y.XmlText): SummaryRun[] {
   const runs: SummaryRun[] = [];
   for (const op of text.toDelta() as Array<{ insert?: unknown; attributes?: Record<string, unknown> }>) {
@@ -40,13 +48,14 @@ function textRuns(text: Y.XmlText): SummaryRun[] {
   return runs;
 }
 
-function runsOf(element: Y.XmlElement): SummaryRun[] {
+function runsOf(element: Y.XmlElement, level: number): SummaryRun[] {
   const runs: SummaryRun[] = [];
+  if (level > MAX_SUMMARY_DEPTH) return runs;
   for (const child of element.toArray()) {
     if (child instanceof Y.XmlText) runs.push(...textRuns(child));
     else if (child instanceof Y.XmlElement) {
       if (child.nodeName === 'hardBreak') runs.push({ text: '\n' });
-      else runs.push(...runsOf(child));
+      else runs.push(...runsOf(child, level + 1));
     }
   }
   return runs;
@@ -57,7 +66,9 @@ function walk(
   out: SummaryBlock[],
   list: SummaryBlockKind | null,
   depth: number,
+  level: number,
 ): void {
+  if (level > MAX_SUMMARY_DEPTH) return;
   for (const child of node.toArray()) {
     if (child instanceof Y.XmlText) {
       // Bare text at block level (not what TipTap writes, but a foreign client might).
@@ -70,29 +81,45 @@ function walk(
     if (name === 'bulletList' || name === 'orderedList') {
       const kind: SummaryBlockKind = name === 'bulletList' ? 'bullet' : 'ordered';
       for (const item of child.toArray()) {
-        if (item instanceof Y.XmlElement) walk(item, out, kind, list === null ? 0 : depth + 1);
+        if (item instanceof Y.XmlElement) walk(item, out, kind, list === null ? 0 : depth + 1, level + 2);
       }
     } else if (name === 'blockquote') {
       const before = out.length;
-      walk(child, out, list, depth);
+      walk(child, out, list, depth, level + 1);
       for (const block of out.slice(before)) if (block.kind === 'paragraph') block.kind = 'quote';
     } else if (name === 'horizontalRule') {
       // A rule carries no text; the paragraph break around it is enough in a report.
     } else if (INLINE_CONTAINERS.has(name) || list !== null) {
-      const runs = runsOf(child);
+      const runs = runsOf(child, level + 1);
       const kind: SummaryBlockKind =
         name === 'heading' ? 'heading' : name === 'codeBlock' ? 'code' : (list ?? 'paragraph');
       if (runs.some((r) => r.text.trim() !== '')) out.push({ kind, runs, depth });
     } else {
-      walk(child, out, list, depth);
+      walk(child, out, list, depth, level + 1);
     }
   }
 }
 
 export function summaryBlocksOf(fragment: Y.XmlFragment): SummaryBlock[] {
   const out: SummaryBlock[] = [];
-  walk(fragment, out, null, 0);
+  walk(fragment, out, null, 0, 1);
   return out;
+}
+
+/**
+ * True when the fragment nests deeper than `MAX_SUMMARY_DEPTH` (found without recursion): the
+ * board then shows the summary read-only instead of handing it to TipTap, whose renderer recurses
+ * once per level. Only a board stored before the server's depth limit can be that deep.
+ */
+export function isTooDeep(fragment: Y.XmlFragment, max = MAX_SUMMARY_DEPTH): boolean {
+  const stack: Array<{ node: Y.XmlElement | Y.XmlFragment; level: number }> = [{ node: fragment, level: 1 }];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    if (next.level > max) return true;
+    for (const child of next.node.toArray()) {
+      if (child instanceof Y.XmlElement) stack.push({ node: child, level: next.level + 1 });
+    }
+  }
+  return false;
 }
 
 /** The rapporteur's summary of a board doc as flat blocks. */

@@ -59,8 +59,15 @@ export const CloseCode = {
   Forbidden: 4403,
   /** Message larger than the limit. */
   TooLarge: 4413,
-  /** Too many messages per second. */
+  /** Too many messages per second, or more update bytes per second than one token's budget. */
   TooManyMessages: 4429,
+  /**
+   * Update refused before it was applied: types nested too deep, too many structs or deletions in
+   * one update, or references to content the server does not have (reconnecting resyncs those).
+   */
+  UpdateRefused: 4422,
+  /** The board reached its storage quota; further edits are refused (the board stays readable). */
+  BoardFull: 4507,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

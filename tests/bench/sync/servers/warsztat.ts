@@ -1,9 +1,10 @@
 // Warsztat's real server (startServer, as `pnpm start` runs it, without the client build) as its
 // own process. DATABASE_URL picks durable SQLite (`sqlite:<file>`, the default mode) or the
-// in-memory store (`sqlite::memory:`). Two limits are raised so that the benchmark, not the
-// abuse guards, decides the numbers: the per-workshop socket cap (the idle test opens 1,000 sockets
-// on one workshop) and the per-socket message rate (saturation pushes one editor past 100/s).
-// Every other limit, check and guarantee is the production one.
+// in-memory store (`sqlite::memory:`). The rate and socket caps are raised so that the benchmark,
+// not the abuse guards, decides the numbers: the per-workshop and per-token socket caps (the idle
+// test opens 1,000 sockets on one workshop with one token), the per-socket message rate and the
+// per-token update budget (saturation pushes one editor past 100/s). Every other limit, check and
+// guarantee is the production one.
 import './control.mjs';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -16,6 +17,9 @@ const server = await startServer({
   limits: {
     maxSyncConnectionsPerWorkshop: 100_000,
     syncMessagesPerSecond: 100_000,
+    maxSyncSocketsPerParticipant: 100_000,
+    maxSyncSocketsPerStaffToken: 100_000,
+    syncUpdateBytesPerSecondPerToken: 1_073_741_824,
     docUnloadGraceMs: Number(process.env.DOC_UNLOAD_GRACE_MS ?? 30_000),
   },
 });
