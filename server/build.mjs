@@ -1,0 +1,22 @@
+// Compiles the server once for production (`pnpm start`): src/main.ts and the shared package,
+// whose TypeScript sources it imports, bundled into dist/main.js for plain `node`. Every
+// dependency the server declares stays an import resolved from node_modules at run time (one
+// copy of yjs, native better-sqlite3, font files found by require.resolve); the few that only
+// shared declares are bundled with it. Tests and `pnpm dev` keep running the sources with tsx.
+import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const external = Object.keys(pkg.dependencies).filter((name) => name !== '@warsztat/shared');
+
+await build({
+  entryPoints: [new URL('./src/main.ts', import.meta.url).pathname],
+  outfile: new URL('./dist/main.js', import.meta.url).pathname,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external,
+  sourcemap: true,
+  logLevel: 'warning',
+});
