@@ -32,13 +32,22 @@ export const REDACTED_PATHS = [
   '*.organiser',
 ];
 
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** A misspelt level stops the start with a sentence saying what is allowed (pino's own is terser). */
+function logLevel(value: string | undefined): string {
+  if (!value) return 'info';
+  if (!LEVELS.includes(value)) throw new Error(`LOG_LEVEL must be one of ${LEVELS.join(', ')}; got "${value}"`);
+  return value;
+}
+
 /**
  * One JSON object per line on stdout (what log shippers read), at `LOG_LEVEL` (default `info`;
  * `silent` turns it off, as the test suite does). Read once at start: the level is a setting of
  * the process, like the port.
  */
 export const rootLog: Logger = pino({
-  level: process.env.LOG_LEVEL || 'info',
+  level: logLevel(process.env.LOG_LEVEL),
   redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
 });
 
