@@ -34,6 +34,22 @@ const RECOMMENDATIONS = [
   'Centrum usług środowiskowych przy OPS',
 ];
 
+/**
+ * Waits until the screen has stopped changing: two screenshots in a row are equal (doc snapshots
+ * read, AutoFit measured, fonts in). A condition instead of a guessed pause.
+ */
+async function settled(page: Page): Promise<void> {
+  let last = await page.screenshot();
+  await expect
+    .poll(async () => {
+      const next = await page.screenshot();
+      const same = next.equals(last);
+      last = next;
+      return same;
+    }, UI)
+    .toBe(true);
+}
+
 async function axeViolations(page: Page): Promise<unknown[]> {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
@@ -335,7 +351,7 @@ describe('projector at 1920×1080', () => {
       await console.getByTestId(`projector-view-${view}`).check();
       await expect.poll(() => projector.getAttribute('[data-testid="projector"]', 'data-screen'), UI).toBe(view);
       // Wait for the screen's content before looking for anything in the corner.
-      await projector.waitForTimeout(400);
+      await settled(projector);
       expect(await elementsIn(projector, corner), `${view}: nothing in the interpreter's corner`).toEqual([]);
       await readable(projector, `projector-09-safe-${view}`);
     }
