@@ -395,7 +395,9 @@ describe('projector at 1920×1080', () => {
     await context.addInitScript(() => localStorage.setItem('warsztat:lang', 'pl'));
     await chosen.goto(new URL(`/p/${w.projectorToken}`, url).href);
     await chosen.getByTestId('projector-lobby').waitFor(UI);
-    await chosen.waitForTimeout(300);
+    // The lobby is drawn from the workshop's state, so it has arrived; once the screen has settled,
+    // whatever the workshop's language would have switched has been switched (as on the wall above).
+    await settled(chosen);
     expect(await chosen.locator('#lobby-join-heading').textContent()).toBe('Dołącz do warsztatu');
   }, 60_000);
 });
