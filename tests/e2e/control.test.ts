@@ -62,7 +62,8 @@ describe('running the room in Chromium', () => {
     // A second day, opened from the console: a study visit at the day's default start.
     await facilitator.getByTestId('agenda-add-day').selectOption('1');
     await facilitator.getByPlaceholder('Nowy punkt programu').fill('Wizyta studyjna online');
-    await facilitator.getByLabel('Rodzaj').selectOption('study-visit');
+    // Every item now has its own kind field ("Rodzaj punktu: …"): the new item's is the one named just "Rodzaj".
+    await facilitator.getByLabel('Rodzaj', { exact: true }).selectOption('study-visit');
     await facilitator.getByPlaceholder('Nowy punkt programu').press('Enter');
     await expect.poll(() => facilitator.getByTestId('agenda-item').count(), UI).toBe(8);
     await expect.poll(() => facilitator.getByTestId('agenda-panel').textContent(), UI).toContain('Dzień 2');

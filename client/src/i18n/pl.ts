@@ -407,6 +407,16 @@ export const pl = {
     'kind_study-visit': 'Wizyta studyjna',
     kind_break: 'Przerwa',
     kind_summary: 'Podsumowanie',
+    startsAt: 'Początek dnia: {{title}}',
+    title: 'Tytuł punktu: {{title}}',
+    kindOf: 'Rodzaj punktu: {{title}}',
+    speakers: 'Prowadzący punkt: {{title}}',
+    speakersPlaceholder: 'Prowadzący (po przecinku)',
+    dayDate: 'Data dnia',
+    replaceQuestion: 'Zastąpić obecny program przykładowym? Obecne punkty znikną.',
+    replace: 'Zastąp program',
+    mismatch:
+      'Faza: {{phase}}. W programie nie ma dalszego punktu tego rodzaju — wskaż bieżący punkt przyciskiem „Rozpocznij”.',
   },
   room: {
     broadcastHeading: 'Komunikat do grup',
@@ -435,6 +445,11 @@ export const pl = {
     alertRecall: 'Wracamy na salę — kończcie, proszę.',
     alertTimeUp: 'Czas minął.',
     alertDismiss: 'Rozumiem',
+    aboutTimer: 'Dotyczy czasu — zniknie, gdy zmienisz czas',
+    aboutTimerTag: 'o czasie',
+    activeBroadcasts: 'Komunikaty na ekranach',
+    noActiveBroadcasts: 'Żaden komunikat nie jest teraz wyświetlany. Komunikat znika przy zmianie fazy.',
+    removeBroadcast: 'Usuń',
   },
   groupEdit: {
     name: 'Nazwa grupy',

@@ -22,6 +22,7 @@ import { coFacilitatorTokenFor, hashToken, newId, newJoinCode, newToken, project
 import { planeLog } from '../log.js';
 import { StaleWriteError, type Store, StoreUnavailableError } from '../persistence/Store.js';
 import { autoAssign, placeLateJoiner } from './assign.js';
+import { followChange } from './commands/follow.js';
 import { applyPhase } from './commands/phase.js';
 import { applyCommand, applyParticipantCommand } from './commands.js';
 import { importedWorkshop } from './importWorkshop.js';
@@ -406,8 +407,10 @@ export class WorkshopService {
   /** Stores the change with its event, then makes it current and announces it (never the reverse). */
   private async commit(current: WorkshopRecord, changed: WorkshopRecord, type: string, data: unknown) {
     if (changed === current) return current;
-    // Retention of a workshop nobody closed counts from its last change (issue #19).
-    const next = { ...changed, control: { ...changed.control, lastActivityAt: this.now() } };
+    // What follows from the change (expired messages, the agenda's current item), then retention:
+    // a workshop nobody closed counts from its last change (issue #19).
+    const followed = followChange(current, changed);
+    const next = { ...followed, control: { ...followed.control, lastActivityAt: this.now() } };
     const version = await this.store.saveWorkshop(next, this.event(next.id, type, data));
     const saved = { ...next, version };
     this.remember(saved);

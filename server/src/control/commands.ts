@@ -4,6 +4,7 @@ import { newId } from '../ids.js';
 import { autoAssign } from './assign.js';
 import { applyAgenda } from './commands/agenda.js';
 import { applyBoardSettings } from './commands/boardSettings.js';
+import { applyBroadcast, applyBroadcastRemove } from './commands/broadcasts.js';
 import { applyGroup, moveParticipant } from './commands/groups.js';
 import { applyPhase, applyRecall, applyTimer } from './commands/phase.js';
 import { applyPlenary, applyVote } from './commands/plenary.js';
@@ -11,8 +12,6 @@ import { applyPrivacy, eraseParticipant } from './commands/privacy.js';
 import { applyProjector } from './commands/projector.js';
 import { assertNever, fail, ok, type Result } from './result.js';
 
-/** Broadcasts kept in state; older ones drop off (the event log keeps them all). */
-export const MAX_BROADCASTS = 20;
 /** Help requests kept in state; the oldest acknowledged ones drop off first. */
 export const MAX_HELP_REQUESTS = 100;
 
@@ -86,16 +85,10 @@ export function applyCommand(
       return applyGroup(w, command, makeId);
     case 'selfSelect':
       return ok({ ...w, control: { ...w.control, selfSelect: command.enabled } });
-    case 'broadcast': {
-      if (command.groupId !== null && !w.groups.some((g) => g.id === command.groupId)) {
-        return fail(ErrorCode.NotFound, 'No such group');
-      }
-      const message = { id: makeId(), text: command.text, groupId: command.groupId, at: now };
-      return ok({
-        ...w,
-        control: { ...w.control, broadcasts: [...w.control.broadcasts, message].slice(-MAX_BROADCASTS) },
-      });
-    }
+    case 'broadcast':
+      return applyBroadcast(w, command, now, makeId);
+    case 'broadcastRemove':
+      return applyBroadcastRemove(w, command);
     case 'helpAck': {
       const request = w.control.helpRequests.find((r) => r.id === command.requestId);
       if (!request) return fail(ErrorCode.NotFound, 'No such help request');

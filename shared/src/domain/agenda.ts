@@ -1,3 +1,5 @@
+import type { Phase } from './phases.js';
+
 /**
  * Agenda arithmetic shared by server and client: start times follow from each day's first start
  * and the durations before it, so changing one item's minutes moves everything after it.
@@ -14,6 +16,16 @@ export const AGENDA_KINDS = [
   'summary',
 ] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
+
+/**
+ * Which agenda items each phase may be running (issue #20 point 6): a phase change moves the current
+ * item on to the next of these kinds. Phases not listed (lobby, plenary, closed) move nothing.
+ */
+export const AGENDA_KINDS_OF_PHASE: Partial<Record<Phase, readonly AgendaKind[]>> = {
+  breakout: ['breakout'],
+  presenting: ['plenary', 'presentation'],
+  discussion: ['discussion', 'panel'],
+};
 
 /** Local wall-clock time of day, "HH:MM" (the workshop's time zone). */
 export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -65,6 +65,13 @@ export const AgendaCommand = z.discriminatedUnion('action', [
     startsAt: z.string().regex(CLOCK_TIME).optional(),
   }),
   z.strictObject({ type: z.literal('agenda'), action: z.literal('remove'), itemId: Id }),
+  /** A day's calendar date; null: the workshop's date for the first day, none for the others. */
+  z.strictObject({
+    type: z.literal('agenda'),
+    action: z.literal('day'),
+    day: z.number().int().min(0).max(6),
+    date: z.iso.date().nullable(),
+  }),
   /** Makes the item current; a breakout item also opens the groups for its minutes. */
   z.strictObject({ type: z.literal('agenda'), action: z.literal('start'), itemId: Id.nullable() }),
 ]);
@@ -170,8 +177,18 @@ export const Command = z.union([
   GroupCommand,
   /** Lets participants pick their own group (within capacity) while enabled. */
   z.strictObject({ type: z.literal('selfSelect'), enabled: z.boolean() }),
-  /** A message to every group (groupId null) or one group. */
-  z.strictObject({ type: z.literal('broadcast'), text: Text(500), groupId: Id.nullable() }),
+  /**
+   * A message to every group (groupId null) or one group. It shows until removed or the phase
+   * changes; `aboutTimer` messages ("Zostało 10 minut") also go when the timer changes.
+   */
+  z.strictObject({
+    type: z.literal('broadcast'),
+    text: Text(500),
+    groupId: Id.nullable(),
+    aboutTimer: z.boolean().optional(),
+  }),
+  /** Takes a broadcast off every screen. */
+  z.strictObject({ type: z.literal('broadcastRemove'), messageId: Id }),
   z.strictObject({ type: z.literal('helpAck'), requestId: Id }),
   /** Starts (seconds) or cancels (null) the countdown back to plenary. */
   z.strictObject({ type: z.literal('recall'), seconds: RecallSeconds.nullable() }),

@@ -58,12 +58,17 @@ export interface AgendaDayInfo {
   date: string | null;
 }
 
-/** A facilitator's message to every group (groupId null) or one. */
+/**
+ * A facilitator's message to every group (groupId null) or one. Active until removed or the phase
+ * changes; a message about the timer also goes when the timer changes (issue #20 point 2).
+ */
 export interface BroadcastMessage {
   id: string;
   text: string;
   groupId: string | null;
   at: number;
+  /** Absent in messages stored before issue #20: read as false. */
+  aboutTimer?: boolean;
 }
 
 /** A group asking for a facilitator; open until a facilitator acknowledges it. */
@@ -121,7 +126,7 @@ export interface WorkshopState {
   currentAgendaItemId: string | null;
   /** Participants may choose their own group (within capacity). */
   selfSelect: boolean;
-  /** Newest last; a participant sees only messages for everyone or its own group. */
+  /** The active messages, newest last; a participant sees only messages for everyone or its own group. */
   broadcasts: BroadcastMessage[];
   /** Facilitators see all; a participant its own group's; the projector none. */
   helpRequests: HelpRequest[];

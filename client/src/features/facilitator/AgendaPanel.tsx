@@ -1,19 +1,23 @@
-import { AGENDA_KINDS, type AgendaItem, type AgendaKind, type WorkshopState } from '@warsztat/shared';
+import { AGENDA_KINDS, AGENDA_KINDS_OF_PHASE, type AgendaKind, type WorkshopState } from '@warsztat/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../../app/time';
 import { currentLocale } from '../../i18n';
+import { AgendaRow, MAX_MINUTES } from './AgendaRow';
 import type { Run } from './useCommand';
 
-const MAX_MINUTES = 600;
-
 /**
- * The agenda: days of timed items, the current one highlighted. Start times are the server's
- * (recalculated from durations); editing minutes sends `agenda edit` when the field is left.
+ * The agenda: days of timed items, the current one highlighted, every field editable in place.
+ * Start times are the server's (recalculated from durations). Replacing the agenda asks first.
  */
 export function AgendaPanel({ workshop, run }: { workshop: WorkshopState; run: Run }) {
   const { t } = useTranslation();
+  const [confirmDemo, setConfirmDemo] = useState(false);
   const days = [...new Set(workshop.agenda.map((i) => i.day))].sort((a, b) => a - b);
+  const loadDemo = () => {
+    setConfirmDemo(false);
+    void run({ type: 'agenda', action: 'demo' });
+  };
   return (
     <section className="card-panel" aria-labelledby="agenda-heading" data-testid="agenda-panel">
       <div className="panel-header">
@@ -22,96 +26,97 @@ export function AgendaPanel({ workshop, run }: { workshop: WorkshopState; run: R
           type="button"
           className="button button--small"
           data-testid="agenda-demo"
-          onClick={() => void run({ type: 'agenda', action: 'demo' })}
+          aria-expanded={workshop.agenda.length > 0 ? confirmDemo : undefined}
+          onClick={() => (workshop.agenda.length > 0 ? setConfirmDemo(true) : loadDemo())}
         >
           {t('agenda.loadDemo')}
         </button>
       </div>
+      {confirmDemo && (
+        <div className="notice control-row" role="alert" data-testid="agenda-replace-confirm">
+          <span>{t('agenda.replaceQuestion')}</span>
+          <button type="button" className="button button--danger" data-testid="agenda-replace" onClick={loadDemo}>
+            {t('agenda.replace')}
+          </button>
+          <button type="button" className="button" onClick={() => setConfirmDemo(false)}>
+            {t('app.cancel')}
+          </button>
+        </div>
+      )}
+      <AgendaMismatch workshop={workshop} />
       {workshop.agenda.length === 0 && <p className="muted">{t('agenda.empty')}</p>}
       {workshop.agenda.length > 0 && (
         <p className="muted small" data-testid="agenda-time-zone">
           {t('agenda.timeZone', { zone: workshop.timeZone.replace(/_/g, ' ') })}
         </p>
       )}
-      {days.map((day) => (
-        <div key={day}>
-          {days.length > 1 && (
-            <h3 className="small">
-              {t('agenda.day', { n: day + 1 })} {formatDay(workshop.agendaDays[day]?.date ?? null, currentLocale())}
-            </h3>
-          )}
-          <ol className="agenda-list">
-            {workshop.agenda
-              .filter((i) => i.day === day)
-              .map((item) => (
-                <AgendaRow key={item.id} item={item} current={item.id === workshop.currentAgendaItemId} run={run} />
+      {days.map((day) => {
+        const items = workshop.agenda.filter((i) => i.day === day);
+        return (
+          <div key={day}>
+            <DayHeader workshop={workshop} day={day} run={run} />
+            <ol className="agenda-list">
+              {items.map((item, index) => (
+                <AgendaRow
+                  key={item.id}
+                  item={item}
+                  firstOfDay={index === 0}
+                  current={item.id === workshop.currentAgendaItemId}
+                  run={run}
+                />
               ))}
-          </ol>
-        </div>
-      ))}
+            </ol>
+          </div>
+        );
+      })}
       <AddItem run={run} days={days} />
     </section>
   );
 }
 
-function AgendaRow({ item, current, run }: { item: AgendaItem; current: boolean; run: Run }) {
+/**
+ * A day's label and its date, always shown and editable. The first day defaults to the workshop's
+ * date (a stored null); clearing the field goes back to that default.
+ */
+function DayHeader({ workshop, day, run }: { workshop: WorkshopState; day: number; run: Run }) {
   const { t } = useTranslation();
-  const [minutes, setMinutes] = useState(String(item.minutes));
-  // Another facilitator (or the REST mirror) may change it; follow the server.
-  useEffect(() => setMinutes(String(item.minutes)), [item.minutes]);
-  const commit = () => {
-    const n = Math.round(Number(minutes));
-    if (Number.isFinite(n) && n >= 1 && n <= MAX_MINUTES && n !== item.minutes) {
-      void run({ type: 'agenda', action: 'edit', itemId: item.id, minutes: n });
-    } else setMinutes(String(item.minutes));
-  };
+  const stored = workshop.agendaDays[day]?.date ?? null;
+  const shown = stored ?? (day === 0 ? workshop.date : null);
+  const id = `agenda-day-${day}-date`;
   return (
-    <li
-      className={`agenda-item${current ? ' agenda-item--current' : ''}`}
-      data-testid="agenda-item"
-      data-kind={item.kind}
-      aria-current={current ? 'step' : undefined}
-    >
-      <span className="agenda-time" data-testid="agenda-starts-at">
-        {item.startsAt}
-      </span>
-      <span className="agenda-title">
-        {item.title}
-        <span className="muted small"> · {t(`agenda.kind_${item.kind}`)}</span>
-        {item.speakers.length > 0 && <span className="muted small"> · {item.speakers.join(', ')}</span>}
-        {current && <span className="tag">{t('agenda.current')}</span>}
-      </span>
+    <div className="agenda-day control-row">
+      <h3 className="small">
+        {t('agenda.day', { n: day + 1 })}
+        {shown && <span className="muted"> · {formatDay(shown, currentLocale())}</span>}
+      </h3>
+      <label htmlFor={id} className="small">
+        {t('agenda.dayDate')}
+      </label>
       <input
-        className="minutes-input"
-        type="number"
-        min={1}
-        max={MAX_MINUTES}
-        data-testid="agenda-minutes"
-        aria-label={t('agenda.minutes', { title: item.title })}
-        value={minutes}
-        onChange={(e) => setMinutes(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
+        id={id}
+        type="date"
+        data-testid="agenda-day-date"
+        value={shown ?? ''}
+        onChange={(e) => {
+          const value = e.target.value || null;
+          if (value !== stored) void run({ type: 'agenda', action: 'day', day, date: value });
         }}
       />
-      <button
-        type="button"
-        className="button button--small"
-        data-testid="agenda-start"
-        onClick={() => void run({ type: 'agenda', action: 'start', itemId: item.id })}
-      >
-        {t('agenda.start')}
-      </button>
-      <button
-        type="button"
-        className="button button--small"
-        aria-label={t('agenda.remove', { title: item.title })}
-        onClick={() => void run({ type: 'agenda', action: 'remove', itemId: item.id })}
-      >
-        ×
-      </button>
-    </li>
+    </div>
+  );
+}
+
+/** After a phase change with no matching item ahead, the console asks which item runs now. */
+function AgendaMismatch({ workshop }: { workshop: WorkshopState }) {
+  const { t } = useTranslation();
+  const kinds = AGENDA_KINDS_OF_PHASE[workshop.phase];
+  if (!kinds || workshop.agenda.length === 0) return null;
+  const current = workshop.agenda.find((i) => i.id === workshop.currentAgendaItemId);
+  if (current && kinds.includes(current.kind)) return null;
+  return (
+    <p className="notice" data-testid="agenda-mismatch">
+      {t('agenda.mismatch', { phase: t(`phase.${workshop.phase}`) })}
+    </p>
   );
 }
 

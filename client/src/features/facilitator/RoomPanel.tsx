@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { formatRemaining, useServerNow } from '../../app/Timer';
 import type { Run } from './useCommand';
 
+/** Words that make a message about the timer (ticks "Dotyczy czasu" until set by hand). */
+const TIMER_WORDS = /\bmin|minut|czas|time\b|\d+\s*:\s*\d+/i;
+
 /** Default recall countdown, seconds. */
 const DEFAULT_RECALL_SECONDS = 60;
 
@@ -12,6 +15,10 @@ export function RoomPanel({ workshop, run }: { workshop: WorkshopState; run: Run
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [target, setTarget] = useState('');
+  // "Zostało 10 minut" must go when the timer changes: ticked by itself when the text speaks of
+  // minutes or time, until the facilitator sets it by hand.
+  const [aboutTimer, setAboutTimer] = useState<boolean | null>(null);
+  const timerText = aboutTimer ?? TIMER_WORDS.test(text);
   const [seconds, setSeconds] = useState(String(DEFAULT_RECALL_SECONDS));
   const recallEndsAt = workshop.recallEndsAt;
   const now = useServerNow(recallEndsAt !== null);
@@ -19,7 +26,10 @@ export function RoomPanel({ workshop, run }: { workshop: WorkshopState; run: Run
 
   const send = async () => {
     if (!text.trim()) return;
-    if (await run({ type: 'broadcast', text: text.trim(), groupId: target || null })) setText('');
+    if (await run({ type: 'broadcast', text: text.trim(), groupId: target || null, aboutTimer: timerText })) {
+      setText('');
+      setAboutTimer(null);
+    }
   };
   const recall = () => {
     const n = Math.round(Number(seconds));
@@ -64,7 +74,17 @@ export function RoomPanel({ workshop, run }: { workshop: WorkshopState; run: Run
             {t('room.send')}
           </button>
         </div>
+        <label className="checkbox-row small">
+          <input
+            type="checkbox"
+            data-testid="broadcast-about-timer"
+            checked={timerText}
+            onChange={(e) => setAboutTimer(e.target.checked)}
+          />
+          {t('room.aboutTimer')}
+        </label>
       </form>
+      <ActiveBroadcasts workshop={workshop} run={run} />
       <h3>{t('room.recallHeading')}</h3>
       {recallEndsAt !== null ? (
         <div className="control-row">
@@ -99,5 +119,48 @@ export function RoomPanel({ workshop, run }: { workshop: WorkshopState; run: Run
         </div>
       )}
     </section>
+  );
+}
+
+/** The messages on the room's screens now, each with "Usuń" (issue #20 point 2). */
+function ActiveBroadcasts({ workshop, run }: { workshop: WorkshopState; run: Run }) {
+  const { t } = useTranslation();
+  if (workshop.broadcasts.length === 0) {
+    return (
+      <p className="muted small" data-testid="broadcast-none">
+        {t('room.noActiveBroadcasts')}
+      </p>
+    );
+  }
+  return (
+    <>
+      <h3>{t('room.activeBroadcasts')}</h3>
+      <ul className="stack active-broadcasts">
+        {[...workshop.broadcasts].reverse().map((m) => {
+          const group = workshop.groups.find((g) => g.id === m.groupId)?.name ?? t('room.allGroups');
+          return (
+            <li key={m.id} className="active-broadcast" data-testid="broadcast-active">
+              <span className="active-broadcast-text">
+                {m.text}
+                <span className="muted small">
+                  {' '}
+                  · {group}
+                  {m.aboutTimer && ` · ${t('room.aboutTimerTag')}`}
+                </span>
+              </span>
+              <button
+                type="button"
+                className="button button--small"
+                data-testid="broadcast-remove"
+                onClick={() => void run({ type: 'broadcastRemove', messageId: m.id })}
+              >
+                {t('room.removeBroadcast')}
+                <span className="visually-hidden">: {m.text}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

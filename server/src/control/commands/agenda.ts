@@ -35,8 +35,18 @@ export function applyAgenda(
   switch (command.action) {
     case 'set':
     case 'demo': {
-      const { agenda, agendaDays } = fromDays(command.action === 'set' ? command.days : DEMO_AGENDA, makeId);
+      // The demo's own 2022 date is not this workshop's: its first day takes the workshop's date, so
+      // the report never prints a range nobody set (issue #20 point 6).
+      const demo = DEMO_AGENDA.map((d, i) => ({ ...d, date: i === 0 ? (w.date ?? undefined) : undefined }));
+      const { agenda, agendaDays } = fromDays(command.action === 'set' ? command.days : demo, makeId);
       return ok({ ...w, agenda, control: { ...w.control, agendaDays, currentAgendaItemId: null } });
+    }
+    case 'day': {
+      if (!w.agenda.some((i) => i.day === command.day)) return fail(ErrorCode.NotFound, 'No such agenda day');
+      const agendaDays = [...w.control.agendaDays];
+      while (agendaDays.length <= command.day) agendaDays.push({ date: null });
+      agendaDays[command.day] = { date: command.date };
+      return ok({ ...w, control: { ...w.control, agendaDays } });
     }
     case 'add': {
       const sameDay = w.agenda.filter((i) => i.day === command.day);
