@@ -22,8 +22,9 @@ export interface HostileRoom {
   /** The board the attacker and the friend share. */
   docName: string;
   attacker: string;
-  /** Another participant of the same group. */
+  /** Another participant of the same group (its token, and its participant id). */
   friend: string;
+  friendId: string;
   /** A participant of another group, on its own board. */
   neighbour: { token: string; docName: string };
 }
@@ -52,6 +53,7 @@ export async function hostileRoom(cleanup: Cleanup, env: Record<string, string> 
     docName: shared.docName,
     attacker,
     friend,
+    friendId: second as string,
     neighbour: { token: neighbour, docName: other.docName },
   };
 }

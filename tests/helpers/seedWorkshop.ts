@@ -108,8 +108,9 @@ export function seedBoards(f: SeedFixture = seed000): { boards: Map<string, Y.Do
   return { boards, idOf };
 }
 
+/** `voters` votes on a card by the seed's participants p0, p1, … (the report counts only real participants). */
 export function vote(doc: Y.Doc, cardId: string, voters: number): void {
-  for (let v = 0; v < voters; v++) castVote(doc, cardId, `voter${v}`, 1, 10);
+  for (let v = 0; v < voters; v++) castVote(doc, cardId, `p${v}`, 1, 10);
 }
 
 /** Consolidated recommendations in a plenary doc, in the order the room agreed (not the boards' order). */

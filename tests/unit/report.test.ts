@@ -167,6 +167,25 @@ describe('report of a workshop built like seed 000', () => {
     expect(md).toContain('_(1 głos)_');
   });
 
+  it("counts only the workshop's participants' votes, each within the board's budget (issue #14)", () => {
+    const { boards, idOf } = seedBoards();
+    const board = boards.get('g3') as Y.Doc;
+    const honest = idOf.get('Centra zdrowia psychicznego współpracujące z KIS i CIS') ?? '';
+    vote(board, honest, 2);
+    // One writer invents fifty voters on another card, and gives itself 99 votes there.
+    const other = addCard(board, { sectionId: 'recommendations', text: 'Karta z wymyślonymi głosami', now: 1 });
+    const card = board.getMap('cards').get(other) as Y.Map<unknown>;
+    const map = new Y.Map<number>();
+    card.set('votes', map);
+    for (let i = 0; i < 50; i++) map.set(`fake-${i}`, 9);
+    map.set('p3', 99);
+    const report = buildReport(seedWorkshopRecord(), boards, { now: NOW });
+    const ranked = report.recommendations.items.map((i) => [i.text, i.votes]);
+    // p3 counts with the default budget of 5; the fifty strangers count for nothing.
+    expect(ranked[0]).toEqual(['Karta z wymyślonymi głosami', 5]);
+    expect(ranked[1]).toEqual(['Centra zdrowia psychicznego współpracujące z KIS i CIS', 2]);
+  });
+
   it('renders Markdown with every part in the seed order', () => {
     const md = renderMarkdown(seedReport());
     const order = [

@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import type * as Y from 'yjs';
 import type { WorkshopRecord } from '../domain/workshop.js';
 import { buildReport, narrativeParts, type Report } from '../report/buildReport.js';
+import { cleanStrings, withoutControls, xmlSafe } from '../report/cleanText.js';
 import { renderJson } from '../report/renderJson.js';
 import { renderMarkdown } from '../report/renderMarkdown.js';
 import { sendError } from './errors.js';
@@ -89,7 +90,7 @@ export async function sendReport(req: Request, res: Response, w: WorkshopRecord,
     let body: string | Buffer;
     switch (format) {
       case 'md':
-        body = renderMarkdown(report);
+        body = renderMarkdown(cleanStrings(report, withoutControls));
         break;
       case 'json':
         body = renderJson(w, docs.boards, report, docs.plenary);
@@ -97,10 +98,10 @@ export async function sendReport(req: Request, res: Response, w: WorkshopRecord,
       // Loaded on first use: pdfkit (with its font tables) and docx cost ~30 MB of RSS from import,
       // paid by every node at rest although a report is made once per workshop (issue #18).
       case 'docx':
-        body = await (await import('../report/renderDocx.js')).renderDocx(report);
+        body = await (await import('../report/renderDocx.js')).renderDocx(cleanStrings(report, xmlSafe));
         break;
       case 'pdf':
-        body = await (await import('../report/renderPdf.js')).renderPdf(report);
+        body = await (await import('../report/renderPdf.js')).renderPdf(cleanStrings(report, withoutControls));
         break;
     }
     res.setHeader('Content-Type', REPORT_FORMATS[format].type);

@@ -1,5 +1,7 @@
 import {
   ATTENDANCES,
+  boardSettingsFor,
+  countedVotes,
   type Locale,
   listCards,
   type NarrativePart,
@@ -147,14 +149,18 @@ function buildAttendance(w: WorkshopRecord, t: ReportT): Report['attendance'] {
 function buildGroup(w: WorkshopRecord, t: ReportT, group: WorkshopRecord['groups'][number], doc: Y.Doc | undefined) {
   const template = TEMPLATES[w.template].sections;
   const sections: ReportSection[] = template.map((s) => ({ id: s.id, label: s.label[w.locale], cards: [] }));
-  for (const card of doc ? listCards(doc) : []) {
+  const cards = doc ? listCards(doc) : [];
+  const voters = new Set(w.participants.map((p) => p.id));
+  const votes = countedVotes(cards, voters, boardSettingsFor(w.control.boards, group.id).voteBudget);
+  for (const card of cards) {
     let section = sections.find((s) => s.id === card.sectionId);
     if (!section) {
       // A section the template does not know (another client's schema): kept under its id, not lost.
       section = { id: card.sectionId, label: card.sectionId, cards: [] };
       sections.push(section);
     }
-    section.cards.push({ id: card.id, text: card.text, votes: card.votes, votesText: votesText(t, card.votes) });
+    const n = votes.get(card.id) ?? 0;
+    section.cards.push({ id: card.id, text: card.text, votes: n, votesText: votesText(t, n) });
   }
   const members =
     w.participants.filter((p) => p.groupId === group.id).length +

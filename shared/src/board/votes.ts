@@ -75,3 +75,30 @@ export function clearVotes(doc: Y.Doc): void {
     });
   });
 }
+
+/**
+ * Votes as a report counts them (issue #14): the CRDT cannot refuse a write, so one writer could
+ * invent fifty voters and put its card first. Only keys that are participants of the workshop
+ * count, and each of them at most `budget` votes over the whole board, taken in board order (a
+ * participant who went over it offline keeps their first votes). Returns card id → votes.
+ */
+export function countedVotes(
+  cards: ReadonlyArray<{ id: string; votesBy: Readonly<Record<string, number>> }>,
+  voters: ReadonlySet<string>,
+  budget: number,
+): Map<string, number> {
+  const left = new Map<string, number>();
+  const counted = new Map<string, number>();
+  for (const card of cards) {
+    let total = 0;
+    for (const [voter, n] of Object.entries(card.votesBy)) {
+      if (!voters.has(voter)) continue;
+      const remaining = left.get(voter) ?? budget;
+      const taken = Math.min(count(n), remaining);
+      left.set(voter, remaining - taken);
+      total += taken;
+    }
+    counted.set(card.id, total);
+  }
+  return counted;
+}
