@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -6,6 +7,20 @@ import { Cleanup } from '../helpers/cleanup.js';
 import { waitFor } from '../helpers/poll.js';
 import { openBoard, roundTrip } from '../helpers/provider.js';
 import { breakoutRoom } from '../helpers/room.js';
+import { encodeStep1, rawSync } from '../helpers/wire.js';
+
+/** A hand-made awareness message with one entry, as a provider would send it. */
+function awarenessFrame(clientId: number, clock: number, state: unknown): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, 1);
+  encoding.writeVarUint(inner, clientId);
+  encoding.writeVarUint(inner, clock);
+  encoding.writeVarString(inner, JSON.stringify(state));
+  const outer = encoding.createEncoder();
+  encoding.writeVarUint(outer, 1);
+  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(outer);
+}
 
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
@@ -128,5 +143,37 @@ describe('presence with 50 echoing stock providers', () => {
     await roundTrip({ doc, provider: projector });
     expect(tally.received.flat().every((e) => e.clientId === doc.clientID)).toBe(true);
     expect(anna.provider.awareness.getStates().has(doc.clientID)).toBe(false);
+  });
+
+  it('forwards an unchanged renewal only as often as peers need, and a real change at once', async () => {
+    const r = await breakoutRoom(cleanup);
+    const { port } = r.t;
+    const tally = new AwarenessTally();
+    const doc = new Y.Doc();
+    const observer = new WebsocketProvider(`ws://localhost:${port}/sync`, r.anna.docName, doc, {
+      WebSocketPolyfill: tallyingWebSocket(tally) as unknown as typeof globalThis.WebSocket,
+      params: { token: r.facilitatorToken },
+      disableBc: true,
+    });
+    cleanup.add(observer, (p) => {
+      p.destroy();
+      doc.destroy();
+    });
+    await waitFor(() => observer.synced, 5_000, 'observer synced');
+    const anna = rawSync(cleanup, port, r.anna.docName, r.anna.token);
+    await anna.opened;
+    const id = 4_242;
+    const state = { user: { name: 'Anna' }, editing: null };
+    anna.ws.send(awarenessFrame(id, 1, state));
+    await waitFor(() => observer.awareness.getStates().has(id), 5_000, 'Anna appears');
+    // Renewals (same state, newer clock) far more often than every 15 s: none is forwarded now.
+    for (let clock = 2; clock <= 6; clock++) anna.ws.send(awarenessFrame(id, clock, state));
+    anna.ws.send(encodeStep1());
+    await waitFor(() => anna.received.some((m) => m[0] === 0 && m[1] === 1), 5_000, 'answer to step 1');
+    // A real change goes out at once (coalesced: within the 100 ms flush), at its own clock.
+    anna.ws.send(awarenessFrame(id, 7, { ...state, editing: 'card-1' }));
+    await waitFor(() => tally.receivedTimes(id, 7) === 1, 5_000, 'the change arrives');
+    for (let clock = 2; clock <= 6; clock++) expect(tally.receivedTimes(id, clock)).toBe(0);
+    expect(observer.awareness.getStates().has(id)).toBe(true);
   });
 });
