@@ -69,7 +69,10 @@ export async function waitFor(
     if (done(result)) return result;
     if (now() > deadline) {
       const closed = Object.values(result.report.closed);
-      throw new Error(`timed out waiting for ${what} (closed: ${closed.length}, codes ${[...new Set(closed)]})`);
+      const { opened, synced } = result.report;
+      throw new Error(
+        `timed out waiting for ${what} (opened: ${countOf(opened)}, synced: ${countOf(synced)}, closed: ${closed.length}, codes ${[...new Set(closed)]})`,
+      );
     }
     await sleep(50);
   }

@@ -51,7 +51,7 @@ export const SIZES: Record<'full' | 'quick' | 'smoke', Sizes> = {
     coldLoad: { cards: 5_000, repeats: 3 },
     idle: { connections: 1_000, boards: 5 },
     plenary: { readers: 300, editsPerSecond: 2, seconds: 20 },
-    capacity: { perBoard: 50, editsPerSecond: 0.2, boardsPerStep: 10, maxSteps: 12, stepSeconds: 5 },
+    capacity: { perBoard: 50, editsPerSecond: 0.2, boardsPerStep: 10, maxSteps: 8, stepSeconds: 5 },
     idleCpuSeconds: 16,
     echo: true,
     threads: 2,
