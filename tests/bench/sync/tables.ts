@@ -137,8 +137,11 @@ const PRESENCE_SPECS: typeof SPECS = {
       ['server RSS MiB at it (peak)', (r: CapacityResult) => mb(r.best?.serverRssBytes ?? Number.NaN)],
       ['stopped by', (r: CapacityResult) => r.stoppedBy],
       [
-        'steps (participants: p99 ms)',
-        (r: CapacityResult) => r.steps.map((x) => `${x.participants}: ${ms(x.p99)}`).join(' · '),
+        'steps (participants: p99 ms, server / generator CPU %)',
+        (r: CapacityResult) =>
+          r.steps
+            .map((x) => `${x.participants}: ${ms(x.p99)}, ${num(x.serverCpuPercent)} / ${num(x.generatorCpuPercent)}`)
+            .join(' · '),
       ],
     ],
   },

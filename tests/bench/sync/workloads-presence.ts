@@ -7,7 +7,7 @@ import type { Board, PeerDef, RunningPeer } from './peers.js';
 import type { Pool } from './pool.js';
 import { countOf, deliveredRatio, room, spec, waitFor } from './room.js';
 import type { Sizes } from './sizes.js';
-import { type Latency, Sampler, sleep, summarise, type Usage } from './stats.js';
+import { type Latency, Sampler, SelfCpu, sleep, summarise, type Usage } from './stats.js';
 import { type IdleResult, pause, withPeer } from './workloads.js';
 
 const P99_LIMIT_MS = 100;
@@ -27,6 +27,7 @@ export interface CapacityStep {
   editsPerSecond: number;
   serverCpuPercent: number;
   serverRssBytes: number;
+  generatorCpuPercent: number;
 }
 
 export interface CapacityResult {
@@ -48,11 +49,14 @@ async function measure(running: RunningPeer, pool: Pool, sizes: Sizes, seconds: 
   await pool.setWindow(from, to);
   await sleep(from - now());
   const sampler = new Sampler(running.pid, 250);
+  const self = new SelfCpu();
   await sampler.start();
+  self.reset();
   await sleep(to - now());
   const server = await sampler.stop();
+  const generatorCpuPercent = self.percent();
   await pause(sizes, 1_000);
-  return { result: await pool.collect(), server };
+  return { result: await pool.collect(), server, generatorCpuPercent };
 }
 
 /** One doc read by many (a plenary list on every phone), written by one facilitator. */
@@ -108,10 +112,10 @@ export function capacity(def: PeerDef, sizes: Sizes): Promise<CapacityResult> {
       await pause(sizes, 1_500);
       await pool.setRate(c.editsPerSecond);
       const run = () => measure(running, pool, sizes, c.stepSeconds);
-      let { result, server } = await run();
+      let { result, server, generatorCpuPercent } = await run();
       const p99Of = (x: typeof result) => summarise(x.latencies).p99;
       // The machine is shared: a step spoilt by another process's burst is run again before it counts.
-      if (!(p99Of(result) <= P99_LIMIT_MS)) ({ result, server } = await run());
+      if (!(p99Of(result) <= P99_LIMIT_MS)) ({ result, server, generatorCpuPercent } = await run());
       const step: CapacityStep = {
         participants,
         p99: p99Of(result),
@@ -119,6 +123,7 @@ export function capacity(def: PeerDef, sizes: Sizes): Promise<CapacityResult> {
         editsPerSecond: result.edits / c.stepSeconds,
         serverCpuPercent: server.cpuPercent,
         serverRssBytes: server.peakRssBytes,
+        generatorCpuPercent,
       };
       steps.push(step);
       const closed = countOf(result.report.closed);
