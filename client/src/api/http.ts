@@ -37,7 +37,7 @@ export function postJson<T>(path: string, body: unknown, schema: Schema<T>): Pro
  * history would keep it); `body`, when given, is sent as JSON.
  */
 export async function requestJson<T>(
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   schema: Schema<T>,
   options: { body?: unknown; token?: string } = {},
@@ -73,3 +73,6 @@ export async function requestJson<T>(
   if (!parsed.success) return { ok: false, code: 'unknown', status: response.status };
   return { ok: true, data: parsed.data };
 }
+
+/** For calls answered `204 No Content` (deletions): success carries no data. */
+export const NoContent: Schema<null> = { safeParse: () => ({ success: true, data: null }) };

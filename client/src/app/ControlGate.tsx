@@ -2,6 +2,7 @@ import type { Me, WorkshopState } from '@warsztat/shared';
 import { ErrorCode } from '@warsztat/shared';
 import { type ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { wasErasedHere } from '../api/privacy';
 import { adoptWorkshopLocale } from '../i18n';
 import { useControlStore } from '../stores/controlStore';
 import { useControlConnection } from '../stores/useControlConnection';
@@ -31,6 +32,16 @@ export function ControlGate({
     if (workshopLocale) adoptWorkshopLocale(workshopLocale);
   }, [workshopLocale]);
 
+  // The participant erased themselves here (issue #19): the hang-up that follows is the expected outcome.
+  if (problem && wasErasedHere()) {
+    return (
+      <Page>
+        <output className="notice" data-testid="my-data-erased">
+          {t('privacy.forgotten')}
+        </output>
+      </Page>
+    );
+  }
   if (!token || problem) {
     const code = problem && KNOWN.includes(problem.code) ? problem.code : 'unauthorized';
     return (

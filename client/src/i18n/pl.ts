@@ -527,6 +527,55 @@ export const pl = {
     restored: 'Przywrócono wygenerowany tekst.',
     showGenerated: 'Pokaż wygenerowany tekst',
   },
+  privacy: {
+    clauseHeading: 'Twoje dane osobowe',
+    clauseController: 'Administrator danych: {{controller}}.',
+    clauseOrganiser: 'Administrator danych: organizator warsztatu, {{controller}}.',
+    clauseUnnamed: 'Administrator danych: organizator warsztatu.',
+    clauseWhat: 'Zbieramy: imię i nazwisko, organizację, typ organizacji i formę udziału (na miejscu lub online).',
+    clauseWhy:
+      'Cel: przeprowadzenie warsztatu i przygotowanie raportu. Nazwisko trafi do raportu tylko za Twoją zgodą.',
+    clauseHowLong_one: 'Dane są usuwane {{count}} dzień po zakończeniu warsztatu.',
+    clauseHowLong_few: 'Dane są usuwane {{count}} dni po zakończeniu warsztatu.',
+    clauseHowLong_many: 'Dane są usuwane {{count}} dni po zakończeniu warsztatu.',
+    clauseHowLong_other: 'Dane są usuwane {{count}} dnia po zakończeniu warsztatu.',
+    clauseRights: 'W każdej chwili możesz pobrać swoje dane lub je usunąć (na swojej tablicy: „Moje dane”).',
+    clauseContact: 'Kontakt w sprawie danych:',
+    clauseNoContact: 'W sprawie danych zwróć się do osoby prowadzącej warsztat.',
+    panelHeading: 'Dane osobowe (RODO)',
+    controller: 'Administrator danych',
+    controllerHint: 'Pełna nazwa instytucji, np. Regionalny Ośrodek Polityki Społecznej w Białymstoku.',
+    contact: 'Kontakt w sprawie danych (e-mail lub adres strony)',
+    retention: 'Przechowywanie danych (dni po zakończeniu)',
+    save: 'Zapisz',
+    saved: 'Zapisano.',
+    incomplete:
+      'Klauzula informacyjna jest niepełna: podaj administratora danych i kontakt. Do tego czasu uczestnicy widzą jako administratora organizatora warsztatu.',
+    deletesOn: 'Warsztat i wszystkie jego dane zostaną usunięte {{date}}.',
+    deletesOnOpen: 'Warsztat nie jest zakończony: bez nowej aktywności zostanie usunięty {{date}}.',
+    erased: 'Osoby usunięte na własną prośbę: {{count}}',
+    deleteHeading: 'Usunięcie warsztatu',
+    deleteOpen: 'Usuń warsztat i wszystkie dane…',
+    deleteExplain:
+      'Usuwa na zawsze uczestników, tablice, rekomendacje i raport. Wszystkie linki przestaną działać. Tego nie można cofnąć.',
+    deleteTypeTitle: 'Aby potwierdzić, wpisz tytuł warsztatu: {{title}}',
+    deleteConfirm: 'Usuń na zawsze',
+    deleting: 'Usuwanie…',
+    cancel: 'Anuluj',
+    eraseShort: 'Usuń dane',
+    eraseParticipant: 'Usuń dane: {{name}}',
+    eraseParticipantConfirm:
+      'Usunąć dane osoby {{name}}? Imię, nazwisko, organizacja i zgoda znikną, link przestanie działać; jej karty zostaną bez autora.',
+    myData: 'Moje dane',
+    myDataText:
+      'Warsztat przechowuje Twoje imię i nazwisko, organizację, typ organizacji, formę udziału i zgodę na podanie nazwiska w raporcie.',
+    download: 'Pobierz moje dane (JSON)',
+    forgetOpen: 'Usuń moje dane…',
+    forgetExplain:
+      'Twoje imię i nazwisko, organizacja i zgoda zostaną usunięte, a ten link przestanie działać. Karty, które dodano z tego konta, zostaną na tablicy bez autora. Tego nie można cofnąć.',
+    forgetConfirm: 'Tak, usuń moje dane',
+    forgotten: 'Twoje dane zostały usunięte. Możesz zamknąć tę stronę.',
+  },
 };
 
 /** Same shape as `pl`, with every leaf a string. */

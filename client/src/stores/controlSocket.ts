@@ -11,6 +11,7 @@ import type {
 } from '@warsztat/shared';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
+import { forgetParticipantOnDevice } from '../api/privacy';
 import { forgetLocalBoards } from '../sync/localCopies';
 import { useControlStore } from './controlStore';
 
@@ -87,7 +88,11 @@ export function connectControl(token: string): () => void {
   s.on('state', (state, me) => useControlStore.getState().setWorkshop(state, me));
   s.on('problem', (error) => {
     const workshopId = useControlStore.getState().workshop?.id;
-    if (error.code === 'unauthorized' && workshopId) void forgetLocalBoards(workshopId);
+    if (error.code === 'unauthorized' && workshopId) {
+      // Revoked, erased or deleted (issue #19): nothing of it stays on this device.
+      void forgetLocalBoards(workshopId);
+      forgetParticipantOnDevice(workshopId, token);
+    }
     useControlStore.getState().setProblem(error);
     s.disconnect();
   });

@@ -7,6 +7,7 @@ import type { FailureCode } from '../../api/http';
 import { createWorkshop } from '../../api/workshops';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { currentLocale } from '../../i18n';
+import { EMPTY_PRIVACY_INPUT, PrivacyFields, privacyBody } from './PrivacyFields';
 
 function isMode(value: string): value is Mode {
   return (MODES as readonly string[]).includes(value);
@@ -30,6 +31,7 @@ export function CreateForm({ onCreated }: { onCreated: (answer: CreateWorkshopAn
   const [mode, setMode] = useState<Mode>('onsite');
   const [template, setTemplate] = useState<TemplateId>('di-5');
   const [timeZone, setTimeZone] = useState(DEFAULT_TIME_ZONE);
+  const [privacy, setPrivacy] = useState(EMPTY_PRIVACY_INPUT);
   const [zones] = useState(timeZones);
   const [titleError, setTitleError] = useState(false);
   const [error, setError] = useState<FailureCode | null>(null);
@@ -45,7 +47,14 @@ export function CreateForm({ onCreated }: { onCreated: (answer: CreateWorkshopAn
     setTitleError(false);
     setError(null);
     setBusy(true);
-    const body: CreateWorkshopBody = { title: title.trim(), template, mode, locale: currentLocale(), timeZone };
+    const body: CreateWorkshopBody = {
+      title: title.trim(),
+      template,
+      mode,
+      locale: currentLocale(),
+      timeZone,
+      ...privacyBody(privacy),
+    };
     if (date) body.date = date;
     if (venue.trim()) body.venue = venue.trim();
     if (organiser.trim()) body.organiser = organiser.trim();
@@ -142,6 +151,7 @@ export function CreateForm({ onCreated }: { onCreated: (answer: CreateWorkshopAn
           ))}
         </select>
       </div>
+      <PrivacyFields value={privacy} onChange={setPrivacy} />
       <ErrorAlert code={error} />
       <button type="submit" className="button button--primary" data-testid="create-submit" disabled={busy}>
         {busy ? t('create.submitting') : t('create.submit')}

@@ -15,6 +15,7 @@ import { LinksPanel } from './LinksPanel';
 import { ParticipantsTable } from './ParticipantsTable';
 import { PhaseControls } from './PhaseControls';
 import { PlenaryPanel } from './PlenaryPanel';
+import { PrivacyPanel } from './PrivacyPanel';
 import { ProjectorControls } from './ProjectorControls';
 import { ReportDownload } from './ReportDownload';
 import { ReportEditor } from './ReportEditor';
@@ -57,6 +58,7 @@ function Console({ workshop, me, token }: { workshop: WorkshopState; me: Me; tok
           <LinksPanel workshop={workshop} />
           <AgendaPanel workshop={workshop} run={run} />
           <ReportDownload workshopId={workshop.id} token={token} />
+          <PrivacyPanel workshop={workshop} run={run} token={token} canDelete={me.role === 'facilitator'} />
         </div>
       </div>
       <ParticipantsTable workshop={workshop} run={run}>

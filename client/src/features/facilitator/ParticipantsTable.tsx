@@ -92,6 +92,20 @@ export function ParticipantsTable({ workshop, run, children }: Props) {
                       }}
                     >
                       {t('facilitator.remove')}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="button button--small button--danger"
+                      data-testid="erase-participant"
+                      aria-label={t('privacy.eraseParticipant', { name: p.name })}
+                      onClick={() => {
+                        // Art. 17 asked in person (issue #19): name, organisation and consent go for good.
+                        if (window.confirm(t('privacy.eraseParticipantConfirm', { name: p.name }))) {
+                          void run({ type: 'removeParticipant', participantId: p.id, erase: true });
+                        }
+                      }}
+                    >
+                      {t('privacy.eraseShort')}
                     </button>
                   </td>
                 </tr>

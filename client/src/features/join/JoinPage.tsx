@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../app/ErrorAlert';
 import { Page } from '../../app/Page';
 import { formatDay } from '../../app/time';
 import { currentLocale } from '../../i18n';
+import { PrivacyNotice } from './PrivacyNotice';
 
 type JoinRequest = typeof import('./joinRequest');
 const loadJoinRequest = (): Promise<JoinRequest> => import('./joinRequest');
@@ -162,6 +163,7 @@ export function JoinPage() {
               required
             />
           </div>
+          <PrivacyNotice code={lookupCode} />
           <div className="field">
             <label htmlFor="join-name">{t('join.name')}</label>
             <input

@@ -8,6 +8,7 @@ import { Page } from '../../app/Page';
 import { CurrentAgendaItem } from '../../app/RoomNotices';
 import { SoundToggle } from '../../app/Timer';
 import { Board } from '../board/Board';
+import { MyData } from './MyData';
 import { GroupChooser, HelpButton, RapporteurControl } from './ParticipantActions';
 import { PlenaryVote, showsPlenary } from './PlenaryVote';
 import { ReportConsent } from './ReportConsent';
@@ -83,6 +84,7 @@ function ParticipantView({ workshop, me, token }: { workshop: WorkshopState; me:
           </>
         )}
         <ReportConsent workshop={workshop} me={me} />
+        <MyData workshop={workshop} token={token} />
       </div>
     </Page>
   );

@@ -1,0 +1,60 @@
+import { JoinPrivacyAnswer } from '@warsztat/shared';
+import { NoContent, requestJson } from './http';
+import { participantTokenKey } from './workshops';
+
+/**
+ * The data subject's calls (issue #19): the information clause behind a join code, a participant's
+ * copy of their data (Art. 15) and their erasure (Art. 17), and the facilitator's deletion of a
+ * whole workshop. Tokens travel in the Authorization header only.
+ */
+export function joinPrivacy(code: string) {
+  return requestJson('GET', `/api/join/${encodeURIComponent(code)}/privacy`, JoinPrivacyAnswer);
+}
+
+export function deleteWorkshop(workshopId: string, token: string) {
+  return requestJson('DELETE', `/api/workshops/${encodeURIComponent(workshopId)}`, NoContent, { token });
+}
+
+let erasedHere = false;
+
+/** True once this tab erased its participant: the control connection's refusal that follows is expected. */
+export function wasErasedHere(): boolean {
+  return erasedHere;
+}
+
+export async function forgetMe(token: string) {
+  // Set before the answer: the server hangs up the control socket as it erases, and that refusal
+  // may reach this tab before the HTTP answer does.
+  erasedHere = true;
+  const result = await requestJson('DELETE', '/api/participants/me', NoContent, { token });
+  if (!result.ok) erasedHere = false;
+  return result;
+}
+
+/** The participant's data as the server holds it, as a JSON file to save (never cached on the way). */
+export async function myData(token: string): Promise<Blob | null> {
+  try {
+    const response = await fetch('/api/participants/me/data', { headers: { Authorization: `Bearer ${token}` } });
+    return response.ok ? await response.blob() : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What this browser keeps about a participant besides board copies: the token per workshop and the
+ * "Wróć jako <name>" entry per join code. Dropped when the person is erased or the workshop deleted,
+ * so a venue's shared laptop keeps no name behind.
+ */
+export function forgetParticipantOnDevice(workshopId: string, token: string): void {
+  try {
+    localStorage.removeItem(participantTokenKey(workshopId));
+    for (let i = localStorage.length - 1; i >= 0; i--) {
+      const key = localStorage.key(i);
+      if (!key?.startsWith('warsztat:joined:')) continue;
+      if ((localStorage.getItem(key) ?? '').includes(`/b/${token}`)) localStorage.removeItem(key);
+    }
+  } catch {
+    // Storage refused: nothing was kept there either.
+  }
+}
