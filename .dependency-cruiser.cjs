@@ -6,7 +6,7 @@
 const server = (dir) => `^server/src/${dir}/`;
 
 /** Server planes, lowest first: each may import those before it (and shared), never after. */
-const SERVER_LAYERS = ['domain', 'persistence', 'sync', 'control', 'report', 'cluster', 'http'];
+const SERVER_LAYERS = ['domain', 'persistence', 'sync', 'control', 'report', 'privacy', 'cluster', 'http'];
 
 const layerRules = SERVER_LAYERS.slice(0, -1).map((layer, i) => ({
   name: `server-${layer}-imports-upward`,

@@ -5,14 +5,16 @@ import { join } from 'node:path';
 import express from 'express';
 import helmet from 'helmet';
 import { type Config, DEFAULT_LIMITS } from './config.js';
+import { createControlPlane } from './control/ControlPlane.js';
 import { attachControlSocket, hasControlSockets } from './control/controlSocket.js';
-import { WorkshopService } from './control/WorkshopService.js';
+import type { WorkshopService } from './control/WorkshopService.js';
 import { apiRouter } from './http/api.js';
 import { errorHandler } from './http/errors.js';
 import { Metrics } from './http/metrics.js';
 import { compressDynamic, serveClient } from './http/staticClient.js';
 import { planeLog } from './log.js';
 import { openStore } from './persistence/openStore.js';
+import type { Store } from './persistence/Store.js';
 import { RetentionSweep } from './privacy/RetentionSweep.js';
 import { authorizeDoc } from './sync/authorizeDoc.js';
 import { SyncServer } from './sync/SyncServer.js';
@@ -21,7 +23,10 @@ export interface RunningServer {
   url: string;
   port: number;
   httpServer: HttpServer;
+  /** The control plane's core (tests read the cache through it). */
   service: WorkshopService;
+  /** The store this server writes to (tests read the audit log through it). */
+  store: Store;
   sync: SyncServer;
   /** Runs one retention sweep now (it also runs at start and every `retentionSweepMs`); resolves with the deleted ids. */
   sweepRetention(): Promise<string[]>;
@@ -59,7 +64,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   const store = await openStore(config.databaseUrl);
   const clock = options.clock ?? Date.now;
-  const service = new WorkshopService(store, clock);
+  const control = createControlPlane(store, clock);
+  const service = control.workshops;
   // Multi-node mode (DESIGN §5): Redis relays boards, control changes and presence between nodes.
   // Its modules (and ioredis) are loaded only then: a single node never holds them in memory.
   const clustering = config.redisUrl ? await import('./cluster/index.js') : null;
@@ -107,7 +113,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   app.use(
     '/api',
-    apiRouter(service, {
+    apiRouter(control, {
       maxBodyBytes: config.limits.maxHttpBodyBytes,
       maxImportBytes: config.limits.maxImportBytes,
       joinsPerCodePerMinute: config.limits.joinsPerCodePerMinute,
@@ -138,18 +144,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   sync.attach(httpServer);
   // Rights follow the workshop: a move, a removal or a deleted group closes affected sockets at once.
   service.onChange((workshop) => sync.revalidate(workshop.id));
-  service.onDelete((workshopId) => sync.dropWorkshop(workshopId));
+  control.deletion.onDelete((workshopId) => sync.dropWorkshop(workshopId));
   // No socket.io adapter, on one node or many: nothing is broadcast through socket.io rooms (each
   // socket gets its role's view from the node it is on), and other nodes' changes arrive through
   // WorkshopBus (DESIGN §5).
-  const io = attachControlSocket(httpServer, service, isOriginAllowed);
-  const bus = clustering && cluster ? await clustering.WorkshopBus.start(cluster, service) : null;
+  const io = attachControlSocket(httpServer, control, isOriginAllowed);
+  const bus = clustering && cluster ? await clustering.WorkshopBus.start(cluster, control) : null;
   const evictTimer = setInterval(
     () => service.evictIdle(config.limits.workshopIdleMs, (id) => hasControlSockets(io, id) || sync.hasConnections(id)),
     Math.min(60_000, Math.max(10, config.limits.workshopIdleMs / 2)),
   );
   evictTimer.unref();
-  const retention = new RetentionSweep(store, service, config.limits.retentionSweepMs, clock);
+  const retention = new RetentionSweep(store, control.deletion, config.limits.retentionSweepMs, clock);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -168,13 +174,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     port,
     httpServer,
     service,
+    store,
     sync,
     sweepRetention: () => retention.sweep(),
     close: () => {
       closing ??= (async () => {
         clearInterval(evictTimer);
         await retention.dispose();
-        service.dispose();
+        control.dispose();
         await sync.close();
         await io.close();
         bus?.close();

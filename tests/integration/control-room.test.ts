@@ -172,7 +172,7 @@ describe('control plane: running the room', () => {
     stateOf(await participantCommand(a.socket, { type: 'help' }));
     stateOf(await sendCommand(f.socket, { type: 'phase', to: 'plenary' }));
     expect(await sendCommand(f.socket, { type: 'phase', to: 'lobby' })).toMatchObject({ ok: false });
-    const types = (await shared.t.server.service.events(w.id)).map((e) => e.type);
+    const types = (await shared.t.server.store.listEvents(w.id)).map((e) => e.type);
     expect(types).toEqual(['created', 'joined', 'joined', 'move', 'move', 'phase', 'participant.help', 'phase']);
   });
 });

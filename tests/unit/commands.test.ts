@@ -1,7 +1,7 @@
 import { ORG_TYPES } from '@warsztat/shared';
 import { describe, expect, it } from 'vitest';
 import { autoAssign, placeLateJoiner } from '../../server/src/control/assign.js';
-import { applyCommand, applyParticipantCommand } from '../../server/src/control/commands.js';
+import { applyCommand, applyParticipantCommand } from '../../server/src/control/commands/index.js';
 import type { GroupRecord, WorkshopRecord } from '../../server/src/domain/workshop.js';
 import { rng } from '../helpers/fuzzClient.js';
 import { groupRecord, participantRecord, workshopRecord } from '../helpers/records.js';

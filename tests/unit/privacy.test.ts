@@ -1,8 +1,8 @@
 import { Command, CreateWorkshopBody, DEFAULT_RETENTION_DAYS, deletionDueAt, privacyOf } from '@warsztat/shared';
 import { describe, expect, it } from 'vitest';
-import { applyCommand, applyParticipantCommand } from '../../server/src/control/commands.js';
+import { applyCommand, applyParticipantCommand } from '../../server/src/control/commands/index.js';
 import { emptyControl } from '../../server/src/domain/control.js';
-import { deletionDueAtOf } from '../../server/src/privacy/retention.js';
+import { deletionDueAtOf } from '../../server/src/domain/retention.js';
 import { groupRecord, participantRecord, workshopRecord } from '../helpers/records.js';
 
 const NOW = 1_700_000_000_000;

@@ -1,6 +1,6 @@
 import { nextInOrder, normaliseOrder, projectorScreen, readProjector } from '@warsztat/shared';
 import { describe, expect, it } from 'vitest';
-import { applyCommand, applyParticipantCommand } from '../../server/src/control/commands.js';
+import { applyCommand, applyParticipantCommand } from '../../server/src/control/commands/index.js';
 import { viewFor } from '../../server/src/control/views.js';
 import type { WorkshopRecord } from '../../server/src/domain/workshop.js';
 import { groupRecord, participantRecord, workshopRecord } from '../helpers/records.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { WorkshopService } from '../control/WorkshopService.js';
+import type { ControlPlane } from '../control/ControlPlane.js';
 import { planeLog } from '../log.js';
 import type { Cluster } from './Cluster.js';
 
@@ -42,17 +42,17 @@ export class WorkshopBus {
 
   private constructor(
     private readonly cluster: Cluster,
-    private readonly service: WorkshopService,
+    private readonly control: Pick<ControlPlane, 'workshops' | 'presence' | 'deletion'>,
   ) {
     this.node = cluster.nodeId.toString('hex');
     this.unsubscribe.push(
-      service.onChange((workshop) => {
+      control.workshops.onChange((workshop) => {
         if (workshop.version <= (this.announced.get(workshop.id) ?? 0)) return;
         this.announced.set(workshop.id, workshop.version);
         this.publish({ k: 'w', node: this.node, id: workshop.id, v: workshop.version });
       }),
-      service.onPresence((id, ids) => this.publish({ k: 'p', node: this.node, id, ids })),
-      service.onDeletedHere((id) => {
+      control.presence.onPresence((id, ids) => this.publish({ k: 'p', node: this.node, id, ids })),
+      control.deletion.onDeletedHere((id) => {
         this.announced.delete(id);
         this.publish({ k: 'd', node: this.node, id });
       }),
@@ -62,8 +62,11 @@ export class WorkshopBus {
     this.heartbeat.unref();
   }
 
-  static async start(cluster: Cluster, service: WorkshopService): Promise<WorkshopBus> {
-    const bus = new WorkshopBus(cluster, service);
+  static async start(
+    cluster: Cluster,
+    control: Pick<ControlPlane, 'workshops' | 'presence' | 'deletion'>,
+  ): Promise<WorkshopBus> {
+    const bus = new WorkshopBus(cluster, control);
     await cluster.subscribe(WORKSHOP_CHANNEL, (message) => bus.receive(message));
     return bus;
   }
@@ -84,41 +87,41 @@ export class WorkshopBus {
     switch (message.k) {
       case 'w':
         // A workshop this node does not hold is read fresh on its next use anyway.
-        if (!this.service.peek(message.id)) return;
+        if (!this.control.workshops.peek(message.id)) return;
         if (message.v > (this.announced.get(message.id) ?? 0)) this.announced.set(message.id, message.v);
         this.refresh(message.id);
         return;
       case 'd':
         this.announced.delete(message.id);
-        this.service
+        this.control.deletion
           .forgetDeleted(message.id)
           .catch((error: unknown) =>
             log.error({ workshopId: message.id, err: error }, 'could not drop deleted workshop'),
           );
         return;
       case 'p':
-        this.service.setRemoteOnline(message.id, message.node, message.ids, Date.now() + PRESENCE_TTL_MS);
+        this.control.presence.setRemoteOnline(message.id, message.node, message.ids, Date.now() + PRESENCE_TTL_MS);
         return;
     }
   }
 
   private refresh(workshopId: string): void {
-    this.service
+    this.control.workshops
       .refresh(workshopId)
       .catch((error: unknown) => log.error({ workshopId, err: error }, 'could not reload a workshop'));
   }
 
   /** Renews this node's presence reports and lets the others' fade when they stop coming. */
   private beat(): void {
-    for (const [id, ids] of this.service.localPresence()) this.publish({ k: 'p', node: this.node, id, ids });
-    this.service.expireRemotePresence();
+    for (const [id, ids] of this.control.presence.localPresence()) this.publish({ k: 'p', node: this.node, id, ids });
+    this.control.presence.expireRemotePresence();
     // Evicted workshops: their next load reads the store, and the next save announces afresh.
-    for (const id of this.announced.keys()) if (!this.service.peek(id)) this.announced.delete(id);
+    for (const id of this.announced.keys()) if (!this.control.workshops.peek(id)) this.announced.delete(id);
   }
 
   /** Redis was away: any change announced meanwhile was lost, so every held workshop is reread. */
   private catchUp(): void {
-    for (const id of this.service.cachedIds()) this.refresh(id);
+    for (const id of this.control.workshops.cachedIds()) this.refresh(id);
     this.beat();
   }
 

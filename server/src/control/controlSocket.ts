@@ -14,9 +14,9 @@ import { Server, type Socket } from 'socket.io';
 import type { TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import { planeLog } from '../log.js';
 import { StoreUnavailableError } from '../persistence/Store.js';
-import { schemaError } from './result.js';
+import type { ControlPlane } from './ControlPlane.js';
+import { schemaError, unavailable } from './result.js';
 import { meFor, viewerFor, viewFor } from './views.js';
-import type { WorkshopService } from './WorkshopService.js';
 
 const log = planeLog('control');
 
@@ -92,9 +92,10 @@ function hangUp(s: ControlSocket, problem: { code: ErrorCode; message: string })
  */
 export function attachControlSocket(
   httpServer: HttpServer,
-  service: WorkshopService,
+  control: Pick<ControlPlane, 'workshops' | 'commands' | 'presence' | 'deletion'>,
   isOriginAllowed: (origin: string | undefined, host: string | undefined) => boolean,
 ): Server {
+  const { workshops, commands, presence, deletion } = control;
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
     serveClient: false,
@@ -105,9 +106,9 @@ export function attachControlSocket(
   io.use(async (socket, next) => {
     try {
       const raw: unknown = socket.handshake.auth?.token;
-      const token = await service.resolveToken(raw);
+      const token = await workshops.resolveToken(raw);
       if (!token || typeof raw !== 'string') return next(new Error(ErrorCode.Unauthorized));
-      const workshop = await service.get(token.workshopId);
+      const workshop = await workshops.get(token.workshopId);
       if (!workshop) return next(new Error(ErrorCode.NotFound));
       socket.data = { token, rawToken: raw };
       next();
@@ -119,12 +120,12 @@ export function attachControlSocket(
   });
 
   const viewOf = (socket: ControlSocket, workshop: WorkshopRecord): WorkshopState =>
-    viewFor(workshop, viewerFor(socket.data.token, socket.data.rawToken), service.onlineIn(workshop.id));
+    viewFor(workshop, viewerFor(socket.data.token, socket.data.rawToken), presence.onlineIn(workshop.id));
   const send = (socket: ControlSocket, workshop: WorkshopRecord) => {
     socket.emit('state', viewOf(socket, workshop), meFor(workshop, socket.data.token));
   };
 
-  service.onChange((workshop) => {
+  workshops.onChange((workshop) => {
     for (const socket of io.sockets.adapter.rooms.get(roomOf(workshop.id)) ?? []) {
       const s = io.sockets.sockets.get(socket);
       if (!s) continue;
@@ -140,7 +141,7 @@ export function attachControlSocket(
   });
 
   // A deleted workshop (issue #19): every socket of it is told why, then hung up; its token is gone.
-  service.onDelete((workshopId) => {
+  deletion.onDelete((workshopId) => {
     for (const id of io.sockets.adapter.rooms.get(roomOf(workshopId)) ?? []) {
       const s = io.sockets.sockets.get(id);
       if (!s) continue;
@@ -152,9 +153,9 @@ export function attachControlSocket(
     socket.on('error', () => socket.disconnect(true));
     const { token } = socket.data;
     void socket.join(roomOf(token.workshopId));
-    if (token.participantId) service.setOnline(token.workshopId, token.participantId, 1);
+    if (token.participantId) presence.setOnline(token.workshopId, token.participantId, 1);
     socket.on('disconnect', () => {
-      if (token.participantId) service.setOnline(token.workshopId, token.participantId, -1);
+      if (token.participantId) presence.setOnline(token.workshopId, token.participantId, -1);
     });
 
     socket.on('clock', (ack) => {
@@ -170,7 +171,7 @@ export function attachControlSocket(
           await handler(payload, ack);
         } catch (error) {
           if (error instanceof StoreUnavailableError) {
-            return ack(refuse(ErrorCode.Unavailable, 'The database is not available; try again in a moment') as A);
+            return ack(unavailable() as A);
           }
           log.error({ workshopId: socket.data.token.workshopId, err: error }, 'command failed');
           ack(refuse(ErrorCode.Internal, 'Internal error') as A);
@@ -187,7 +188,7 @@ export function attachControlSocket(
           return ack(refuse(ErrorCode.TooLarge, `Commands are at most ${MAX_COMMAND_BYTES} bytes`));
         const parsed = Command.safeParse(payload);
         if (!parsed.success) return ack({ ok: false, error: schemaError(parsed.error) });
-        const result = await service.command(token.workshopId, parsed.data, token.role);
+        const result = await commands.command(token.workshopId, parsed.data, token.role);
         if (!result.ok) return ack(result);
         const { workshop, preview } = result.value;
         ack(
@@ -208,14 +209,14 @@ export function attachControlSocket(
           return ack(refuse(ErrorCode.TooLarge, `Commands are at most ${MAX_COMMAND_BYTES} bytes`));
         const parsed = ParticipantCommand.safeParse(payload);
         if (!parsed.success) return ack({ ok: false, error: schemaError(parsed.error) });
-        const result = await service.participantCommand(token.workshopId, token.participantId, parsed.data);
+        const result = await commands.participantCommand(token.workshopId, token.participantId, parsed.data);
         if (!result.ok) return ack(result);
         ack({ ok: true, state: viewOf(socket, result.value) });
       }),
     );
 
     // Every (re)connection, recovered or not, starts from the full current state.
-    const workshop = await service.get(token.workshopId);
+    const workshop = await workshops.get(token.workshopId);
     if (workshop) send(socket, workshop);
   });
 

@@ -1,4 +1,5 @@
 import { type ApiError, ErrorCode } from '@warsztat/shared';
+import { StoreUnavailableError } from '../persistence/Store.js';
 
 /** Expected failures are values, not exceptions (STYLE §2). */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -24,4 +25,24 @@ export function schemaError(error: { issues: ReadonlyArray<{ path: PropertyKey[]
 
 export function assertNever(value: never): never {
   throw new Error(`Unhandled variant: ${JSON.stringify(value)}`);
+}
+
+/** The one answer to "the database is down": nothing was stored, so nothing was applied (retry later). */
+export const UNAVAILABLE: ApiError = {
+  code: ErrorCode.Unavailable,
+  message: 'The database is not available, so nothing was changed; try again in a moment',
+};
+
+export function unavailable<T>(): Result<T> {
+  return { ok: false, error: UNAVAILABLE };
+}
+
+/** Runs a task that touches the store, answering `unavailable` when the store is down (never a throw). */
+export async function storeAnswer<T>(task: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await task();
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) return unavailable<T>();
+    throw error;
+  }
 }

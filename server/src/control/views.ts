@@ -10,9 +10,9 @@ import {
   TEMPLATES,
   type WorkshopState,
 } from '@warsztat/shared';
+import { privacyViewOf } from '../domain/retention.js';
 import type { TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import { coFacilitatorTokenFor, projectorTokenFor } from '../ids.js';
-import { privacyViewOf } from '../privacy/retention.js';
 import { projectorOf } from './commands/projector.js';
 
 export interface Viewer {

@@ -1,13 +1,25 @@
-import { Command, ErrorCode, FACILITATOR_ROLES, JoinCode, type Role } from '@warsztat/shared';
+import {
+  Backup,
+  Command,
+  CreateWorkshopBody,
+  ErrorCode,
+  FACILITATOR_ROLES,
+  JoinBody,
+  JoinCode,
+  NarrativeEditBody,
+  type Role,
+} from '@warsztat/shared';
 import express, { type Request, type Response, Router } from 'express';
+import type { ControlPlane } from '../control/ControlPlane.js';
 import { schemaError } from '../control/result.js';
 import { viewerFor, viewFor } from '../control/views.js';
-import type { WorkshopService } from '../control/WorkshopService.js';
 import type { TokenRecord } from '../domain/workshop.js';
 import { sendError } from './errors.js';
 import { privacyRouter } from './privacyRoutes.js';
 import { RateLimiter } from './RateLimiter.js';
 import { type ReadDoc, sendDraft, sendReport } from './reportRoute.js';
+
+const NO_SUCH_CODE = { code: ErrorCode.BadJoinCode, message: 'No workshop has this join code' };
 
 function bearer(req: Request): string | null {
   const header = req.headers.authorization;
@@ -20,11 +32,12 @@ function absolute(req: Request, path: string): string {
 }
 
 /**
- * REST door (DESIGN §9). Bodies are parsed by the shared zod schemas inside the service; this
- * module only maps results to statuses and checks who is calling.
+ * REST door (DESIGN §9). Bodies are parsed here by the shared zod schemas (parse at the door), so
+ * the services take typed input; this module checks who is calling, parses, and maps results to
+ * statuses.
  */
 export function apiRouter(
-  service: WorkshopService,
+  control: Pick<ControlPlane, 'workshops' | 'commands' | 'onboarding' | 'presence' | 'deletion'>,
   options: {
     maxBodyBytes: number;
     maxImportBytes: number;
@@ -33,6 +46,7 @@ export function apiRouter(
     readDoc: ReadDoc;
   },
 ): Router {
+  const { workshops, commands, onboarding, presence, deletion } = control;
   const router = Router();
   const importLimiter = new RateLimiter(options.importsPerAddressPerHour, 3_600_000);
   // Counted before the body is read, so a refused import costs no parsing.
@@ -43,7 +57,9 @@ export function apiRouter(
   // Before the general parser: a workshop export with its boards is far larger than a command.
   const parseImport = express.json({ limit: options.maxImportBytes, strict: true });
   router.post('/workshops/import', limitImports, parseImport, async (req, res) => {
-    const result = await service.importWorkshop(req.body);
+    const parsed = Backup.safeParse(req.body);
+    if (!parsed.success) return sendError(res, schemaError(parsed.error));
+    const result = await onboarding.importWorkshop(parsed.data);
     if (!result.ok) return sendError(res, result.error);
     const { links } = result.value;
     res.status(201).json({
@@ -65,12 +81,12 @@ export function apiRouter(
     roles: Role[],
   ): Promise<{ token: TokenRecord; raw: string } | null> {
     const raw = bearer(req);
-    const token = raw ? await service.resolveToken(raw) : null;
+    const token = raw ? await workshops.resolveToken(raw) : null;
     if (!raw || !token) {
       sendError(res, { code: ErrorCode.Unauthorized, message: 'A valid token is required' });
       return null;
     }
-    const workshop = await service.get(String(req.params.id));
+    const workshop = await workshops.get(String(req.params.id));
     if (!workshop) {
       sendError(res, { code: ErrorCode.NotFound, message: 'No such workshop' });
       return null;
@@ -83,7 +99,9 @@ export function apiRouter(
   }
 
   router.post('/workshops', async (req, res) => {
-    const result = await service.create(req.body);
+    const parsed = CreateWorkshopBody.safeParse(req.body);
+    if (!parsed.success) return sendError(res, schemaError(parsed.error));
+    const result = await onboarding.create(parsed.data);
     if (!result.ok) return sendError(res, result.error);
     const { links } = result.value;
     res.status(201).json({
@@ -99,9 +117,9 @@ export function apiRouter(
   router.get('/workshops/:id', async (req, res) => {
     const who = await authorize(req, res, ['facilitator', 'coFacilitator', 'projector']);
     if (!who) return;
-    const workshop = await service.get(who.token.workshopId);
+    const workshop = await workshops.get(who.token.workshopId);
     if (!workshop) return sendError(res, { code: ErrorCode.NotFound, message: 'No such workshop' });
-    res.json(viewFor(workshop, viewerFor(who.token, who.raw), service.onlineIn(workshop.id)));
+    res.json(viewFor(workshop, viewerFor(who.token, who.raw), presence.onlineIn(workshop.id)));
   });
 
   // The join page's heading (title and date only); shares the join budget per code, so the look-up
@@ -115,7 +133,8 @@ export function apiRouter(
         message: 'Too many look-ups of this code; wait a minute',
       });
     }
-    const result = await service.joinInfo(req.params.code);
+    if (!parsedCode.success) return sendError(res, NO_SUCH_CODE);
+    const result = await onboarding.joinInfo(parsedCode.data);
     if (!result.ok) return sendError(res, result.error);
     res.json(result.value);
   });
@@ -124,7 +143,7 @@ export function apiRouter(
   router.delete('/workshops/:id', async (req, res) => {
     const who = await authorize(req, res, ['facilitator']);
     if (!who) return;
-    const result = await service.deleteWorkshop(who.token.workshopId, 'facilitator');
+    const result = await deletion.deleteWorkshop(who.token.workshopId, 'facilitator');
     if (!result.ok) return sendError(res, result.error);
     res.status(204).end();
   });
@@ -141,7 +160,13 @@ export function apiRouter(
         message: 'Too many joins with this code; wait a minute',
       });
     }
-    const result = await service.join(req.body);
+    const parsed = JoinBody.safeParse(req.body);
+    if (!parsed.success) {
+      // A mistyped code is the common case and gets its own answer; other fields are a bad request.
+      const codeOnly = parsed.error.issues.every((i) => i.path[0] === 'joinCode');
+      return sendError(res, codeOnly ? NO_SUCH_CODE : schemaError(parsed.error));
+    }
+    const result = await onboarding.join(parsed.data);
     if (!result.ok) return sendError(res, result.error);
     res.status(201).json({ ...result.value, links: { board: absolute(req, result.value.links.board) } });
   });
@@ -151,10 +176,10 @@ export function apiRouter(
     if (!who) return;
     const parsed = Command.safeParse(req.body);
     if (!parsed.success) return sendError(res, schemaError(parsed.error));
-    const result = await service.command(who.token.workshopId, parsed.data, who.token.role);
+    const result = await commands.command(who.token.workshopId, parsed.data, who.token.role);
     if (!result.ok) return sendError(res, result.error);
     const { workshop, preview } = result.value;
-    const state = viewFor(workshop, viewerFor(who.token, who.raw), service.onlineIn(who.token.workshopId));
+    const state = viewFor(workshop, viewerFor(who.token, who.raw), presence.onlineIn(who.token.workshopId));
     // A preview answers the state unchanged plus the proposed assignment.
     res.json(preview ? { ...state, preview } : state);
   });
@@ -162,7 +187,7 @@ export function apiRouter(
   router.get('/workshops/:id/report', async (req, res) => {
     const who = await authorize(req, res, [...FACILITATOR_ROLES]);
     if (!who) return;
-    const workshop = await service.get(who.token.workshopId);
+    const workshop = await workshops.get(who.token.workshopId);
     if (!workshop) return sendError(res, { code: ErrorCode.NotFound, message: 'No such workshop' });
     await sendReport(req, res, workshop, options.readDoc);
   });
@@ -170,7 +195,7 @@ export function apiRouter(
   router.get('/workshops/:id/report/draft', async (req, res) => {
     const who = await authorize(req, res, [...FACILITATOR_ROLES]);
     if (!who) return;
-    const workshop = await service.get(who.token.workshopId);
+    const workshop = await workshops.get(who.token.workshopId);
     if (!workshop) return sendError(res, { code: ErrorCode.NotFound, message: 'No such workshop' });
     await sendDraft(res, workshop, options.readDoc);
   });
@@ -178,12 +203,14 @@ export function apiRouter(
   router.put('/workshops/:id/report/narrative', async (req, res) => {
     const who = await authorize(req, res, [...FACILITATOR_ROLES]);
     if (!who) return;
-    const result = await service.editNarrative(who.token.workshopId, req.body);
+    const parsed = NarrativeEditBody.safeParse(req.body);
+    if (!parsed.success) return sendError(res, schemaError(parsed.error));
+    const result = await commands.editNarrative(who.token.workshopId, parsed.data);
     if (!result.ok) return sendError(res, result.error);
     await sendDraft(res, result.value, options.readDoc);
   });
 
-  router.use(privacyRouter(service, options.readDoc));
+  router.use(privacyRouter(control, options.readDoc));
   router.use((_req, res) => sendError(res, { code: ErrorCode.NotFound, message: 'No such API call' }));
   return router;
 }

@@ -1,5 +1,6 @@
 import { type ApiError, ErrorCode, HTTP_STATUS } from '@warsztat/shared';
 import type { ErrorRequestHandler, Response } from 'express';
+import { UNAVAILABLE } from '../control/result.js';
 import { planeLog } from '../log.js';
 import { StoreUnavailableError } from '../persistence/Store.js';
 
@@ -7,12 +8,6 @@ const log = planeLog('http');
 
 /** Seconds a client is told to wait when the database is down (`Retry-After`). */
 export const UNAVAILABLE_RETRY_AFTER_S = 5;
-
-/** The answer every door gives while the database cannot be reached: nothing was changed. */
-export const UNAVAILABLE: ApiError = {
-  code: ErrorCode.Unavailable,
-  message: 'The database is not available, so nothing was changed; try again in a moment',
-};
 
 export function sendError(res: Response, error: ApiError): void {
   if (error.code === ErrorCode.Unavailable) res.set('Retry-After', String(UNAVAILABLE_RETRY_AFTER_S));

@@ -1,7 +1,7 @@
 import { docNameFor, ErrorCode, JoinCode, type JoinPrivacyAnswer, privacyOf } from '@warsztat/shared';
 import { type Request, type Response, Router } from 'express';
 import type * as Y from 'yjs';
-import type { WorkshopService } from '../control/WorkshopService.js';
+import type { ControlPlane } from '../control/ControlPlane.js';
 import type { TokenRecord } from '../domain/workshop.js';
 import { participantData } from '../privacy/participantData.js';
 import { sendError } from './errors.js';
@@ -18,12 +18,13 @@ function bearer(req: Request): string | null {
  * shows before anyone types a name, a participant's copy of their data (Art. 15) and their erasure
  * (Art. 17). Deleting a whole workshop is the facilitator's, in api.ts.
  */
-export function privacyRouter(service: WorkshopService, readDoc: ReadDoc): Router {
+export function privacyRouter(control: Pick<ControlPlane, 'workshops' | 'commands'>, readDoc: ReadDoc): Router {
+  const { workshops, commands } = control;
   const router = Router();
 
   /** The caller's participant token, or an answer already sent (401). */
   async function participant(req: Request, res: Response): Promise<TokenRecord | null> {
-    const token = await service.resolveToken(bearer(req));
+    const token = await workshops.resolveToken(bearer(req));
     if (!token || token.role !== 'participant' || !token.participantId) {
       sendError(res, { code: ErrorCode.Unauthorized, message: 'A valid participant token is required' });
       return null;
@@ -33,8 +34,8 @@ export function privacyRouter(service: WorkshopService, readDoc: ReadDoc): Route
 
   router.get('/join/:code/privacy', async (req, res) => {
     const code = JoinCode.safeParse(req.params.code);
-    const id = code.success ? await service.workshopIdForCode(code.data) : null;
-    const workshop = id ? await service.get(id) : null;
+    const id = code.success ? await workshops.findByJoinCode(code.data) : null;
+    const workshop = id ? await workshops.get(id) : null;
     if (!workshop) return sendError(res, { code: ErrorCode.BadJoinCode, message: 'No workshop has this join code' });
     const privacy = privacyOf(workshop.control.privacy);
     const answer: JoinPrivacyAnswer = {
@@ -50,7 +51,7 @@ export function privacyRouter(service: WorkshopService, readDoc: ReadDoc): Route
   router.get('/participants/me/data', async (req, res) => {
     const token = await participant(req, res);
     if (!token?.participantId) return;
-    const workshop = await service.get(token.workshopId);
+    const workshop = await workshops.get(token.workshopId);
     if (!workshop) return sendError(res, { code: ErrorCode.NotFound, message: 'No such workshop' });
     const boards = new Map<string, Y.Doc>();
     for (const g of workshop.groups) boards.set(g.id, await readDoc(docNameFor(workshop.id, g.id)));
@@ -63,7 +64,7 @@ export function privacyRouter(service: WorkshopService, readDoc: ReadDoc): Route
   router.delete('/participants/me', async (req, res) => {
     const token = await participant(req, res);
     if (!token?.participantId) return;
-    const result = await service.participantCommand(token.workshopId, token.participantId, { type: 'forgetMe' });
+    const result = await commands.participantCommand(token.workshopId, token.participantId, { type: 'forgetMe' });
     if (!result.ok) return sendError(res, result.error);
     res.status(204).end();
   });

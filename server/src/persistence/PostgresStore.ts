@@ -1,10 +1,11 @@
 import pg from 'pg';
 import { storedControl } from '../domain/control.js';
+import type { RetentionRow } from '../domain/retention.js';
 import type { EventRecord, GroupRecord, ParticipantRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import { planeLog } from '../log.js';
 import { mergeDoc } from './mergeDoc.js';
 import { migrate } from './postgresSchema.js';
-import { type RetentionRow, StaleWriteError, type Store, type StoredDoc, StoreUnavailableError } from './Store.js';
+import { StaleWriteError, type Store, type StoredDoc, StoreUnavailableError } from './Store.js';
 import { isConnectionError } from './unavailable.js';
 import { type WorkshopRow, workshopFromRow } from './workshopRow.js';
 

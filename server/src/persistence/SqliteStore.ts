@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { storedControl } from '../domain/control.js';
+import type { RetentionRow } from '../domain/retention.js';
 import type { EventRecord, GroupRecord, ParticipantRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import { mergeDoc } from './mergeDoc.js';
-import { type RetentionRow, StaleWriteError, type Store, type StoredDoc } from './Store.js';
+import { StaleWriteError, type Store, type StoredDoc } from './Store.js';
 import { type WorkshopRow, workshopFromRow } from './workshopRow.js';
 
 const SCHEMA = `

@@ -1,14 +1,5 @@
-import type { PrivacySettings } from '@warsztat/shared';
+import type { RetentionRow } from '../domain/retention.js';
 import type { EventRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
-
-/** What the retention sweep needs of every stored workshop (issue #19). */
-export interface RetentionRow {
-  id: string;
-  createdAt: number;
-  privacy: Partial<PrivacySettings> | null;
-  closedAt: number | null;
-  lastActivityAt: number | null;
-}
 
 export interface StoredDoc {
   snapshot: Uint8Array | null;

@@ -1,7 +1,7 @@
-import type { WorkshopService } from '../control/WorkshopService.js';
+import type { DeletionService } from '../control/DeletionService.js';
+import { rowDueAt } from '../domain/retention.js';
 import { planeLog } from '../log.js';
 import { loggable, type Store } from '../persistence/Store.js';
-import { rowDueAt } from './retention.js';
 
 /**
  * Deletes every workshop whose retention period has ended (issue #19): `retentionDays` after it was
@@ -15,7 +15,7 @@ export class RetentionSweep {
 
   constructor(
     private readonly store: Store,
-    private readonly service: WorkshopService,
+    private readonly deletion: DeletionService,
     private readonly intervalMs: number,
     private readonly now: () => number = Date.now,
   ) {}
@@ -40,7 +40,7 @@ export class RetentionSweep {
       const now = this.now();
       for (const row of await this.store.listRetention()) {
         if (rowDueAt(row) > now) continue;
-        const result = await this.service.deleteWorkshop(row.id, 'retention');
+        const result = await this.deletion.deleteWorkshop(row.id, 'retention');
         if (result.ok) deleted.push(row.id);
       }
     } catch (error) {

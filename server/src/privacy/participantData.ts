@@ -1,7 +1,7 @@
 import { listCards, type ParticipantDataExport } from '@warsztat/shared';
 import type * as Y from 'yjs';
+import { deletionDueAtOf } from '../domain/retention.js';
 import type { WorkshopRecord } from '../domain/workshop.js';
-import { deletionDueAtOf } from './retention.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -51,6 +51,8 @@ export const CreateWorkshopBody = z.strictObject({
   retentionDays: RetentionDays.default(DEFAULT_RETENTION_DAYS),
 });
 export type CreateWorkshopBody = z.input<typeof CreateWorkshopBody>;
+/** The body as the server receives it once parsed at the door (defaults filled). */
+export type CreateWorkshopInput = z.output<typeof CreateWorkshopBody>;
 
 export const CreateWorkshopAnswer = z.object({
   id: z.string(),
@@ -80,6 +82,8 @@ export const JoinBody = z.strictObject({
   nameInReport: z.boolean().default(false),
 });
 export type JoinBody = z.input<typeof JoinBody>;
+/** The body as the server receives it once parsed at the door (code normalised, defaults filled). */
+export type JoinInput = z.output<typeof JoinBody>;
 
 /** `GET /api/join/:code`: what anyone holding the code may see before joining (title and date only). */
 export const JoinInfo = z.object({ title: z.string(), date: z.string().nullable() });

@@ -25,6 +25,7 @@ export const NarrativeEditBody = z.strictObject({
   text: z.string().max(MAX_NARRATIVE_CHARS).nullable(),
 });
 export type NarrativeEditBody = z.input<typeof NarrativeEditBody>;
+export type NarrativeEdit = z.output<typeof NarrativeEditBody>;
 
 /** One editable part as the console's report editor shows it. */
 export const NarrativePartView = z.object({

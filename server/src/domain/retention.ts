@@ -1,6 +1,14 @@
-import { deletionDueAt, type PrivacyView, privacyOf } from '@warsztat/shared';
-import type { WorkshopRecord } from '../domain/workshop.js';
-import type { RetentionRow } from '../persistence/Store.js';
+import { deletionDueAt, type PrivacySettings, type PrivacyView, privacyOf } from '@warsztat/shared';
+import type { WorkshopRecord } from './workshop.js';
+
+/** What the retention sweep needs of every stored workshop (issue #19). */
+export interface RetentionRow {
+  id: string;
+  createdAt: number;
+  privacy: Partial<PrivacySettings> | null;
+  closedAt: number | null;
+  lastActivityAt: number | null;
+}
 
 /** When the retention sweep deletes this workshop (epoch ms); see `deletionDueAt` in shared. */
 export function deletionDueAtOf(w: WorkshopRecord): number {
