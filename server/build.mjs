@@ -11,7 +11,13 @@ const external = Object.keys(pkg.dependencies).filter((name) => name !== '@warsz
 
 await build({
   entryPoints: [new URL('./src/main.ts', import.meta.url).pathname],
-  outfile: new URL('./dist/main.js', import.meta.url).pathname,
+  outdir: new URL('./dist', import.meta.url).pathname,
+  // Code splitting keeps `await import()` lazy: without it esbuild hoists every external import of
+  // a dynamically imported module (pdfkit, docx, pg, ioredis) to the top of main.js, and a single
+  // SQLite node would load them all at start (issue #18).
+  splitting: true,
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

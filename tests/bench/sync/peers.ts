@@ -4,7 +4,8 @@
  * clients connect to, so every workload drives every server the same way.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,6 +146,41 @@ class Proc {
   }
 }
 
+let compiled: Promise<string> | null = null;
+
+/**
+ * The bench's Warsztat server compiled the way `pnpm build` compiles the real one (server/build.mjs:
+ * esbuild, dependencies external, code splitting so lazy imports stay lazy), so it runs as the
+ * production server does — plain `node`, no tsx in memory. Written under server/dist (ignored by git),
+ * where node resolves the server's dependencies.
+ */
+function compiledWarsztat(): Promise<string> {
+  compiled ??= (async () => {
+    const serverPkg = join(root, 'server', 'package.json');
+    // esbuild is the server's dev dependency (server/build.mjs), so it is resolved from there.
+    const { build } = (await import(createRequire(serverPkg).resolve('esbuild'))) as {
+      build(options: Record<string, unknown>): Promise<unknown>;
+    };
+    const pkg = JSON.parse(readFileSync(serverPkg, 'utf8')) as { dependencies: Record<string, string> };
+    const outdir = join(root, 'server', 'dist', 'bench');
+    await build({
+      entryPoints: [join(servers, 'warsztat.ts')],
+      outdir,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      external: Object.keys(pkg.dependencies).filter((name) => name !== '@warsztat/shared'),
+      entryNames: '[name]',
+      chunkNames: 'chunks/[name]-[hash]',
+      logLevel: 'warning',
+    });
+    return join(outdir, 'warsztat.js');
+  })();
+  return compiled;
+}
+
 function tsServer(file: string): string[] {
   return ['--expose-gc', '--import', 'tsx', join(servers, file)];
 }
@@ -235,7 +271,9 @@ export function warsztatPeer(name: string, durable: boolean, profileDir: string 
       const dir = mkdtempSync(join(tmpdir(), 'warsztat-bench-'));
       const databaseUrl = durable ? `sqlite:${join(dir, 'warsztat.db')}` : 'sqlite::memory:';
       const profileFile = profileDir ? join(profileDir, 'warsztat.cpuprofile') : null;
-      const proc = new Proc(await freePort(), tsServer('warsztat.ts'), {
+      // A profiled run keeps tsx: its profile then names source files and lines.
+      const args = profileFile ? tsServer('warsztat.ts') : ['--expose-gc', await compiledWarsztat()];
+      const proc = new Proc(await freePort(), args, {
         DATABASE_URL: databaseUrl,
         ...(profileFile ? { BENCH_PROFILE_FILE: profileFile } : {}),
       });
