@@ -17,8 +17,9 @@ const workshop = workshopRecord({
 
 /**
  * A database file written before issue #5 has no `workshops.control`, `groups.capacity` or
- * `groups.prompt` (nor, before issue #9, `workshops.version`). Opening it must add them in place
- * (guarded ALTER TABLE) and read old rows with empty defaults.
+ * `groups.prompt` (nor, before issue #9, `workshops.version`), and, before issue #13, no
+ * `schema_migrations`. Opening it must add them in place (guarded ALTER TABLE, then the numbered
+ * migrations) and read old rows with empty defaults.
  */
 describe('SQLite migration of the control columns', () => {
   let dir = '';
@@ -35,6 +36,9 @@ describe('SQLite migration of the control columns', () => {
     raw.exec('ALTER TABLE groups DROP COLUMN capacity');
     raw.exec('ALTER TABLE groups DROP COLUMN prompt');
     raw.exec('ALTER TABLE workshops DROP COLUMN version');
+    // Files from then had no migrations table either (persistence/migrations.ts), and no later index.
+    raw.exec('DROP TABLE schema_migrations');
+    raw.exec('DROP INDEX tokens_by_workshop');
     await first.close();
 
     const upgraded = new SqliteStore(path);

@@ -6,67 +6,8 @@ import type { RetentionRow } from '../domain/retention.js';
 import type { EventRecord, GroupRecord, ParticipantRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import { mergeDoc } from './mergeDoc.js';
 import { StaleWriteError, type Store, type StoredDoc } from './Store.js';
+import { migrateSqlite } from './sqliteSchema.js';
 import { type WorkshopRow, workshopFromRow } from './workshopRow.js';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS workshops (
-  id TEXT PRIMARY KEY,
-  join_code TEXT NOT NULL UNIQUE,
-  title TEXT NOT NULL,
-  date TEXT, venue TEXT, organiser TEXT,
-  mode TEXT NOT NULL, locale TEXT NOT NULL, template TEXT NOT NULL,
-  phase TEXT NOT NULL,
-  spotlight_group_id TEXT,
-  timer TEXT NOT NULL,
-  agenda TEXT NOT NULL,
-  created_at INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS groups (
-  workshop_id TEXT NOT NULL REFERENCES workshops(id),
-  id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  attendance TEXT NOT NULL,
-  position INTEGER NOT NULL,
-  rapporteur_id TEXT,
-  PRIMARY KEY (workshop_id, id)
-);
-CREATE TABLE IF NOT EXISTS participants (
-  workshop_id TEXT NOT NULL REFERENCES workshops(id),
-  id TEXT NOT NULL,
-  name TEXT NOT NULL,
-  organisation TEXT,
-  org_type TEXT,
-  attendance TEXT NOT NULL,
-  group_id TEXT,
-  joined_at INTEGER NOT NULL,
-  PRIMARY KEY (workshop_id, id)
-);
-CREATE TABLE IF NOT EXISTS tokens (
-  hash TEXT PRIMARY KEY,
-  workshop_id TEXT NOT NULL REFERENCES workshops(id),
-  role TEXT NOT NULL,
-  participant_id TEXT
-);
-CREATE TABLE IF NOT EXISTS events (
-  workshop_id TEXT NOT NULL,
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  at INTEGER NOT NULL,
-  type TEXT NOT NULL,
-  data TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_by_workshop ON events(workshop_id, seq);
-CREATE TABLE IF NOT EXISTS doc_updates (
-  doc TEXT NOT NULL,
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
-  bytes BLOB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates(doc, seq);
-CREATE TABLE IF NOT EXISTS doc_snapshots (
-  doc TEXT PRIMARY KEY,
-  bytes BLOB NOT NULL,
-  upto_seq INTEGER NOT NULL
-);
-`;
 
 /** How SQLite returns a `workshops` row: the JSON columns still as text. */
 type SqliteWorkshopRow = Omit<WorkshopRow, 'timer' | 'agenda' | 'control'> & {
@@ -74,17 +15,6 @@ type SqliteWorkshopRow = Omit<WorkshopRow, 'timer' | 'agenda' | 'control'> & {
   agenda: string;
   control: string | null;
 };
-
-/**
- * Columns added after the first release: `ALTER TABLE … ADD COLUMN` runs only when
- * `PRAGMA table_info` shows the column missing, so an existing database file upgrades in place.
- */
-const ADDED_COLUMNS: Array<{ table: string; column: string; definition: string }> = [
-  { table: 'workshops', column: 'control', definition: 'TEXT' },
-  { table: 'groups', column: 'capacity', definition: 'INTEGER' },
-  { table: 'groups', column: 'prompt', definition: "TEXT NOT NULL DEFAULT ''" },
-  { table: 'workshops', column: 'version', definition: 'INTEGER NOT NULL DEFAULT 1' },
-];
 
 /** The embedded default store: one SQLite file in WAL mode; better-sqlite3 is synchronous, so every call is one short transaction. */
 export class SqliteStore implements Store {
@@ -97,17 +27,7 @@ export class SqliteStore implements Store {
     // NORMAL in WAL mode survives a process crash (kill -9); only an OS crash can lose the last commits.
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
-    this.db.exec(SCHEMA);
-    this.migrate();
-  }
-
-  private migrate(): void {
-    for (const { table, column, definition } of ADDED_COLUMNS) {
-      const columns = this.db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>;
-      if (!columns.some((c) => c.name === column)) {
-        this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
-      }
-    }
+    migrateSqlite(this.db);
   }
 
   async createWorkshop(workshop: WorkshopRecord, tokens: TokenRecord[], event: EventRecord): Promise<void> {
