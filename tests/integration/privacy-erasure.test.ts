@@ -92,6 +92,10 @@ describe('erasing a participant', () => {
     control.socket.on('problem', (p) => problems.push(p));
     const sync = rawSync(cleanup, t.port, docName, halina.token);
     await sync.opened;
+    // Free text that names her: the request goes with her, and the audit log never kept its words.
+    expect((await participantCommand(control.socket, { type: 'help', text: 'Tu Halina, brak flipcharta' })).ok).toBe(
+      true,
+    );
 
     expect((await api(t.url, 'DELETE', '/api/participants/me', { token: halina.token })).status).toBe(204);
     // Her token stops at once, on every plane; her devices are told (they drop their offline copies).

@@ -43,7 +43,10 @@ export class CommandService {
       if (!current) return noWorkshop<WorkshopRecord>();
       const result = applyParticipantCommand(current, participantId, command, this.workshops.now());
       if (!result.ok) return result;
-      const data = { participantId, ...command };
+      // A help request's words may name people; the audit log keeps that it happened, not what it
+      // said, so erasing the participant (which drops the request from state) leaves none behind.
+      const logged = command.type === 'help' ? { type: 'help', chars: command.text.length } : command;
+      const data = { participantId, ...logged };
       return ok(await this.workshops.commit(current, result.value, `participant.${command.type}`, data));
     });
   }

@@ -210,7 +210,7 @@ export function apiRouter(
     await sendDraft(res, result.value, options.readDoc);
   });
 
-  router.use(privacyRouter(control, options.readDoc));
+  router.use(privacyRouter(control, options.readDoc, (code) => joinLimiter.take(code)));
   router.use((_req, res) => sendError(res, { code: ErrorCode.NotFound, message: 'No such API call' }));
   return router;
 }

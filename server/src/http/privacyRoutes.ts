@@ -18,7 +18,12 @@ function bearer(req: Request): string | null {
  * shows before anyone types a name, a participant's copy of their data (Art. 15) and their erasure
  * (Art. 17). Deleting a whole workshop is the facilitator's, in api.ts.
  */
-export function privacyRouter(control: Pick<ControlPlane, 'workshops' | 'commands'>, readDoc: ReadDoc): Router {
+export function privacyRouter(
+  control: Pick<ControlPlane, 'workshops' | 'commands'>,
+  readDoc: ReadDoc,
+  /** The join budget of a code (api.ts): the clause look-up cannot probe codes faster than joining. */
+  takeJoinBudget: (code: string) => boolean,
+): Router {
   const { workshops, commands } = control;
   const router = Router();
 
@@ -34,6 +39,12 @@ export function privacyRouter(control: Pick<ControlPlane, 'workshops' | 'command
 
   router.get('/join/:code/privacy', async (req, res) => {
     const code = JoinCode.safeParse(req.params.code);
+    if (!takeJoinBudget(code.success ? code.data : String(req.params.code).toUpperCase())) {
+      return sendError(res, {
+        code: ErrorCode.TooManyRequests,
+        message: 'Too many look-ups of this code; wait a minute',
+      });
+    }
     const id = code.success ? await workshops.findByJoinCode(code.data) : null;
     const workshop = id ? await workshops.get(id) : null;
     if (!workshop) return sendError(res, { code: ErrorCode.BadJoinCode, message: 'No workshop has this join code' });
