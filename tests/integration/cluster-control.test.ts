@@ -26,7 +26,9 @@ async function twoNodes() {
   return { cluster, a, b };
 }
 
-describe('control plane across nodes', () => {
+// Each test starts Redis and two child nodes through tsx; on a loaded 2-core machine that
+// setup alone can pass vitest's default 30 s, as the other cluster suites already allow for.
+describe('control plane across nodes', { timeout: 90_000 }, () => {
   it('shows a facilitator on A what participants do on B, and them what the facilitator does', async () => {
     const { a, b } = await twoNodes();
     const { workshop } = await setupWorkshop(a.url, []);

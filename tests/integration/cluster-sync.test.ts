@@ -20,7 +20,9 @@ const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
 const postgres = sharedPostgres();
 
-describe('boards across nodes', () => {
+// Each test starts Redis and two child nodes through tsx; on a loaded 2-core machine that
+// setup alone can pass vitest's default 30 s, as the other cluster suites already allow for.
+describe('boards across nodes', { timeout: 90_000 }, () => {
   it('converges stock providers on two nodes, in both directions', async () => {
     const { a, b, workshop, anna, docName } = await breakoutOnTwoNodes(cleanup, await postgres.server.createDatabase());
     const onA = await openBoard(cleanup, a.port, docName, anna.token);
