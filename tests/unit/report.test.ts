@@ -11,7 +11,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { WorkshopRecord } from '../../server/src/domain/workshop.js';
-import { reportFilename } from '../../server/src/http/reportRoute.js';
+import { reportFilename } from '../../server/src/report/assemble.js';
 import { buildReport, type ConsolidatedRecommendation, narrativeParts } from '../../server/src/report/buildReport.js';
 import { resourceKeys } from '../../server/src/report/i18n/index.js';
 import { midSentence } from '../../server/src/report/narrative.js';
