@@ -112,4 +112,33 @@ describe('personal data in the browser', () => {
     expect(state.participants.map((p) => p.id)).toEqual([other.participantId]);
     expect(state.privacy.erasedCount).toBe(1);
   });
+
+  it('clears a device that was away when its workshop was deleted, once the link is refused', async () => {
+    const url = e2e.server().url;
+    const w = await createWorkshop(url, { title: 'Warsztat usunięty pod nieobecność' });
+    const { page } = await e2e.newPage(PHONE);
+    await page.goto(`${url}/j/${w.joinCode}`);
+    await page.getByTestId('join-name').fill('Zenon Nieobecny');
+    await page.getByTestId('join-submit').click();
+    await page.waitForURL(/\/b\//, UI);
+    const board = page.url();
+    await runCommand(url, w.id, w.facilitatorToken, { type: 'assign', mode: 'auto' });
+    await runCommand(url, w.id, w.facilitatorToken, { type: 'phase', to: 'breakout' });
+    await page.getByTestId('add-card').first().waitFor(UI);
+    const copies = () =>
+      page.evaluate(
+        async (id) => (await indexedDB.databases()).filter((d) => d.name?.startsWith(`${id}.`)).length,
+        w.id,
+      );
+    await expect.poll(copies, UI).toBeGreaterThan(0);
+    // The device goes away; meanwhile the facilitator deletes the workshop.
+    await page.goto('about:blank');
+    expect((await api(url, 'DELETE', `/api/workshops/${w.id}`, { token: w.facilitatorToken })).status).toBe(204);
+    await page.goto(board);
+    await page.getByTestId('control-problem').waitFor(UI);
+    await expect.poll(copies, UI).toBe(0);
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+    expect(stored).not.toContain('Zenon');
+    expect(stored).not.toContain(w.id);
+  });
 });

@@ -1,6 +1,5 @@
 import { JoinPrivacyAnswer } from '@warsztat/shared';
 import { NoContent, requestJson } from './http';
-import { participantTokenKey } from './workshops';
 
 /**
  * The data subject's calls (issue #19): the information clause behind a join code, a participant's
@@ -38,23 +37,5 @@ export async function myData(token: string): Promise<Blob | null> {
     return response.ok ? await response.blob() : null;
   } catch {
     return null;
-  }
-}
-
-/**
- * What this browser keeps about a participant besides board copies: the token per workshop and the
- * "Wróć jako <name>" entry per join code. Dropped when the person is erased or the workshop deleted,
- * so a venue's shared laptop keeps no name behind.
- */
-export function forgetParticipantOnDevice(workshopId: string, token: string): void {
-  try {
-    localStorage.removeItem(participantTokenKey(workshopId));
-    for (let i = localStorage.length - 1; i >= 0; i--) {
-      const key = localStorage.key(i);
-      if (!key?.startsWith('warsztat:joined:')) continue;
-      if ((localStorage.getItem(key) ?? '').includes(`/b/${token}`)) localStorage.removeItem(key);
-    }
-  } catch {
-    // Storage refused: nothing was kept there either.
   }
 }

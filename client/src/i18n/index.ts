@@ -32,12 +32,16 @@ function chosenLocale(): Locale | null {
  * speaking Polish (the fallback), then switches.
  */
 const loaded = new Set<Locale>([DEFAULT_LOCALE]);
+/** Makes `locale`'s dictionary available without switching to it (a text in another screen's language). */
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (loaded.has(locale)) return;
+  const { en } = await import('./en');
+  i18next.addResourceBundle(locale, 'translation', en, true, true);
+  loaded.add(locale);
+}
+
 async function changeLanguage(locale: Locale): Promise<void> {
-  if (!loaded.has(locale)) {
-    const { en } = await import('./en');
-    i18next.addResourceBundle(locale, 'translation', en, true, true);
-    loaded.add(locale);
-  }
+  await loadLocale(locale);
   await i18next.changeLanguage(locale);
 }
 

@@ -11,7 +11,7 @@ import type {
 } from '@warsztat/shared';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
-import { forgetParticipantOnDevice } from '../api/privacy';
+import { forgetParticipantOnDevice, workshopOfRememberedToken } from '../api/deviceData';
 import { forgetLocalBoards } from '../sync/localCopies';
 import { useControlStore } from './controlStore';
 
@@ -81,6 +81,13 @@ export function connectControl(token: string): () => void {
       return;
     }
     if (!s.active) {
+      // A dead link (erased, revoked or deleted while this device was away, issue #19): clear
+      // what this browser kept of that workshop, as an open device does when told.
+      const workshopId = err.message === 'unauthorized' ? workshopOfRememberedToken(token) : null;
+      if (workshopId) {
+        void forgetLocalBoards(workshopId);
+        forgetParticipantOnDevice(workshopId, token);
+      }
       useControlStore.getState().setProblem({ code: 'unauthorized', message: err.message });
     }
     useControlStore.getState().setStatus('disconnected');

@@ -1,8 +1,9 @@
-import { contactHref, type JoinPrivacyAnswer } from '@warsztat/shared';
+import type { JoinPrivacyAnswer } from '@warsztat/shared';
+import { contactHref } from '@warsztat/shared';
 import '../../styles/privacy.css';
 import i18next from 'i18next';
 import { useEffect, useState } from 'react';
-import { joinPrivacy } from '../../api/privacy';
+import { loadLocale } from '../../i18n';
 
 /**
  * The information clause (GDPR Art. 13, issue #19) shown before anyone types their name: who the
@@ -16,9 +17,15 @@ export function PrivacyNotice({ code }: { code: string | null }) {
     setClause(null);
     if (!code) return;
     let current = true;
-    void joinPrivacy(code).then((result) => {
-      if (current && result.ok) setClause(result.data);
-    });
+    // The call (with zod) comes with the join form's lazy module, so the form draws first; the
+    // workshop's dictionary is loaded before the clause shows, so it never flashes in another language.
+    void import('./joinRequest')
+      .then(({ joinPrivacy }) => joinPrivacy(code))
+      .then(async (result) => {
+        if (!result.ok) return;
+        await loadLocale(result.data.locale);
+        if (current) setClause(result.data);
+      });
     return () => {
       current = false;
     };

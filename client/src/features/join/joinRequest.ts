@@ -5,4 +5,5 @@
  */
 export { JoinCode } from '@warsztat/shared';
 export { rememberParticipantToken, rememberReturning } from '../../api/localLinks';
+export { joinPrivacy } from '../../api/privacy';
 export { joinInfo, joinWorkshop } from '../../api/workshops';

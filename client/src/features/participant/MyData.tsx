@@ -2,8 +2,9 @@ import type { WorkshopState } from '@warsztat/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../styles/privacy.css';
+import { forgetParticipantOnDevice } from '../../api/deviceData';
 import type { FailureCode } from '../../api/http';
-import { forgetMe, forgetParticipantOnDevice, myData } from '../../api/privacy';
+import { forgetMe, myData } from '../../api/privacy';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { forgetLocalBoards } from '../../sync/localCopies';
 
