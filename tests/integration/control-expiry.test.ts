@@ -1,6 +1,6 @@
 import type { WorkshopState } from '@warsztat/shared';
 import { describe, expect, it } from 'vitest';
-import { connectControl, sendCommand, stateOf } from '../helpers/control.js';
+import { connectControl, participantCommand, sendCommand, stateOf } from '../helpers/control.js';
 import { api, breakoutWorkshop, runCommand, setupWorkshop, sharedTestServer } from '../helpers/server.js';
 
 /**
@@ -123,5 +123,39 @@ describe('control plane: messages expire and the agenda follows the phase', () =
       body: { type: 'agenda', action: 'day', day: 0, date: '24.11.2022' },
     });
     expect(bad.status).toBe(400);
+  });
+
+  it('turns the projector page for the facilitator and the presenting rapporteur only, from 0 at each group', async () => {
+    const { workshop, participants, state } = await breakoutWorkshop(shared.t.url, ['Anna', 'Piotr'], 30);
+    const run = (command: Parameters<typeof runCommand>[3]) =>
+      runCommand(shared.t.url, workshop.id, workshop.facilitatorToken, command);
+    const [anna, piotr] = participants;
+    if (!anna || !piotr) throw new Error('two participants');
+    const annaGroup = state.participants.find((p) => p.id === anna.participantId)?.groupId ?? '';
+    await run({ type: 'rapporteur', groupId: annaGroup, participantId: anna.participantId });
+    const a = await connectControl(cleanup, shared.t.url, anna.token);
+    const p = await connectControl(cleanup, shared.t.url, piotr.token);
+    // Not presenting yet: the rapporteur may not turn the page.
+    const early = await participantCommand(a.socket, { type: 'projectorPage', step: 1 });
+    expect(early.ok ? 'ok' : early.error.code).toBe('forbidden');
+    await run({ type: 'phase', to: 'plenary' });
+    await run({ type: 'phase', to: 'presenting', groupId: annaGroup });
+    expect((await run({ type: 'projector', action: 'page', step: -1 })).projector.page).toBe(0);
+    expect((await run({ type: 'projector', action: 'page', step: 1 })).projector.page).toBe(1);
+    expect(stateOf(await participantCommand(a.socket, { type: 'projectorPage', step: 1 })).projector.page).toBe(2);
+    // Another group's member may not.
+    const other = await participantCommand(p.socket, { type: 'projectorPage', step: 1 });
+    if (state.participants.find((x) => x.id === piotr.participantId)?.groupId !== annaGroup) {
+      expect(other.ok ? 'ok' : other.error.code).toBe('forbidden');
+    }
+    const bad = await api(shared.t.url, 'POST', `/api/workshops/${workshop.id}/commands`, {
+      token: workshop.facilitatorToken,
+      body: { type: 'projector', action: 'page', step: 2 },
+    });
+    expect(bad.status).toBe(400);
+    // The next group starts on its first page.
+    const next = await run({ type: 'projector', action: 'next' }).catch(() => null);
+    if (next) expect(next.projector.page).toBe(0);
+    expect((await run({ type: 'phase', to: 'discussion' })).projector.page).toBe(0);
   });
 });

@@ -33,6 +33,7 @@ describe('control record', () => {
         order: ['g2', 'g1'],
         frozen: true,
         safeArea: emptyControl().projector.safeArea,
+        page: 2,
       },
     };
     const stored = JSON.parse(JSON.stringify(storedControl(control))) as unknown;

@@ -24,7 +24,13 @@ describe('projector settings', () => {
     expect(normaliseOrder(['g3', 'x', 'g3', 'g1'], ['g1', 'g2', 'g3'])).toEqual(['g3', 'g1', 'g2']);
     expect(readProjector(undefined, ['g1', 'g2']).order).toEqual(['g1', 'g2']);
     expect(readProjector({ view: 'bogus', safeArea: { corner: 'top-right', widthPct: 99, heightPct: 1 } }, [])).toEqual(
-      { view: 'auto', order: [], frozen: false, safeArea: { corner: 'top-right', widthPct: 40, heightPct: 5 } },
+      {
+        view: 'auto',
+        order: [],
+        frozen: false,
+        safeArea: { corner: 'top-right', widthPct: 40, heightPct: 5 },
+        page: 0,
+      },
     );
   });
 
@@ -81,6 +87,7 @@ describe('projector settings', () => {
       order: ['g1', 'g2', 'g3'],
       frozen: true,
       safeArea: { corner: 'bottom-right', widthPct: 22, heightPct: 35 },
+      page: 0,
     });
   });
 });

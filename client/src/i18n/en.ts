@@ -299,6 +299,10 @@ export const en: Resources = {
     noConsolidated: 'The facilitator is gathering the groups’ recommendations.',
     clock: 'Time',
     endsAt: 'ends at {{time}}',
+    pagesLegend: 'Pages on the room screen (now: {{page}})',
+    pagePrevious: 'Previous page',
+    pageNext: 'Next page',
+    rapporteurPages: 'You are presenting: you turn the pages on the room screen.',
   },
   projectorControls: {
     heading: 'Projector',

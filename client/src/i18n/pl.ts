@@ -298,6 +298,10 @@ export const pl = {
     noConsolidated: 'Prowadzący zbiera rekomendacje grup.',
     clock: 'Godzina',
     endsAt: 'koniec o {{time}}',
+    pagesLegend: 'Strony na ekranie sali (teraz: {{page}})',
+    pagePrevious: 'Poprzednia strona',
+    pageNext: 'Następna strona',
+    rapporteurPages: 'Prezentujesz: strony na ekranie sali zmieniasz Ty.',
   },
   projectorControls: {
     heading: 'Rzutnik',

@@ -29,12 +29,21 @@ export interface ProjectorSettings {
   /** WCAG 2.2.2: while frozen the projector keeps showing what it showed and nothing moves. */
   frozen: boolean;
   safeArea: SafeArea;
+  /**
+   * The page on screen when the content needs more than one (issue #20 point 3): turned by the
+   * facilitator or the presenting group's rapporteur, never by a timer while presenting. The
+   * projector shows it modulo its page count; a new spotlight, view or phase starts at 0.
+   */
+  page: number;
 }
+
+/** Upper bound of a stored page number (the projector wraps it by its page count). */
+export const MAX_PROJECTOR_PAGE = 99;
 
 export const DEFAULT_SAFE_AREA: SafeArea = { corner: 'none', widthPct: 25, heightPct: 30 };
 
 export function defaultProjector(): ProjectorSettings {
-  return { view: 'auto', order: [], frozen: false, safeArea: { ...DEFAULT_SAFE_AREA } };
+  return { view: 'auto', order: [], frozen: false, safeArea: { ...DEFAULT_SAFE_AREA }, page: 0 };
 }
 
 function clampInt(value: unknown, min: number, max: number, fallback: number): number {
@@ -63,6 +72,7 @@ export function readProjectorSettings(value: unknown): ProjectorSettings {
     if (PROJECTOR_VIEWS.includes(v.view as ProjectorView)) out.view = v.view as ProjectorView;
     if (Array.isArray(v.order)) out.order = v.order.filter((id): id is string => typeof id === 'string');
     if (typeof v.frozen === 'boolean') out.frozen = v.frozen;
+    out.page = clampInt(v.page, 0, MAX_PROJECTOR_PAGE, 0);
     if (typeof v.safeArea === 'object' && v.safeArea !== null) {
       const s = v.safeArea as Record<string, unknown>;
       out.safeArea = {

@@ -120,6 +120,12 @@ export const ProjectorCommand = z.discriminatedUnion('action', [
   z.strictObject({ type: z.literal('projector'), action: z.literal('order'), groupIds: z.array(Id).min(1).max(100) }),
   /** Spotlights the next (or previous) group in the order, starting the presentations from plenary. */
   z.strictObject({ type: z.literal('projector'), action: z.enum(['next', 'previous']) }),
+  /** Turns the projector's page (content longer than a screen); the projector wraps past the last. */
+  z.strictObject({
+    type: z.literal('projector'),
+    action: z.literal('page'),
+    step: z.union([z.literal(1), z.literal(-1)]),
+  }),
   /** WCAG 2.2.2: the projector stops updating while frozen. */
   z.strictObject({ type: z.literal('projector'), action: z.literal('freeze'), frozen: z.boolean() }),
   /** The corner kept free for the sign-language interpreter's picture-in-picture. */
@@ -212,6 +218,8 @@ export const ParticipantCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('rapporteur'), claim: z.boolean() }),
   /** One vote more (+1) or less (−1) on a consolidated recommendation, within the plenary budget. */
   z.strictObject({ type: z.literal('vote'), itemId: Id, delta: z.union([z.literal(1), z.literal(-1)]) }),
+  /** The presenting group's rapporteur turns the projector's page while speaking (issue #20 point 3). */
+  z.strictObject({ type: z.literal('projectorPage'), step: z.union([z.literal(1), z.literal(-1)]) }),
   /** Gives or withdraws one's consent to be named in the report (also after the workshop closed). */
   z.strictObject({ type: z.literal('nameInReport'), consent: z.boolean() }),
   /**

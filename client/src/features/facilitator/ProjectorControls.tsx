@@ -14,6 +14,7 @@ import {
 } from '@warsztat/shared';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageTurner } from '../../app/PageTurner';
 import type { Run } from './useCommand';
 import '../../styles/plenary.css';
 
@@ -148,6 +149,12 @@ function PresentationOrder({ workshop, run }: Props) {
           <span aria-hidden="true"> ▶</span>
         </button>
       </div>
+      {presenting && (
+        <PageTurner
+          page={workshop.projector.page}
+          turn={(step) => void run({ type: 'projector', action: 'page', step })}
+        />
+      )}
       <ol
         className="presentation-order"
         aria-labelledby="presentation-heading"

@@ -11,6 +11,7 @@ import { Board } from '../board/Board';
 import { MyData } from './MyData';
 import { GroupChooser, HelpButton, RapporteurControl } from './ParticipantActions';
 import { PlenaryVote, showsPlenary } from './PlenaryVote';
+import { RapporteurPages } from './RapporteurPages';
 import { ReportConsent } from './ReportConsent';
 import { RoomAlert } from './RoomAlert';
 import { RoomBar } from './RoomBar';
@@ -57,6 +58,7 @@ function ParticipantView({ workshop, me, token }: { workshop: WorkshopState; me:
         ) : (
           <>
             <HelpButton workshop={workshop} />
+            <RapporteurPages workshop={workshop} me={me} group={group} />
             {showsPlenary(workshop) && <PlenaryVote workshop={workshop} me={me} token={token} />}
             {workshop.phase === 'closed' && <output className="notice">{t('participant.closedNotice')}</output>}
             {readOnly && workshop.phase !== 'closed' && (

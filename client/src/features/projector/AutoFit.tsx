@@ -17,6 +17,11 @@ interface Props {
   /** Anything that changes the content's size (re-fits when it changes). */
   contentKey: string;
   testId?: string;
+  /**
+   * A page chosen by the person presenting (issue #20 point 3): no timer then; the page shown is
+   * this one modulo the page count. Without it pages turn by themselves every PAGE_MS.
+   */
+  page?: number | undefined;
 }
 
 /**
@@ -25,23 +30,27 @@ interface Props {
  * past the last column. At the 32 px floor anything still left over flows into further columns
  * to the right, shown a screen at a time as pages that turn by themselves (and stop while frozen).
  */
-export function AutoFit({ children, columns, maxFontPx, frozen, contentKey, testId }: Props) {
+export function AutoFit({ children, columns, maxFontPx, frozen, contentKey, testId, page: chosen }: Props) {
   const { t } = useTranslation();
   const outer = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
   const [fontPx, setFontPx] = useState(maxFontPx);
   const [pages, setPages] = useState(1);
-  const [page, setPage] = useState(0);
+  const [timedPage, setPage] = useState(0);
+  const page = chosen === undefined ? timedPage : chosen % pages;
+
+  const pageLine = useRef<HTMLParagraphElement>(null);
 
   const fit = useCallback(() => {
     const box = inner.current;
     if (!box) return;
     const overflows = () => box.scrollWidth > box.clientWidth + 2;
-    let lo = MIN_FONT_PX;
-    let hi = Math.max(MIN_FONT_PX, maxFontPx);
-    box.style.fontSize = `${hi}px`;
-    if (overflows()) {
-      // Largest size that fits, in whole pixels.
+    /** Largest whole-pixel size that fits the viewport as it is now (or the floor). */
+    const largest = () => {
+      let lo = MIN_FONT_PX;
+      let hi = Math.max(MIN_FONT_PX, maxFontPx);
+      box.style.fontSize = `${hi}px`;
+      if (!overflows()) return hi;
       while (lo < hi) {
         const mid = Math.ceil((lo + hi) / 2);
         box.style.fontSize = `${mid}px`;
@@ -49,13 +58,25 @@ export function AutoFit({ children, columns, maxFontPx, frozen, contentKey, test
         else lo = mid;
       }
       box.style.fontSize = `${lo}px`;
-    } else {
-      lo = hi;
+      return lo;
+    };
+    const pageCount = () => {
+      const gap = Number.parseFloat(getComputedStyle(box).columnGap) || 0;
+      const pageWidth = box.clientWidth + gap;
+      return Math.max(1, Math.ceil((box.scrollWidth + gap - 2) / pageWidth));
+    };
+    // Measured without the "Strona 1 z 2" line first: the line takes height, and measuring with it
+    // shown would keep content on two pages that fits one (issue #20 point 3).
+    const line = pageLine.current;
+    if (line) line.hidden = true;
+    let size = largest();
+    let count = pageCount();
+    if (count > 1 && line) {
+      line.hidden = false;
+      size = largest();
+      count = pageCount();
     }
-    const gap = Number.parseFloat(getComputedStyle(box).columnGap) || 0;
-    const pageWidth = box.clientWidth + gap;
-    const count = Math.max(1, Math.ceil((box.scrollWidth + gap - 2) / pageWidth));
-    setFontPx(lo);
+    setFontPx(size);
     setPages(count);
     setPage((p) => (p < count ? p : 0));
   }, [maxFontPx]);
@@ -94,10 +115,10 @@ export function AutoFit({ children, columns, maxFontPx, frozen, contentKey, test
   }, [fit]);
 
   useEffect(() => {
-    if (frozen || pages < 2) return;
+    if (frozen || pages < 2 || chosen !== undefined) return;
     const id = window.setInterval(() => setPage((p) => (p + 1) % pages), PAGE_MS);
     return () => window.clearInterval(id);
-  }, [frozen, pages]);
+  }, [frozen, pages, chosen]);
 
   return (
     <div className="autofit" data-testid={testId} data-font-px={fontPx} data-pages={pages} data-page={page + 1}>
@@ -114,11 +135,10 @@ export function AutoFit({ children, columns, maxFontPx, frozen, contentKey, test
           {children}
         </div>
       </div>
-      {pages > 1 && (
-        <p className="autofit-page" data-testid="autofit-page">
-          {t('projector.page', { page: page + 1, pages })}
-        </p>
-      )}
+      {/* Always in the page so fit() can measure with and without it; hidden on a single page. */}
+      <p className="autofit-page" data-testid="autofit-page" ref={pageLine} hidden={pages < 2}>
+        {t('projector.page', { page: page + 1, pages })}
+      </p>
     </div>
   );
 }

@@ -5,6 +5,16 @@ import { useDocSnapshot } from '../../sync/useDocSnapshot';
 import { AutoFit } from './AutoFit';
 import { readCounts } from './snapshots';
 
+/**
+ * Columns of group cards: up to six groups in two wide columns, whose cards hold their counts two
+ * a row and so stay short enough for three rows under the header (issue #20 point 3: five groups
+ * had been paged in three narrow columns of tall cards). Seven or more take three columns.
+ */
+function overviewColumns(groups: number): 1 | 2 | 3 {
+  if (groups <= 2) return 1;
+  return groups <= 6 ? 2 : 3;
+}
+
 /** During breakout: every group as a card with its rapporteur and how many cards each section has. */
 export function ProjectorOverview({
   workshop,
@@ -26,9 +36,7 @@ export function ProjectorOverview({
         {t('projector.overviewHeading')}
       </h2>
       <AutoFit columns={1} maxFontPx={44} frozen={frozen} contentKey={groups.map((g) => g.id).join()} testId="autofit">
-        <ul
-          className={`projector-overview projector-overview--${Math.min(3, Math.max(1, Math.ceil(groups.length / 2)))}`}
-        >
+        <ul className={`projector-overview projector-overview--${overviewColumns(groups.length)}`}>
           {groups.map((g) => (
             <GroupCard key={g.id} group={g} workshop={workshop} token={token} frozen={frozen} />
           ))}

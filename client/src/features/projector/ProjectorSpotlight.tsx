@@ -9,7 +9,8 @@ import { readBoard } from './snapshots';
 
 /**
  * The spotlighted group's board and the rapporteur's summary in large type, flowed in columns
- * and shrunk to fit one screen (pages only below the 32 px floor).
+ * and shrunk to fit one screen (pages only below the 32 px floor); the person presenting turns
+ * the pages (projector.page), so the summary never flips up while the rapporteur is speaking.
  */
 export function ProjectorSpotlight({
   workshop,
@@ -72,7 +73,14 @@ function SpotlightBoard({
   ];
   const key = [...board.bySection.values()].map((cards) => cards.map((c) => c.text).join('\u0000')).join('\u0001');
   return (
-    <AutoFit columns={3} maxFontPx={52} frozen={frozen} contentKey={`${key}|${board.summary.length}`} testId="autofit">
+    <AutoFit
+      columns={3}
+      maxFontPx={52}
+      frozen={frozen}
+      contentKey={`${key}|${board.summary.length}`}
+      testId="autofit"
+      page={workshop.projector.page}
+    >
       {sections.map((section) => {
         const cards = board.bySection.get(section.id) ?? [];
         return (

@@ -5,6 +5,7 @@ import { assertNever, fail, ok, type Result } from '../result.js';
 import { moveParticipant } from './groups.js';
 import { applyVote } from './plenary.js';
 import { eraseParticipant } from './privacy.js';
+import { rapporteurTurnsPage } from './projector.js';
 
 /** Help requests kept in state; the oldest acknowledged ones drop off first. */
 export const MAX_HELP_REQUESTS = 100;
@@ -65,6 +66,8 @@ export function applyParticipantCommand(
     }
     case 'vote':
       return applyVote(w, participantId, command);
+    case 'projectorPage':
+      return rapporteurTurnsPage(w, participantId, command.step);
     default:
       return assertNever(command);
   }

@@ -2,6 +2,7 @@ import {
   type Command,
   canTransition,
   ErrorCode,
+  MAX_PROJECTOR_PAGE,
   nextInOrder,
   normaliseOrder,
   type ProjectorSettings,
@@ -20,6 +21,33 @@ export function projectorOf(w: WorkshopRecord): ProjectorSettings {
       w.groups.map((g) => g.id),
     ),
   };
+}
+
+/** One page on or back; never below the first (the projector wraps past its last page itself). */
+export function turnPage(w: WorkshopRecord, step: 1 | -1): WorkshopRecord {
+  const current = w.control.projector;
+  const page = Math.min(MAX_PROJECTOR_PAGE, Math.max(0, current.page + step));
+  return page === current.page ? w : withProjector(w, { ...current, page });
+}
+
+/** A new spotlight, view or phase starts at the first page. */
+export function resetPage(before: WorkshopRecord, after: WorkshopRecord): WorkshopRecord {
+  const projector = after.control.projector;
+  if (projector.page === 0) return after;
+  const moved =
+    after.phase !== before.phase ||
+    after.spotlightGroupId !== before.spotlightGroupId ||
+    projector.view !== before.control.projector.view;
+  return moved ? withProjector(after, { ...projector, page: 0 }) : after;
+}
+
+/** The presenting group's rapporteur may turn the page while presenting; nobody else. */
+export function rapporteurTurnsPage(w: WorkshopRecord, participantId: string, step: 1 | -1): Result<WorkshopRecord> {
+  const group = w.groups.find((g) => g.id === w.spotlightGroupId);
+  if (w.phase !== 'presenting' || !group || group.rapporteurId !== participantId) {
+    return fail(ErrorCode.Forbidden, 'Only the presenting group’s rapporteur may turn the page');
+  }
+  return ok(turnPage(w, step));
 }
 
 function withProjector(w: WorkshopRecord, projector: ProjectorSettings): WorkshopRecord {
@@ -67,6 +95,8 @@ export function applyProjector(
       }
       return applyPhase(shown, { type: 'phase', to: 'presenting', groupId: target }, now);
     }
+    case 'page':
+      return ok(turnPage(w, command.step));
     case 'freeze':
       return ok(withProjector(w, { ...current, frozen: command.frozen }));
     case 'safeArea':
