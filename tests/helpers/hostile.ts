@@ -30,8 +30,12 @@ export interface HostileRoom {
 }
 
 /** A workshop in breakout on a child server; the attacker and a friend share one group. */
-export async function hostileRoom(cleanup: Cleanup, env: Record<string, string> = {}): Promise<HostileRoom> {
-  const server = await ChildServer.start(cleanup, { env });
+export async function hostileRoom(
+  cleanup: Cleanup,
+  env: Record<string, string> = {},
+  databaseUrl?: string,
+): Promise<HostileRoom> {
+  const server = await ChildServer.start(cleanup, { env, ...(databaseUrl ? { databaseUrl } : {}) });
   // Six people over five groups: auto-assignment puts two of them together.
   const names = ['Anna', 'Bartek', 'Celina', 'Darek', 'Ewa', 'Filip'];
   const { workshop, participants, state } = await breakoutWorkshop(server.url, names);

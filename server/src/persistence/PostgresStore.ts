@@ -301,9 +301,14 @@ export class PostgresStore implements Store {
     });
   }
 
+  /** A write check (issue #14): a database that answers reads but refuses writes is not healthy. */
   async ping(): Promise<boolean> {
     try {
-      await this.withClient((c) => c.query('SELECT 1'));
+      await this.withClient((c) =>
+        c.query('INSERT INTO heartbeat (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = EXCLUDED.at', [
+          Date.now(),
+        ]),
+      );
       return true;
     } catch {
       return false;

@@ -1,13 +1,39 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { storedControl } from '../domain/control.js';
 import type { RetentionRow } from '../domain/retention.js';
 import type { EventRecord, GroupRecord, ParticipantRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import { mergeDoc } from './mergeDoc.js';
-import { StaleWriteError, type Store, type StoredDoc } from './Store.js';
+import { StaleWriteError, type Store, type StoredDoc, StoreUnavailableError } from './Store.js';
 import { migrateSqlite } from './sqliteSchema.js';
 import { type WorkshopRow, workshopFromRow } from './workshopRow.js';
+
+/** Free space that counts as "room again" after a full disk: a few board updates' worth. */
+const MIN_FREE_BYTES = 1_048_576;
+/** Less than this is a full disk even before a write has failed (a heartbeat row fits in far less). */
+const LOW_FREE_BYTES = 65_536;
+
+/** Free bytes on the file system holding `path` (unbounded for an in-memory database). */
+function freeBytes(path: string): number {
+  if (path === ':memory:') return Number.POSITIVE_INFINITY;
+  try {
+    const stats = statfsSync(dirname(path));
+    return stats.bavail * stats.bsize;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * SQLite result codes that mean the file cannot be written (disk full, I/O error, read-only file or
+ * directory, file gone): like a database that is down, nothing was stored and the caller answers
+ * 503 `unavailable` (issue #14) instead of 500 with a stack trace per request.
+ */
+function isUnwritable(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB)/.test(code);
+}
 
 /** How SQLite returns a `workshops` row: the JSON columns still as text. */
 type SqliteWorkshopRow = Omit<WorkshopRow, 'timer' | 'agenda' | 'control'> & {
@@ -19,8 +45,15 @@ type SqliteWorkshopRow = Omit<WorkshopRow, 'timer' | 'agenda' | 'control'> & {
 /** The embedded default store: one SQLite file in WAL mode; better-sqlite3 is synchronous, so every call is one short transaction. */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  /**
+   * Set when a write found the file unwritable, cleared by the next write that succeeds: `/healthz`
+   * stays 503 meanwhile, since a one-row heartbeat can still fit where a board update does not.
+   */
+  private unwritableSince: number | null = null;
+  private readonly path: string;
 
   constructor(path: string) {
+    this.path = path;
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
@@ -30,7 +63,24 @@ export class SqliteStore implements Store {
     migrateSqlite(this.db);
   }
 
+  /** Runs one write; a disk that refuses it becomes StoreUnavailableError (every transaction rolls back whole). */
+  private write<T>(run: () => T): T {
+    try {
+      const result = run();
+      this.unwritableSince = null;
+      return result;
+    } catch (error) {
+      if (!isUnwritable(error)) throw error;
+      this.unwritableSince ??= Date.now();
+      throw new StoreUnavailableError({ cause: error });
+    }
+  }
+
   async createWorkshop(workshop: WorkshopRecord, tokens: TokenRecord[], event: EventRecord): Promise<void> {
+    this.write(() => this.createWorkshopNow(workshop, tokens, event));
+  }
+
+  private createWorkshopNow(workshop: WorkshopRecord, tokens: TokenRecord[], event: EventRecord): void {
     this.db.transaction(() => {
       this.db
         .prepare(
@@ -47,6 +97,10 @@ export class SqliteStore implements Store {
   }
 
   async saveWorkshop(workshop: WorkshopRecord, event: EventRecord, tokens: TokenRecord[] = []): Promise<number> {
+    return this.write(() => this.saveWorkshopNow(workshop, event, tokens));
+  }
+
+  private saveWorkshopNow(workshop: WorkshopRecord, event: EventRecord, tokens: TokenRecord[]): number {
     return this.db.transaction(() => {
       // The version check and the write are one statement, so two writers can never both pass it.
       const { changes } = this.db
@@ -212,18 +266,20 @@ export class SqliteStore implements Store {
 
   async deleteWorkshop(id: string): Promise<boolean> {
     const prefix = `${id}.`;
-    return this.db
-      .transaction(() => {
-        // Children first (foreign keys); docs by exact prefix, since LIKE would read `_` in ids as a wildcard.
-        for (const table of ['tokens', 'participants', 'groups', 'events']) {
-          this.db.prepare(`DELETE FROM ${table} WHERE workshop_id = ?`).run(id);
-        }
-        for (const table of ['doc_updates', 'doc_snapshots']) {
-          this.db.prepare(`DELETE FROM ${table} WHERE substr(doc, 1, ?) = ?`).run(prefix.length, prefix);
-        }
-        return this.db.prepare('DELETE FROM workshops WHERE id = ?').run(id).changes > 0;
-      })
-      .immediate();
+    return this.write(() =>
+      this.db
+        .transaction(() => {
+          // Children first (foreign keys); docs by exact prefix, since LIKE would read `_` in ids as a wildcard.
+          for (const table of ['tokens', 'participants', 'groups', 'events']) {
+            this.db.prepare(`DELETE FROM ${table} WHERE workshop_id = ?`).run(id);
+          }
+          for (const table of ['doc_updates', 'doc_snapshots']) {
+            this.db.prepare(`DELETE FROM ${table} WHERE substr(doc, 1, ?) = ?`).run(prefix.length, prefix);
+          }
+          return this.db.prepare('DELETE FROM workshops WHERE id = ?').run(id).changes > 0;
+        })
+        .immediate(),
+    );
   }
 
   async listRetention(): Promise<RetentionRow[]> {
@@ -279,45 +335,59 @@ export class SqliteStore implements Store {
         return seq;
       });
     }
-    return this.append(name, updates);
+    const append = this.append;
+    return this.write(() => append(name, updates));
   }
 
   async compactDoc(name: string): Promise<boolean> {
     // IMMEDIATE takes the write lock before reading, so another process on the same file can
     // neither append between the read and the delete unseen nor compact at the same time.
-    this.db
-      .transaction(() => {
-        const snap = this.db.prepare('SELECT bytes FROM doc_snapshots WHERE doc = ?').get(name) as
-          | { bytes: Buffer }
-          | undefined;
-        const rows = this.db
-          .prepare('SELECT seq, bytes FROM doc_updates WHERE doc = ? ORDER BY seq')
-          .all(name) as Array<{ seq: number; bytes: Buffer }>;
-        const last = rows.at(-1);
-        if (!last) return;
-        const merged = mergeDoc(
-          snap ? new Uint8Array(snap.bytes) : null,
-          rows.map((r) => new Uint8Array(r.bytes)),
-        );
-        this.db
-          .prepare(
-            `INSERT INTO doc_snapshots (doc, bytes, upto_seq) VALUES (?, ?, ?)
+    this.write(() =>
+      this.db
+        .transaction(() => {
+          const snap = this.db.prepare('SELECT bytes FROM doc_snapshots WHERE doc = ?').get(name) as
+            | { bytes: Buffer }
+            | undefined;
+          const rows = this.db
+            .prepare('SELECT seq, bytes FROM doc_updates WHERE doc = ? ORDER BY seq')
+            .all(name) as Array<{ seq: number; bytes: Buffer }>;
+          const last = rows.at(-1);
+          if (!last) return;
+          const merged = mergeDoc(
+            snap ? new Uint8Array(snap.bytes) : null,
+            rows.map((r) => new Uint8Array(r.bytes)),
+          );
+          this.db
+            .prepare(
+              `INSERT INTO doc_snapshots (doc, bytes, upto_seq) VALUES (?, ?, ?)
              ON CONFLICT(doc) DO UPDATE SET bytes = excluded.bytes, upto_seq = excluded.upto_seq`,
-          )
-          .run(name, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength), last.seq);
-        this.db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?').run(name, last.seq);
-      })
-      .immediate();
+            )
+            .run(name, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength), last.seq);
+          this.db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?').run(name, last.seq);
+        })
+        .immediate(),
+    );
     return true;
   }
 
+  /**
+   * A write check (issue #14): a store that answers reads but cannot write — a full disk, a
+   * read-only file — must not be reported healthy. One row is upserted; and since a row can still
+   * fit where a board update does not, a recent write that found the disk full keeps it false
+   * until a write succeeds again.
+   */
   async ping(): Promise<boolean> {
     try {
-      this.db.prepare('SELECT 1').get();
-      return true;
+      this.db
+        .prepare('INSERT INTO heartbeat (id, at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET at = excluded.at')
+        .run(Date.now());
     } catch {
       return false;
     }
+    // Room again (someone freed space): healthy without waiting for a user's write to prove it.
+    const free = freeBytes(this.path);
+    if (this.unwritableSince !== null && free >= MIN_FREE_BYTES) this.unwritableSince = null;
+    return this.unwritableSince === null && free >= LOW_FREE_BYTES;
   }
 
   async close(): Promise<void> {

@@ -154,6 +154,13 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: 'CREATE INDEX IF NOT EXISTS tokens_by_workshop ON tokens(workshop_id);',
     postgres: 'CREATE INDEX IF NOT EXISTS tokens_by_workshop ON tokens(workshop_id);',
   },
+  {
+    version: 3,
+    // /healthz upserts its one row: a store that reads but cannot write is not healthy (issue #14).
+    name: 'heartbeat row for the health check',
+    sqlite: 'CREATE TABLE IF NOT EXISTS heartbeat (id INTEGER PRIMARY KEY, at INTEGER NOT NULL);',
+    postgres: 'CREATE TABLE IF NOT EXISTS heartbeat (id INTEGER PRIMARY KEY, at BIGINT NOT NULL);',
+  },
 ];
 
 /**
