@@ -68,6 +68,12 @@ export interface Limits {
    * about 85 ms per MiB, so this bounds the CPU one participant can take.
    */
   syncUpdateBytesPerSecondPerToken: number;
+  /**
+   * Bytes and count of updates one sync socket may hold while they wait for content they refer to
+   * (a reconnecting provider's edits that overtake its sync step 2); past either, 4422.
+   */
+  maxHeldUpdateBytesPerSocket: number;
+  maxHeldUpdatesPerSocket: number;
   /** Open sync sockets per participant token (a phone and a laptop, a few tabs each); more get 1013. */
   maxSyncSocketsPerParticipant: number;
   /** Open sync sockets per facilitator, co-facilitator or projector token (every board at once). */
@@ -94,6 +100,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxDeleteRangesPerUpdate: 10_000,
   boardQuotaBytes: 16 * 1_048_576,
   syncUpdateBytesPerSecondPerToken: 1_048_576,
+  maxHeldUpdateBytesPerSocket: 1_048_576,
+  maxHeldUpdatesPerSocket: 256,
   maxSyncSocketsPerParticipant: 8,
   maxSyncSocketsPerStaffToken: 64,
 };

@@ -120,7 +120,8 @@ export async function expectFriendEditsSurvive(
 /**
  * Sends one update on a fresh socket of the attacker and reports what the server did: a close code,
  * or 'applied' once a sync step 1 sent right after it is answered (the server handles one socket's
- * messages in order, so the update was handled and the socket kept).
+ * messages in order, so the update was handled — applied, or held for a missing dependency — and
+ * the socket kept).
  */
 export async function sendUpdate(
   cleanup: Cleanup,

@@ -40,20 +40,21 @@ afterEach(() => cleanup.run());
 /**
  * Issue #14: now and then an attacker of the same group sends a generated hostile update — nested
  * past the depth limit, too wide, or with a dependency gap — on a socket of its own. Drawn from its
- * own generator, so a seed replays the honest clients' run as before. Each must be refused (4422)
- * or cut short by a restart; none of its content may reach a client or the store.
+ * own generator, so a seed replays the honest clients' run as before. Each must be refused (4422),
+ * or held by its socket until the attacker leaves (gapped ones), or cut short by a restart; none
+ * of its content may reach a client or the store.
  */
 const HOSTILE = 'HOSTILE';
 
-function hostileUpdate(random: () => number): Uint8Array {
+function hostileUpdate(random: () => number): { update: Uint8Array; held: boolean } {
   const kinds = [
-    () => deepMaps(70 + Math.floor(random() * 200), HOSTILE),
-    () => deepSummary(70 + Math.floor(random() * 200), HOSTILE),
-    () => wideMap(200_000 + Math.floor(random() * 200_000), HOSTILE),
-    () => afterAGap(`${HOSTILE} gap`),
-    () => intoUnknownCard(`${HOSTILE} origin`),
+    () => ({ update: deepMaps(70 + Math.floor(random() * 200), HOSTILE), held: false }),
+    () => ({ update: deepSummary(70 + Math.floor(random() * 200), HOSTILE), held: false }),
+    () => ({ update: wideMap(200_000 + Math.floor(random() * 200_000), HOSTILE), held: false }),
+    () => ({ update: afterAGap(`${HOSTILE} gap`), held: true }),
+    () => ({ update: intoUnknownCard(`${HOSTILE} origin`), held: true }),
   ];
-  return (kinds[Math.floor(random() * kinds.length)] as () => Uint8Array)();
+  return (kinds[Math.floor(random() * kinds.length)] as () => { update: Uint8Array; held: boolean })();
 }
 
 function hostileTrace(doc: Y.Doc): string[] {
@@ -126,8 +127,10 @@ describe('sync fuzz', () => {
         for (let step = 0; step < STEPS; step++) {
           if (hostileRandom() < 0.08) {
             const socket = rawSync(cleanup, server.port, group.docName, participants[0]?.token ?? '');
-            const update = hostileUpdate(hostileRandom);
+            const { update, held } = hostileUpdate(hostileRandom);
             socket.opened.then(() => socket.ws.send(encodeUpdate(update))).catch(() => undefined);
+            // A gapped update is held by its socket (never applied); the attacker leaves after a while.
+            if (held) setTimeout(() => socket.ws.terminate(), 200);
             attacks.push(closeCodeOf(socket, 20_000));
           }
           const roll = random();
@@ -176,7 +179,7 @@ describe('sync fuzz', () => {
         const reference = clients[0] as FuzzClient;
         for (const c of clients) expect(listCards(c.doc), `seed ${SEED}`).toEqual(listCards(reference.doc));
         // Refused (4422), or not let in while more than the token's 8 attacks were in flight (1013),
-        // or cut off by a restart (1012 drain; 1006 after kill -9) before it was handled.
+        // or cut off by a restart (1012 drain) or by the attacker leaving or a kill -9 (1006).
         const codes = await Promise.all(attacks);
         const allowed = new Set<number>([CloseCode.UpdateRefused, CloseCode.TryAgainLater, 1012, 1006]);
         const unexpected = codes.filter((c) => !allowed.has(c));

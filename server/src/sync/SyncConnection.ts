@@ -3,6 +3,7 @@ import type { Limits } from '../config.js';
 import { docFields, planeLog } from '../log.js';
 import { loggable } from '../persistence/Store.js';
 import type { Authorization, Granted } from './authorization.js';
+import { HeldUpdates } from './HeldUpdates.js';
 import { type IncomingMessage, MessageType, readMessage, writeStep1 } from './messages.js';
 import type { DocPeer, SharedDoc } from './SharedDoc.js';
 import type { SyncTransport } from './transport.js';
@@ -39,6 +40,8 @@ export class SyncConnection implements DocPeer {
   /** Awareness has its own bucket (issue #18): an echoing stock provider must not spend the edit budget. */
   private awarenessTokens: number;
   private lastAwarenessRefill = Date.now();
+  /** Updates waiting for content they refer to (bounded, never in the doc, dropped on close). */
+  private readonly held: HeldUpdates;
 
   constructor(
     private readonly ws: SyncTransport,
@@ -49,6 +52,7 @@ export class SyncConnection implements DocPeer {
     readonly wantsSaved: boolean,
   ) {
     this.tokens = limits.syncMessagesPerSecond * 4;
+    this.held = new HeldUpdates(limits.maxHeldUpdateBytesPerSocket, limits.maxHeldUpdatesPerSocket);
     this.awarenessTokens = limits.awarenessMessagesPerSecond * 4;
     ws.onError(() => this.close(CloseCode.Malformed, 'socket error'));
     ws.onClose(() => this.cleanup());
@@ -165,19 +169,50 @@ export class SyncConnection implements DocPeer {
    * refusal closes only this socket, with a named code; the board is untouched.
    */
   private async applyUpdate(doc: SharedDoc, auth: Granted, update: Uint8Array): Promise<void> {
-    if (!(await this.hooks.spend(auth.holder, update.byteLength))) {
-      return this.close(CloseCode.TooManyMessages, 'update budget exceeded');
+    const outcome = await this.tryApply(doc, auth, update);
+    if (outcome === 'missing' && !this.held.hold(update)) {
+      return this.close(CloseCode.UpdateRefused, 'too many updates with missing dependencies');
     }
-    if (this.closed || doc.isFailed) return;
+    // Something new is in the doc: what this socket holds may apply now (one pass per success).
+    let progress = outcome === 'applied';
+    while (progress && this.held.size > 0 && !this.closed) {
+      progress = false;
+      for (const waiting of this.held.take()) {
+        const again = await this.tryApply(doc, auth, waiting);
+        if (again === 'applied') progress = true;
+        else if (again === 'missing') this.held.hold(waiting);
+        else if (this.closed) return;
+      }
+    }
+  }
+
+  /** Pays for, checks and applies one update; a refusal closes the socket ('refused'). */
+  private async tryApply(
+    doc: SharedDoc,
+    auth: Granted,
+    update: Uint8Array,
+  ): Promise<'applied' | 'missing' | 'refused'> {
+    // Re-checking a held update is paid for again, so holding cannot be used to burn CPU for free.
+    if (!(await this.hooks.spend(auth.holder, update.byteLength))) {
+      this.close(CloseCode.TooManyMessages, 'update budget exceeded');
+      return 'refused';
+    }
+    if (this.closed || doc.isFailed) return 'refused';
     const verdict = checkUpdate(update, doc.doc, this.limits);
-    if (!verdict.ok) return this.close(verdict.code, verdict.reason);
+    if (!verdict.ok) {
+      if (verdict.missing) return 'missing';
+      this.close(verdict.code, verdict.reason);
+      return 'refused';
+    }
     // An empty update (a step 2 from a client that has nothing new) changes nothing, even when full.
-    if (verdict.structs === 0 && verdict.deleteRanges === 0) return;
+    if (verdict.structs === 0 && verdict.deleteRanges === 0) return 'applied';
     if (doc.storedBytes + update.byteLength > this.limits.boardQuotaBytes) {
       this.hooks.boardFull();
-      return this.close(CloseCode.BoardFull, 'board full');
+      this.close(CloseCode.BoardFull, 'board full');
+      return 'refused';
     }
     doc.applyFromPeer(update, this);
+    return 'applied';
   }
 
   /** Re-checks read rights after the workshop changed (moved, removed, group deleted). */

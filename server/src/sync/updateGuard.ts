@@ -28,10 +28,22 @@ export const UNBOUNDED_COUNTS: Omit<UpdateLimits, 'maxTypeDepth'> = {
 
 export type UpdateVerdict =
   | { ok: true; structs: number; deleteRanges: number }
-  | { ok: false; code: typeof CloseCode.Malformed | typeof CloseCode.UpdateRefused; reason: string };
+  | {
+      ok: false;
+      code: typeof CloseCode.Malformed | typeof CloseCode.UpdateRefused;
+      reason: string;
+      /** Only a dependency is missing: the update may become applicable once it arrives. */
+      missing?: true;
+    };
 
 const malformed = (reason: string): UpdateVerdict => ({ ok: false, code: CloseCode.Malformed, reason });
 const refused = (reason: string): UpdateVerdict => ({ ok: false, code: CloseCode.UpdateRefused, reason });
+const MISSING: UpdateVerdict = {
+  ok: false,
+  code: CloseCode.UpdateRefused,
+  reason: 'missing dependencies',
+  missing: true,
+};
 
 /**
  * Checks a v1 update against the doc it is about to be applied to, before it touches it (issue #14).
@@ -42,8 +54,9 @@ const refused = (reason: string): UpdateVerdict => ({ ok: false, code: CloseCode
  * - Struct and delete-range counts are capped, so applying is cheap (a few µs per struct).
  * - Every reference must be to content the doc or the update itself holds: Yjs keeps an update
  *   with a gap as "pending" without bound and serves it to newcomers in their first sync, though
- *   it was never stored. The server refuses such an update; the stock provider reconnects, and
- *   its sync step 2 then sends everything the server lacks in one piece.
+ *   it was never stored. Such an update is reported as `missing`; the connection holds a bounded
+ *   few of them outside the doc (a provider that reconnects while typing sends edits before its
+ *   sync step 2 fills the gap) and refuses the socket past that bound.
  * - No type may nest deeper than `maxTypeDepth`: Yjs's transaction cleanup and every reader
  *   (toJSON, TipTap, the report) recurse once per level, and a few thousand levels overflow the
  *   stack — inside a transaction, which leaves the doc unable to emit updates ever again.
@@ -72,11 +85,11 @@ export function checkUpdate(update: Uint8Array, doc: Y.Doc, limits: UpdateLimits
   for (const struct of structs) {
     if (struct.id.clock + struct.length > MAX_CLOCK) return malformed('update clock out of range');
     // A Skip is a gap the sender does not have either: whatever follows it would wait forever.
-    if (struct instanceof Y.Skip) return refused('missing dependencies');
+    if (struct instanceof Y.Skip) return MISSING;
     const { client, clock } = struct.id;
     let list = byClient.get(client);
     if (!list) {
-      if (clock > Y.getState(doc.store, client)) return refused('missing dependencies');
+      if (clock > Y.getState(doc.store, client)) return MISSING;
       list = [];
       byClient.set(client, list);
     }
@@ -86,14 +99,14 @@ export function checkUpdate(update: Uint8Array, doc: Y.Doc, limits: UpdateLimits
   const isKnown = (id: Y.ID) => id.clock < stateOf(id.client);
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
-    if (struct.origin && !isKnown(struct.origin)) return refused('missing dependencies');
-    if (struct.rightOrigin && !isKnown(struct.rightOrigin)) return refused('missing dependencies');
-    if (struct.parent instanceof Y.ID && !isKnown(struct.parent)) return refused('missing dependencies');
+    if (struct.origin && !isKnown(struct.origin)) return MISSING;
+    if (struct.rightOrigin && !isKnown(struct.rightOrigin)) return MISSING;
+    if (struct.parent instanceof Y.ID && !isKnown(struct.parent)) return MISSING;
   }
   for (const [client, deletes] of ds.clients) {
     for (const range of deletes) {
       if (range.clock + range.len > MAX_CLOCK) return malformed('delete range out of range');
-      if (range.clock + range.len > stateOf(client)) return refused('missing dependencies');
+      if (range.clock + range.len > stateOf(client)) return MISSING;
     }
   }
   const tooDeep = typeDepthOf(structs, byClient, doc, limits.maxTypeDepth);
