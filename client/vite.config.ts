@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /** The API server the dev server forwards to; `pnpm start` serves everything from one port instead. */
 const API_TARGET = 'http://localhost:3000';
@@ -9,6 +10,48 @@ const API_TARGET = 'http://localhost:3000';
 export default defineConfig({
   plugins: [
     react(),
+    // Installable, with an offline shell: after one visit the board, console and projector open
+    // with no network and show the device's copy of the boards (y-indexeddb). The app shell and
+    // every screen's code are precached; the summary editor (the largest chunk) is cached the
+    // first time it is used. Nothing the server answers dynamically is ever cached: tokens and
+    // API answers stay out of the service worker. A new version waits for the person to accept it
+    // (UpdatePrompt), so a reload never surprises someone typing.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Warsztat',
+        short_name: 'Warsztat',
+        description: 'Warsztaty w grupach z tablicami na żywo',
+        lang: 'pl',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#1f5fbf',
+        background_color: '#ffffff',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        globIgnores: ['**/editor-*.js'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/(api|sync|socket\.io|healthz|metrics)(\/|$)/],
+        runtimeCaching: [
+          {
+            // Hashed, immutable: whatever was fetched once (the editor) is kept for offline use.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'warsztat-assets', expiration: { maxEntries: 80 } },
+          },
+        ],
+        cleanupOutdatedCaches: true,
+      },
+    }),
     // Brotli and gzip copies next to every file, served as they are by the server (no per-request
     // compression). Every asset gets them, however small: one rule for the server and its tests.
     compression({

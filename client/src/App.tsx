@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { NotFound } from './app/NotFound';
 import { Page } from './app/Page';
+import { UpdatePrompt } from './app/UpdatePrompt';
 
 /**
  * Each screen is its own chunk: a phone opening the join link downloads the form, not the board's
@@ -48,6 +49,7 @@ export function App() {
           <Route path="*" element={<NotFound />} />
         </Routes>
       </Suspense>
+      <UpdatePrompt />
     </BrowserRouter>
   );
 }

@@ -21,6 +21,12 @@ export const en: Resources = {
     disconnected: 'Offline — retrying…',
     label: 'Server connection',
   },
+  update: {
+    available: 'New version — reload',
+    hint: 'Your board edits are saved on this device and will not be lost.',
+    reload: 'Reload',
+    later: 'Later',
+  },
   sync: {
     connected: 'Saved on the server',
     live: 'Live',

@@ -20,6 +20,12 @@ export const pl = {
     disconnected: 'Brak połączenia — ponawiam…',
     label: 'Połączenie z serwerem',
   },
+  update: {
+    available: 'Nowa wersja — odśwież',
+    hint: 'Zmiany z tablic są zapisane na tym urządzeniu i nie przepadną.',
+    reload: 'Odśwież',
+    later: 'Później',
+  },
   sync: {
     connected: 'Zapisano na serwerze',
     live: 'Na żywo',

@@ -14,6 +14,7 @@ import { io } from 'socket.io-client';
 import { forgetParticipantOnDevice, workshopOfRememberedToken } from '../api/deviceData';
 import { forgetLocalBoards } from '../sync/localCopies';
 import { useControlStore } from './controlStore';
+import { forgetLastState, loadLastState, saveLastState } from './lastState';
 
 /**
  * Transport wrapper for the control plane (socket.io, same origin, default path).
@@ -68,6 +69,13 @@ export function connectControl(token: string): () => void {
     void measureClock(s);
   });
   s.on('disconnect', () => useControlStore.getState().setStatus('disconnected'));
+  // No server (offline reload): draw from the last state seen, until the server answers.
+  const fallBackToLastState = () => {
+    if (socket !== s || useControlStore.getState().workshop) return;
+    const saved = loadLastState(token);
+    if (saved) useControlStore.getState().setWorkshop(saved.workshop, saved.me);
+  };
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) fallBackToLastState();
   s.io.on('reconnect_attempt', () => useControlStore.getState().setStatus('connecting'));
   s.on('connect_error', (err) => {
     // A refusal from the server's middleware is final (socket.active is false); a network
@@ -81,6 +89,7 @@ export function connectControl(token: string): () => void {
       return;
     }
     if (!s.active) {
+      forgetLastState(token);
       // A dead link (erased, revoked or deleted while this device was away, issue #19): clear
       // what this browser kept of that workshop, as an open device does when told.
       const workshopId = err.message === 'unauthorized' ? workshopOfRememberedToken(token) : null;
@@ -89,12 +98,18 @@ export function connectControl(token: string): () => void {
         forgetParticipantOnDevice(workshopId, token);
       }
       useControlStore.getState().setProblem({ code: 'unauthorized', message: err.message });
+    } else {
+      fallBackToLastState();
     }
     useControlStore.getState().setStatus('disconnected');
   });
-  s.on('state', (state, me) => useControlStore.getState().setWorkshop(state, me));
+  s.on('state', (state, me) => {
+    useControlStore.getState().setWorkshop(state, me);
+    saveLastState(token, state, me);
+  });
   s.on('problem', (error) => {
     const workshopId = useControlStore.getState().workshop?.id;
+    if (error.code === 'unauthorized') forgetLastState(token);
     if (error.code === 'unauthorized' && workshopId) {
       // Revoked, erased or deleted (issue #19): nothing of it stays on this device.
       void forgetLocalBoards(workshopId);

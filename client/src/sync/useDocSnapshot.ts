@@ -10,10 +10,11 @@ const READ_EVERY_MS = 300;
  * after each remote change (throttled), and no re-read while `frozen` (WCAG 2.2.2), so the screen
  * stays still until the facilitator lets it move again. A projector opened (or reloaded) while
  * frozen still takes the server's state once, so a freeze never holds an empty board.
- * No offline copy: these readers never write.
+ * Readers keep a copy on the device too, so a projector or console reloaded with no network still
+ * shows the boards as last seen; they never write, so the copy only ever holds the server's state.
  */
 export function useDocSnapshot<T>(docName: string, token: string, read: (doc: Y.Doc) => T, frozen: boolean) {
-  const board = useBoardDoc(docName, token, false);
+  const board = useBoardDoc(docName, token, true);
   const { doc, synced } = board;
   const [value, setValue] = useState<T>(() => read(doc));
   const frozenNow = useRef(frozen);

@@ -59,9 +59,9 @@ export function Board(props: Props) {
   const headingLevel = props.headingLevel ?? 2;
   const { t, i18n } = useTranslation();
   const locale = currentLocale();
-  // Everyone but the projector keeps an offline copy; tied to the role, not to `readOnly`, so a
-  // phase change or a lock does not tear down and reopen the connection.
-  const board = useBoardDoc(docName, token, authorId !== null || !readOnly);
+  // Every screen keeps an offline copy (the projector's only ever holds the server's state), so a
+  // reload with no network still shows the board.
+  const board = useBoardDoc(docName, token);
   const { doc, origin, awareness } = board;
   const store = useMemo(() => new BoardStore(doc), [doc]);
   useEffect(() => store.connect(), [store]);

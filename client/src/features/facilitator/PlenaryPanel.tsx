@@ -61,7 +61,7 @@ export function PlenaryPanel(props: Props) {
 
 function PlenaryContent({ workshop, token, run }: Props) {
   const { t } = useTranslation();
-  const plenary = useBoardDoc(workshop.plenary.docName, token, false);
+  const plenary = useBoardDoc(workshop.plenary.docName, token);
   const { doc } = plenary;
   const [items, setItems] = useState<PlenaryItem[]>([]);
   useEffect(() => {
