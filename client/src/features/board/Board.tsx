@@ -20,10 +20,12 @@ import { BoardSection } from './BoardSection';
 import { BoardToolbar } from './BoardToolbar';
 import { type BoardApi, BoardContext } from './boardContext';
 import { colorFor, setLocalUser } from './presence';
+import { SummaryReader } from './SummaryReader';
 import { useBoardDnd } from './useBoardDnd';
 import { useUndo } from './useUndo';
 
-// TipTap is the heaviest dependency: the cards render first, the summary editor follows.
+// TipTap is the heaviest dependency: only someone who may write the summary loads it, after the
+// cards; everyone else reads it through SummaryReader.
 const SummaryEditor = lazy(() => import('./SummaryEditor').then((m) => ({ default: m.SummaryEditor })));
 
 interface Props {
@@ -177,13 +179,13 @@ export function Board(props: Props) {
             ))}
           </div>
         </DndContext>
-        <Suspense fallback={null}>
-          <SummaryEditor
-            doc={doc}
-            headingLevel={headingLevel}
-            editable={!readOnly && (props.canEditSummary ?? false)}
-          />
-        </Suspense>
+        {!readOnly && props.canEditSummary ? (
+          <Suspense fallback={<SummaryReader doc={doc} headingLevel={headingLevel} />}>
+            <SummaryEditor doc={doc} headingLevel={headingLevel} editable />
+          </Suspense>
+        ) : (
+          <SummaryReader doc={doc} headingLevel={headingLevel} />
+        )}
         <div className="board-toasts">
           <output className="toast" aria-live="polite" data-testid="board-message" hidden={!message}>
             {message}

@@ -1,0 +1,33 @@
+import { readSummary, type SummaryBlock } from '@warsztat/shared';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { SummaryView } from '../projector/SummaryView';
+
+/**
+ * The rapporteur's summary for everyone who cannot edit it: the same blocks as the editor shows,
+ * re-read live from the doc, without TipTap and ProseMirror (the largest part of the client), so
+ * a participant's phone never downloads an editor it could not use. Plain text under the section's
+ * heading: nothing here can be edited, so nothing pretends to be a field.
+ */
+export function SummaryReader({ doc, headingLevel }: { doc: Y.Doc; headingLevel: 2 | 3 | 4 }) {
+  const Heading = `h${headingLevel}` as const;
+  const { t } = useTranslation();
+  const [blocks, setBlocks] = useState<SummaryBlock[]>(() => readSummary(doc));
+  useEffect(() => {
+    const read = () => setBlocks(readSummary(doc));
+    read();
+    doc.on('update', read);
+    return () => doc.off('update', read);
+  }, [doc]);
+  const empty = blocks.every((b) => b.runs.every((r) => r.text.trim() === ''));
+  return (
+    <section className="summary summary-editor" aria-labelledby="summary-heading" data-testid="summary">
+      <Heading id="summary-heading">{t('board.summary')}</Heading>
+      {empty && <p className="muted small">{t('board.summaryEmpty')}</p>}
+      <div className="summary-content" contentEditable={false} data-testid="summary-editor">
+        <SummaryView blocks={blocks} />
+      </div>
+    </section>
+  );
+}
