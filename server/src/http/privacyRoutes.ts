@@ -1,4 +1,4 @@
-import { docNameFor, ErrorCode, JoinCode, type JoinPrivacyAnswer, privacyOf } from '@warsztat/shared';
+import { docNameFor, ErrorCode, JoinCode, type JoinPrivacyAnswer } from '@warsztat/shared';
 import { type Request, type Response, Router } from 'express';
 import type * as Y from 'yjs';
 import type { ControlPlane } from '../control/ControlPlane.js';
@@ -48,7 +48,7 @@ export function privacyRouter(
     const id = code.success ? await workshops.findByJoinCode(code.data) : null;
     const workshop = id ? await workshops.get(id) : null;
     if (!workshop) return sendError(res, { code: ErrorCode.BadJoinCode, message: 'No workshop has this join code' });
-    const privacy = privacyOf(workshop.control.privacy);
+    const { privacy } = workshop.control;
     const answer: JoinPrivacyAnswer = {
       locale: workshop.locale,
       dataController: privacy.dataController,
