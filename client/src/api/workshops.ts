@@ -1,4 +1,4 @@
-import type { CreateWorkshopBody, JoinBody } from '@warsztat/shared';
+import type { CopyWorkshopBody, CreateWorkshopBody, JoinBody } from '@warsztat/shared';
 import { CreateWorkshopAnswer, JoinAnswer, JoinInfo } from '@warsztat/shared';
 import { postJson, requestJson } from './http';
 
@@ -16,4 +16,12 @@ export function joinWorkshop(body: JoinBody) {
 /** Title and date of the workshop behind a join code (public: anyone with the code may ask). */
 export function joinInfo(code: string) {
   return requestJson('GET', `/api/join/${encodeURIComponent(code)}`, JoinInfo);
+}
+
+/** "Use again as a new workshop" (issue #16): the format of `workshopId` as a new lobby workshop. */
+export function copyWorkshop(workshopId: string, token: string, body: CopyWorkshopBody) {
+  return requestJson('POST', `/api/workshops/${encodeURIComponent(workshopId)}/copy`, CreateWorkshopAnswer, {
+    token,
+    body,
+  });
 }

@@ -585,4 +585,12 @@ export const en: Resources = {
     forgetConfirm: 'Yes, erase my data',
     forgotten: 'Your data has been erased. You can close this page.',
   },
+  console: {
+    reuseHeading: 'Use again as a new workshop',
+    reuseHint:
+      'A new workshop with the same agenda, groups, sections and board settings — without participants, cards, votes or report edits. It gets new links and a new code.',
+    reuseSubmit: 'Use again as a new workshop',
+    reuseDone: 'New workshop created. Keep the link to its console:',
+    reuseOpen: "Open the new workshop's console",
+  },
 };

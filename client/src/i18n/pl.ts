@@ -586,6 +586,14 @@ export const pl = {
     forgetConfirm: 'Tak, usuń moje dane',
     forgotten: 'Twoje dane zostały usunięte. Możesz zamknąć tę stronę.',
   },
+  console: {
+    reuseHeading: 'Użyj ponownie jako nowy warsztat',
+    reuseHint:
+      'Nowy warsztat z tym samym programem, grupami, sekcjami i ustawieniami tablic — bez uczestników, kart, głosów i zmian w raporcie. Dostanie nowe linki i nowy kod.',
+    reuseSubmit: 'Użyj ponownie jako nowy warsztat',
+    reuseDone: 'Nowy warsztat utworzony. Zachowaj link do jego konsoli:',
+    reuseOpen: 'Otwórz konsolę nowego warsztatu',
+  },
 };
 
 /** Same shape as `pl`, with every leaf a string. */

@@ -15,6 +15,7 @@ import type { WorkshopRecord } from '../domain/workshop.js';
 import { newId, newJoinCode } from '../ids.js';
 import { planeLog } from '../log.js';
 import { placeLateJoiner } from './assign.js';
+import { copiedWorkshop } from './copyWorkshop.js';
 import { importedWorkshop } from './importWorkshop.js';
 import { fail, ok, type Result, storeAnswer } from './result.js';
 import { mintParticipantToken, mintWorkshopTokens } from './tokens.js';
@@ -101,6 +102,25 @@ export class Onboarding {
       const event = this.workshops.event(workshop.id, 'imported', { title: workshop.title, boards: docs.length });
       await this.workshops.add(workshop, tokens, event);
       log.info({ workshopId: workshop.id, boards: docs.length }, 'workshop imported');
+      return ok(answer);
+    });
+  }
+
+  /** A new workshop in the lobby with the format of `sourceId` (copyWorkshop.ts says what is copied). */
+  copy(sourceId: string, input: { title?: string | undefined }): Promise<Result<CreateWorkshopAnswer>> {
+    return storeAnswer(async () => {
+      const source = await this.workshops.get(sourceId);
+      if (!source) return fail<CreateWorkshopAnswer>(ErrorCode.NotFound, 'No such workshop');
+      const workshop = copiedWorkshop(source, {
+        id: newId(),
+        joinCode: await this.workshops.freeJoinCode(newJoinCode),
+        now: this.workshops.now(),
+        ...(input.title ? { title: input.title } : {}),
+      });
+      const { tokens, answer } = mintWorkshopTokens(workshop);
+      const event = this.workshops.event(workshop.id, 'copied', { title: workshop.title, from: sourceId });
+      await this.workshops.add(workshop, tokens, event);
+      log.info({ workshopId: workshop.id, from: sourceId }, 'workshop copied');
       return ok(answer);
     });
   }

@@ -1,6 +1,7 @@
 import {
   Backup,
   Command,
+  CopyWorkshopBody,
   CreateWorkshopBody,
   ErrorCode,
   FACILITATOR_ROLES,
@@ -102,6 +103,25 @@ export function apiRouter(
     const parsed = CreateWorkshopBody.safeParse(req.body);
     if (!parsed.success) return sendError(res, schemaError(parsed.error));
     const result = await onboarding.create(parsed.data);
+    if (!result.ok) return sendError(res, result.error);
+    const { links } = result.value;
+    res.status(201).json({
+      ...result.value,
+      links: {
+        facilitator: absolute(req, links.facilitator),
+        join: absolute(req, links.join),
+        projector: absolute(req, links.projector),
+      },
+    });
+  });
+
+  // Reuse a format (issue #16): the organisers' tokens only; the answer is the same as creating one.
+  router.post('/workshops/:id/copy', async (req, res) => {
+    const who = await authorize(req, res, [...FACILITATOR_ROLES]);
+    if (!who) return;
+    const parsed = CopyWorkshopBody.safeParse(req.body ?? {});
+    if (!parsed.success) return sendError(res, schemaError(parsed.error));
+    const result = await onboarding.copy(who.token.workshopId, parsed.data);
     if (!result.ok) return sendError(res, result.error);
     const { links } = result.value;
     res.status(201).json({

@@ -54,6 +54,15 @@ export type CreateWorkshopBody = z.input<typeof CreateWorkshopBody>;
 /** The body as the server receives it once parsed at the door (defaults filled). */
 export type CreateWorkshopInput = z.output<typeof CreateWorkshopBody>;
 
+/**
+ * `POST /api/workshops/:id/copy` (issue #16): reuse a workshop's format as a new one. Only the
+ * title may change here; everything else is copied from the source, and edited in the new console.
+ */
+export const CopyWorkshopBody = z.strictObject({
+  title: text(200).optional(),
+});
+export type CopyWorkshopBody = z.input<typeof CopyWorkshopBody>;
+
 export const CreateWorkshopAnswer = z.object({
   id: z.string(),
   joinCode: z.string(),

@@ -19,6 +19,7 @@ import { PrivacyPanel } from './PrivacyPanel';
 import { ProjectorControls } from './ProjectorControls';
 import { ReportDownload } from './ReportDownload';
 import { ReportEditor } from './ReportEditor';
+import { ReuseWorkshop } from './ReuseWorkshop';
 import { RoomPanel } from './RoomPanel';
 import { TimerControls } from './TimerControls';
 import { useCommand } from './useCommand';
@@ -68,6 +69,7 @@ function Console({ workshop, me, token }: { workshop: WorkshopState; me: Me; tok
       <PlenaryPanel workshop={workshop} token={token} run={run} />
       <BoardSettingsPanel workshop={workshop} run={run} />
       <ReportEditor workshop={workshop} token={token} />
+      <ReuseWorkshop workshop={workshop} token={token} />
     </Page>
   );
 }

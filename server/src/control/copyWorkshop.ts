@@ -1,0 +1,51 @@
+import { defaultProjector } from '@warsztat/shared';
+import { emptyControl } from '../domain/control.js';
+import type { WorkshopRecord } from '../domain/workshop.js';
+
+/**
+ * "Use again as a new workshop" (issue #16): the format of `src` — title (or the one given),
+ * header fields, time zone, agenda, groups (names, capacity, prompt, attendance; sections come
+ * with the template), board settings and the privacy clause — as a new workshop in `lobby`.
+ * Nothing that belongs to the people of the first session comes along: no participants, boards,
+ * votes, report edits, help requests or broadcasts. Group and agenda ids are kept (they are only
+ * unique within a workshop), so per-group board settings still point at their groups.
+ */
+export function copiedWorkshop(
+  src: WorkshopRecord,
+  made: { id: string; joinCode: string; now: number; title?: string },
+): WorkshopRecord {
+  const control = emptyControl(src.control.timeZone);
+  return {
+    id: made.id,
+    title: made.title ?? src.title,
+    date: src.date,
+    venue: src.venue,
+    organiser: src.organiser,
+    mode: src.mode,
+    locale: src.locale,
+    template: src.template,
+    joinCode: made.joinCode,
+    phase: 'lobby',
+    spotlightGroupId: null,
+    timer: { endsAt: null, pausedRemainingMs: null },
+    agenda: src.agenda.map((item) => ({ ...item })),
+    createdAt: made.now,
+    version: 1,
+    control: {
+      ...control,
+      agendaDays: src.control.agendaDays.map((d) => ({ ...d })),
+      selfSelect: src.control.selfSelect,
+      boards: structuredClone(src.control.boards),
+      // The presentation order and the room's safe area are part of the format; a freeze is not.
+      projector: {
+        ...defaultProjector(),
+        order: [...src.control.projector.order],
+        safeArea: { ...src.control.projector.safeArea },
+      },
+      privacy: { ...src.control.privacy },
+      lastActivityAt: made.now,
+    },
+    groups: src.groups.map((g) => ({ ...g, rapporteurId: null })),
+    participants: [],
+  };
+}
