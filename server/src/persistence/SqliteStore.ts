@@ -1,39 +1,14 @@
-import { mkdirSync, statfsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { storedControl } from '../domain/control.js';
 import type { RetentionRow } from '../domain/retention.js';
 import type { EventRecord, GroupRecord, ParticipantRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import { mergeDoc } from './mergeDoc.js';
 import { StaleWriteError, type Store, type StoredDoc, StoreUnavailableError } from './Store.js';
+import { freeBytes, isUnwritable, LOW_FREE_BYTES, MIN_FREE_BYTES } from './sqliteDisk.js';
 import { migrateSqlite } from './sqliteSchema.js';
+import { workshopColumns, writeEvent, writeMembers, writeTokens } from './sqliteWrites.js';
 import { type WorkshopRow, workshopFromRow } from './workshopRow.js';
-
-/** Free space that counts as "room again" after a full disk: a few board updates' worth. */
-const MIN_FREE_BYTES = 1_048_576;
-/** Less than this is a full disk even before a write has failed (a heartbeat row fits in far less). */
-const LOW_FREE_BYTES = 65_536;
-
-/** Free bytes on the file system holding `path` (unbounded for an in-memory database). */
-function freeBytes(path: string): number {
-  if (path === ':memory:') return Number.POSITIVE_INFINITY;
-  try {
-    const stats = statfsSync(dirname(path));
-    return stats.bavail * stats.bsize;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * SQLite result codes that mean the file cannot be written (disk full, I/O error, read-only file or
- * directory, file gone): like a database that is down, nothing was stored and the caller answers
- * 503 `unavailable` (issue #14) instead of 500 with a stack trace per request.
- */
-function isUnwritable(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  return /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB)/.test(code);
-}
 
 /** How SQLite returns a `workshops` row: the JSON columns still as text. */
 type SqliteWorkshopRow = Omit<WorkshopRow, 'timer' | 'agenda' | 'control'> & {
@@ -89,10 +64,10 @@ export class SqliteStore implements Store {
            VALUES (@id, @joinCode, @title, @date, @venue, @organiser, @mode, @locale, @template, @phase,
              @spotlightGroupId, @timer, @agenda, @createdAt, @control, @version)`,
         )
-        .run({ ...this.workshopColumns(workshop), joinCode: workshop.joinCode, createdAt: workshop.createdAt });
-      this.writeMembers(workshop);
-      this.writeTokens(tokens);
-      this.writeEvent(event);
+        .run({ ...workshopColumns(workshop), joinCode: workshop.joinCode, createdAt: workshop.createdAt });
+      writeMembers(this.db, workshop);
+      writeTokens(this.db, tokens);
+      writeEvent(this.db, event);
     })();
   }
 
@@ -110,70 +85,13 @@ export class SqliteStore implements Store {
              timer=@timer, agenda=@agenda, control=@control, version=@version + 1
            WHERE id=@id AND version=@version`,
         )
-        .run(this.workshopColumns(workshop));
+        .run(workshopColumns(workshop));
       if (changes === 0) throw new StaleWriteError(workshop.id, workshop.version);
-      this.writeMembers(workshop);
-      this.writeTokens(tokens);
-      this.writeEvent(event);
+      writeMembers(this.db, workshop);
+      writeTokens(this.db, tokens);
+      writeEvent(this.db, event);
       return workshop.version + 1;
     })();
-  }
-
-  private workshopColumns(w: WorkshopRecord) {
-    return {
-      id: w.id,
-      title: w.title,
-      date: w.date,
-      venue: w.venue,
-      organiser: w.organiser,
-      mode: w.mode,
-      locale: w.locale,
-      template: w.template,
-      phase: w.phase,
-      spotlightGroupId: w.spotlightGroupId,
-      timer: JSON.stringify(w.timer),
-      agenda: JSON.stringify(w.agenda),
-      control: JSON.stringify(storedControl(w.control)),
-      version: w.version,
-    };
-  }
-
-  /** Replaces the workshop's groups and participants (its row is already written). */
-  private writeMembers(w: WorkshopRecord): void {
-    this.db.prepare('DELETE FROM groups WHERE workshop_id = ?').run(w.id);
-    const insertGroup = this.db.prepare(
-      `INSERT INTO groups (workshop_id, id, name, attendance, position, rapporteur_id, capacity, prompt)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const g of w.groups) {
-      insertGroup.run(w.id, g.id, g.name, g.attendance, g.position, g.rapporteurId, g.capacity, g.prompt);
-    }
-    this.db.prepare('DELETE FROM participants WHERE workshop_id = ?').run(w.id);
-    const insertParticipant = this.db.prepare(
-      `INSERT INTO participants (workshop_id, id, name, organisation, org_type, attendance, group_id, joined_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const p of w.participants) {
-      insertParticipant.run(w.id, p.id, p.name, p.organisation, p.orgType, p.attendance, p.groupId, p.joinedAt);
-    }
-    // A removed participant's link stops working with the same write that removes them.
-    this.db
-      .prepare(
-        `DELETE FROM tokens WHERE workshop_id = ? AND role = 'participant'
-           AND participant_id NOT IN (SELECT id FROM participants WHERE workshop_id = ?)`,
-      )
-      .run(w.id, w.id);
-  }
-
-  private writeTokens(tokens: TokenRecord[]): void {
-    const insert = this.db.prepare('INSERT INTO tokens (hash, workshop_id, role, participant_id) VALUES (?, ?, ?, ?)');
-    for (const t of tokens) insert.run(t.hash, t.workshopId, t.role, t.participantId);
-  }
-
-  private writeEvent(e: EventRecord): void {
-    this.db
-      .prepare('INSERT INTO events (workshop_id, at, type, data) VALUES (?, ?, ?, ?)')
-      .run(e.workshopId, e.at, e.type, JSON.stringify(e.data ?? null));
   }
 
   async loadWorkshop(id: string): Promise<WorkshopRecord | null> {

@@ -1,0 +1,66 @@
+import type Database from 'better-sqlite3';
+import { storedControl } from '../domain/control.js';
+import type { EventRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
+
+/**
+ * SqliteStore's writes of one workshop's rows, run inside the caller's transaction (the store's
+ * own file keeps the connection, transactions, reads and docs).
+ */
+/** The named parameters of a workshop row shared by INSERT and UPDATE. */
+export function workshopColumns(w: WorkshopRecord) {
+  return {
+    id: w.id,
+    title: w.title,
+    date: w.date,
+    venue: w.venue,
+    organiser: w.organiser,
+    mode: w.mode,
+    locale: w.locale,
+    template: w.template,
+    phase: w.phase,
+    spotlightGroupId: w.spotlightGroupId,
+    timer: JSON.stringify(w.timer),
+    agenda: JSON.stringify(w.agenda),
+    control: JSON.stringify(storedControl(w.control)),
+    version: w.version,
+  };
+}
+
+/** Replaces the workshop's groups and participants (its row is already written). */
+export function writeMembers(db: Database.Database, w: WorkshopRecord): void {
+  db.prepare('DELETE FROM groups WHERE workshop_id = ?').run(w.id);
+  const insertGroup = db.prepare(
+    `INSERT INTO groups (workshop_id, id, name, attendance, position, rapporteur_id, capacity, prompt)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const g of w.groups) {
+    insertGroup.run(w.id, g.id, g.name, g.attendance, g.position, g.rapporteurId, g.capacity, g.prompt);
+  }
+  db.prepare('DELETE FROM participants WHERE workshop_id = ?').run(w.id);
+  const insertParticipant = db.prepare(
+    `INSERT INTO participants (workshop_id, id, name, organisation, org_type, attendance, group_id, joined_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const p of w.participants) {
+    insertParticipant.run(w.id, p.id, p.name, p.organisation, p.orgType, p.attendance, p.groupId, p.joinedAt);
+  }
+  // A removed participant's link stops working with the same write that removes them.
+  db.prepare(
+    `DELETE FROM tokens WHERE workshop_id = ? AND role = 'participant'
+         AND participant_id NOT IN (SELECT id FROM participants WHERE workshop_id = ?)`,
+  ).run(w.id, w.id);
+}
+
+export function writeTokens(db: Database.Database, tokens: TokenRecord[]): void {
+  const insert = db.prepare('INSERT INTO tokens (hash, workshop_id, role, participant_id) VALUES (?, ?, ?, ?)');
+  for (const t of tokens) insert.run(t.hash, t.workshopId, t.role, t.participantId);
+}
+
+export function writeEvent(db: Database.Database, e: EventRecord): void {
+  db.prepare('INSERT INTO events (workshop_id, at, type, data) VALUES (?, ?, ?, ?)').run(
+    e.workshopId,
+    e.at,
+    e.type,
+    JSON.stringify(e.data ?? null),
+  );
+}
