@@ -99,6 +99,11 @@ describe('the group board with two people in Chromium', () => {
     await expect.poll(() => room.piotr.getByTestId('summary-editor').getAttribute('contenteditable'), UI).toBe('false');
     const editor = room.anna.getByTestId('summary-editor');
     await editor.click();
+    // The editor loads when the summary first gets focus (issue #15), then takes the caret.
+    await expect.poll(() => editor.getAttribute('contenteditable'), UI).toBe('true');
+    await expect
+      .poll(() => room.anna.evaluate(() => document.activeElement?.getAttribute('data-testid')), UI)
+      .toBe('summary-editor');
     await room.anna.keyboard.type('Najważniejsze: ');
     await room.anna.keyboard.press('Control+b');
     await room.anna.keyboard.type('mieszkania wspomagane');

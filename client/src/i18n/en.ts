@@ -194,6 +194,7 @@ export const en: Resources = {
     summaryToolbar: 'Summary formatting',
     summaryEmpty: 'The rapporteur has not written anything yet.',
     summaryHint: 'Everyone sees the summary, including on the room screen.',
+    summaryEdit: 'Tap here or reach it with Tab to write the summary.',
     bold: 'Bold',
     bulletList: 'List',
     more: 'More',

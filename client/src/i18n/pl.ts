@@ -193,6 +193,7 @@ export const pl = {
     summaryToolbar: 'Formatowanie podsumowania',
     summaryEmpty: 'Sprawozdawca jeszcze nic nie napisał.',
     summaryHint: 'Podsumowanie widzą wszyscy, także na ekranie sali.',
+    summaryEdit: 'Dotknij lub przejdź tu klawiszem Tab, aby pisać podsumowanie.',
     bold: 'Pogrubienie',
     bulletList: 'Lista',
     more: 'Więcej',

@@ -24,8 +24,8 @@ import { SummaryReader } from './SummaryReader';
 import { useBoardDnd } from './useBoardDnd';
 import { useUndo } from './useUndo';
 
-// TipTap is the heaviest dependency: only someone who may write the summary loads it, after the
-// cards; everyone else reads it through SummaryReader.
+// TipTap is the heaviest dependency: it loads only when someone who may write the summary starts
+// to (focuses it); until then, and for everyone else, SummaryReader shows it.
 const SummaryEditor = lazy(() => import('./SummaryEditor').then((m) => ({ default: m.SummaryEditor })));
 
 interface Props {
@@ -70,6 +70,9 @@ export function Board(props: Props) {
   const undo = useUndo(doc, origin, !readOnly);
   const [focusCardId, setFocusCardId] = useState<string | null>(null);
   const [message, setMessage] = useState('');
+  const canEditSummary = !readOnly && (props.canEditSummary ?? false);
+  // TipTap loads the first time the summary gets focus, and stays for the rest of the visit.
+  const [editingSummary, setEditingSummary] = useState(false);
   // After a delete the card's own buttons are gone: focus goes to the undo offer, not to <body>.
   const undoButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -179,12 +182,16 @@ export function Board(props: Props) {
             ))}
           </div>
         </DndContext>
-        {!readOnly && props.canEditSummary ? (
+        {canEditSummary && editingSummary ? (
           <Suspense fallback={<SummaryReader doc={doc} headingLevel={headingLevel} />}>
-            <SummaryEditor doc={doc} headingLevel={headingLevel} editable />
+            <SummaryEditor doc={doc} headingLevel={headingLevel} editable autoFocus />
           </Suspense>
         ) : (
-          <SummaryReader doc={doc} headingLevel={headingLevel} />
+          <SummaryReader
+            doc={doc}
+            headingLevel={headingLevel}
+            onEdit={canEditSummary ? () => setEditingSummary(true) : undefined}
+          />
         )}
         <div className="board-toasts">
           <output className="toast" aria-live="polite" data-testid="board-message" hidden={!message}>

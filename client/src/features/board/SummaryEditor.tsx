@@ -11,6 +11,8 @@ interface Props {
   /** The rapporteur (or a facilitator) writes; everyone else reads, live. */
   editable: boolean;
   headingLevel: 2 | 3 | 4;
+  /** Put the caret in at once: the editor was just opened by focusing the summary. */
+  autoFocus?: boolean;
 }
 
 /**
@@ -18,7 +20,7 @@ interface Props {
  * here is the collaboration extension's own (y-prosemirror), so StarterKit's history is off.
  * TipTap's CSS injection is off too: the server's CSP allows no inline <style>.
  */
-export function SummaryEditor({ doc, editable, headingLevel }: Props) {
+export function SummaryEditor({ doc, editable, headingLevel, autoFocus = false }: Props) {
   const Heading = `h${headingLevel}` as const;
   const { t } = useTranslation();
   const editor = useEditor(
@@ -28,6 +30,7 @@ export function SummaryEditor({ doc, editable, headingLevel }: Props) {
         Collaboration.configure({ fragment: summaryFragment(doc) }),
       ],
       editable,
+      autofocus: autoFocus ? 'end' : false,
       injectCSS: false,
       immediatelyRender: true,
       editorProps: {

@@ -10,7 +10,16 @@ import { SummaryView } from '../projector/SummaryView';
  * a participant's phone never downloads an editor it could not use. Plain text under the section's
  * heading: nothing here can be edited, so nothing pretends to be a field.
  */
-export function SummaryReader({ doc, headingLevel }: { doc: Y.Doc; headingLevel: 2 | 3 | 4 }) {
+export function SummaryReader({
+  doc,
+  headingLevel,
+  onEdit,
+}: {
+  doc: Y.Doc;
+  headingLevel: 2 | 3 | 4;
+  /** For whoever may write: focusing the summary opens the editor (loaded then, not before). */
+  onEdit?: (() => void) | undefined;
+}) {
   const Heading = `h${headingLevel}` as const;
   const { t } = useTranslation();
   const [blocks, setBlocks] = useState<SummaryBlock[]>(() => readSummary(doc));
@@ -24,10 +33,33 @@ export function SummaryReader({ doc, headingLevel }: { doc: Y.Doc; headingLevel:
   return (
     <section className="summary summary-editor" aria-labelledby="summary-heading" data-testid="summary">
       <Heading id="summary-heading">{t('board.summary')}</Heading>
-      {empty && <p className="muted small">{t('board.summaryEmpty')}</p>}
-      <div className="summary-content" contentEditable={false} data-testid="summary-editor">
-        <SummaryView blocks={blocks} />
-      </div>
+      {empty && !onEdit && <p className="muted small">{t('board.summaryEmpty')}</p>}
+      {onEdit ? (
+        // The editor itself, not yet loaded: a field that becomes TipTap when it gets focus.
+        // biome-ignore lint/a11y/useSemanticElements: rich text (bold, lists) has no native field
+        <div
+          className="summary-content"
+          role="textbox"
+          tabIndex={0}
+          aria-label={t('board.summary')}
+          aria-multiline="true"
+          aria-describedby="summary-edit-hint"
+          contentEditable={false}
+          data-testid="summary-editor"
+          onFocus={onEdit}
+        >
+          <SummaryView blocks={blocks} />
+        </div>
+      ) : (
+        <div className="summary-content" contentEditable={false} data-testid="summary-editor">
+          <SummaryView blocks={blocks} />
+        </div>
+      )}
+      {onEdit && (
+        <p id="summary-edit-hint" className="muted small">
+          {t('board.summaryEdit')}
+        </p>
+      )}
     </section>
   );
 }
