@@ -50,6 +50,16 @@ export interface Limits {
   importsPerAddressPerHour: number;
   /** Ms between retention sweeps, which delete workshops past their retention period (also run at start). */
   retentionSweepMs: number;
+  /** New workshops per client address per hour (each is held in memory for half an hour); more get 429. */
+  createsPerAddressPerHour: number;
+  /**
+   * Failed joins (a code that matches no open workshop) per client address per minute; past it the
+   * address gets 429 on joins for the rest of the minute. Only failures count, so 60 people behind
+   * one venue NAT joining with the right code never touch it.
+   */
+  failedJoinsPerAddressPerMinute: number;
+  /** Commands per control socket per second (over a 4 s window); more are answered 429. */
+  commandsPerControlSocketPerSecond: number;
   /**
    * Deepest shared type an update may create (a root type is 1, a card 2, its text 3; TipTap's
    * nested lists add two per level). Deeper updates are refused with 4422 before they are applied:
@@ -95,6 +105,9 @@ export const DEFAULT_LIMITS: Limits = {
   joinsPerCodePerMinute: 120,
   importsPerAddressPerHour: 30,
   retentionSweepMs: 3_600_000,
+  createsPerAddressPerHour: 20,
+  failedJoinsPerAddressPerMinute: 20,
+  commandsPerControlSocketPerSecond: 10,
   maxTypeDepth: 64,
   maxStructsPerUpdate: 10_000,
   maxDeleteRangesPerUpdate: 10_000,

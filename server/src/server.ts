@@ -118,6 +118,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       maxImportBytes: config.limits.maxImportBytes,
       joinsPerCodePerMinute: config.limits.joinsPerCodePerMinute,
       importsPerAddressPerHour: config.limits.importsPerAddressPerHour,
+      createsPerAddressPerHour: config.limits.createsPerAddressPerHour,
+      failedJoinsPerAddressPerMinute: config.limits.failedJoinsPerAddressPerMinute,
+      redis: cluster?.pub ?? null,
       // `sync` is created below, once the HTTP server exists; reports run long after that.
       readDoc: (docName) => sync.readDoc(docName),
     }),
@@ -148,7 +151,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // No socket.io adapter, on one node or many: nothing is broadcast through socket.io rooms (each
   // socket gets its role's view from the node it is on), and other nodes' changes arrive through
   // WorkshopBus (DESIGN §5).
-  const io = attachControlSocket(httpServer, control, isOriginAllowed);
+  const io = attachControlSocket(httpServer, control, isOriginAllowed, config.limits.commandsPerControlSocketPerSecond);
   const bus = clustering && cluster ? await clustering.WorkshopBus.start(cluster, control) : null;
   const evictTimer = setInterval(
     () => service.evictIdle(config.limits.workshopIdleMs, (id) => hasControlSockets(io, id) || sync.hasConnections(id)),

@@ -12,6 +12,7 @@ import {
 } from '@warsztat/shared';
 import { Server, type Socket } from 'socket.io';
 import type { TokenRecord, WorkshopRecord } from '../domain/workshop.js';
+import { Limiter } from '../limiter.js';
 import { planeLog } from '../log.js';
 import { StoreUnavailableError } from '../persistence/Store.js';
 import type { ControlPlane } from './ControlPlane.js';
@@ -94,8 +95,14 @@ export function attachControlSocket(
   httpServer: HttpServer,
   control: Pick<ControlPlane, 'workshops' | 'commands' | 'presence' | 'deletion'>,
   isOriginAllowed: (origin: string | undefined, host: string | undefined) => boolean,
+  /** Commands per socket per second (over a 4 s window), issue #14; more are answered 429. */
+  commandsPerSecond: number,
 ): Server {
   const { workshops, commands, presence, deletion } = control;
+  // Per socket, in memory (a socket lives on one node); keys expire with their window. Before the
+  // limit, 2,000 consent toggles from one socket made 2,000 event rows and 38,000 state pushes.
+  const commandBudget = Limiter.create('command', commandsPerSecond * 4, 4, null);
+  const TOO_FAST = refuse(ErrorCode.TooManyRequests, 'Too many commands from this connection; slow down');
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     maxHttpBufferSize: MAX_SOCKET_FRAME_BYTES,
     serveClient: false,
@@ -167,6 +174,7 @@ export function attachControlSocket(
       <A>(handler: (payload: unknown, ack: (answer: A) => void) => Promise<void>) =>
       async (payload: unknown, ack: (answer: A) => void) => {
         if (typeof ack !== 'function') return;
+        if (!(await commandBudget.take(socket.id))) return ack(TOO_FAST as A);
         try {
           await handler(payload, ack);
         } catch (error) {

@@ -11,13 +11,14 @@ import {
   type Role,
 } from '@warsztat/shared';
 import express, { type Request, type Response, Router } from 'express';
+import type { Redis } from 'ioredis';
 import type { ControlPlane } from '../control/ControlPlane.js';
 import { schemaError } from '../control/result.js';
 import { viewerFor, viewFor } from '../control/views.js';
 import type { TokenRecord } from '../domain/workshop.js';
+import { Limiter } from '../limiter.js';
 import { sendError } from './errors.js';
 import { privacyRouter } from './privacyRoutes.js';
-import { RateLimiter } from './RateLimiter.js';
 import { type ReadDoc, sendDraft, sendReport } from './reportRoute.js';
 
 const NO_SUCH_CODE = { code: ErrorCode.BadJoinCode, message: 'No workshop has this join code' };
@@ -26,6 +27,11 @@ function bearer(req: Request): string | null {
   const header = req.headers.authorization;
   if (!header?.startsWith('Bearer ')) return null;
   return header.slice('Bearer '.length).trim() || null;
+}
+
+/** The client's address (a forwarded one only from a loopback proxy: `trust proxy`). */
+function addressOf(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
 function absolute(req: Request, path: string): string {
@@ -44,15 +50,19 @@ export function apiRouter(
     maxImportBytes: number;
     joinsPerCodePerMinute: number;
     importsPerAddressPerHour: number;
+    createsPerAddressPerHour: number;
+    failedJoinsPerAddressPerMinute: number;
+    /** Shared limiter store with several nodes (REDIS_URL); null keeps the counters in memory. */
+    redis: Redis | null;
     readDoc: ReadDoc;
   },
 ): Router {
   const { workshops, commands, onboarding, presence, deletion } = control;
   const router = Router();
-  const importLimiter = new RateLimiter(options.importsPerAddressPerHour, 3_600_000);
+  const importLimiter = Limiter.create('import', options.importsPerAddressPerHour, 3_600, options.redis);
   // Counted before the body is read, so a refused import costs no parsing.
-  const limitImports = (req: Request, res: Response, next: () => void) => {
-    if (importLimiter.take(req.ip ?? 'unknown')) return next();
+  const limitImports = async (req: Request, res: Response, next: () => void) => {
+    if (await importLimiter.take(addressOf(req))) return next();
     sendError(res, { code: ErrorCode.TooManyRequests, message: 'Too many imports from this address; try again later' });
   };
   // Before the general parser: a workshop export with its boards is far larger than a command.
@@ -73,7 +83,17 @@ export function apiRouter(
     });
   });
   router.use(express.json({ limit: options.maxBodyBytes, strict: true }));
-  const joinLimiter = new RateLimiter(options.joinsPerCodePerMinute, 60_000);
+  // Keyed only by a code that has the shape of one (as the schema normalises it): a long or junk
+  // "code" can neither inflate the limiter's map nor match a workshop (issue #14).
+  const joinLimiter = Limiter.create('join-code', options.joinsPerCodePerMinute, 60, options.redis);
+  const takeJoinBudget = async (code: string) => !JoinCode.safeParse(code).success || joinLimiter.take(code);
+  const createLimiter = Limiter.create('create', options.createsPerAddressPerHour, 3_600, options.redis);
+  // Only failures count (issue #14): guessing codes is stopped, a room behind one NAT joins freely.
+  const failedJoins = Limiter.create('join-fail', options.failedJoinsPerAddressPerMinute, 60, options.redis);
+  const TOO_MANY_FAILED_JOINS = {
+    code: ErrorCode.TooManyRequests,
+    message: 'Too many wrong join codes from this address; wait a minute',
+  } as const;
 
   /** Resolves the bearer token and checks it belongs to the workshop with one of `roles`. */
   async function authorize(
@@ -100,6 +120,12 @@ export function apiRouter(
   }
 
   router.post('/workshops', async (req, res) => {
+    if (!(await createLimiter.take(addressOf(req)))) {
+      return sendError(res, {
+        code: ErrorCode.TooManyRequests,
+        message: 'Too many new workshops from this address; try again later',
+      });
+    }
     const parsed = CreateWorkshopBody.safeParse(req.body);
     if (!parsed.success) return sendError(res, schemaError(parsed.error));
     const result = await onboarding.create(parsed.data);
@@ -146,15 +172,16 @@ export function apiRouter(
   // cannot be used to probe codes faster than joining could.
   router.get('/join/:code', async (req, res) => {
     const parsedCode = JoinCode.safeParse(req.params.code);
-    const code = parsedCode.success ? parsedCode.data : String(req.params.code).toUpperCase();
-    if (!joinLimiter.take(code)) {
+    if (await failedJoins.isSpent(addressOf(req))) return sendError(res, TOO_MANY_FAILED_JOINS);
+    if (parsedCode.success && !(await joinLimiter.take(parsedCode.data))) {
       return sendError(res, {
         code: ErrorCode.TooManyRequests,
         message: 'Too many look-ups of this code; wait a minute',
       });
     }
-    if (!parsedCode.success) return sendError(res, NO_SUCH_CODE);
-    const result = await onboarding.joinInfo(parsedCode.data);
+    const result = parsedCode.success ? await onboarding.joinInfo(parsedCode.data) : null;
+    if (!result || (!result.ok && result.error.code === ErrorCode.BadJoinCode)) await failedJoins.count(addressOf(req));
+    if (!result) return sendError(res, NO_SUCH_CODE);
     if (!result.ok) return sendError(res, result.error);
     res.json(result.value);
   });
@@ -171,10 +198,9 @@ export function apiRouter(
   router.post('/join', async (req, res) => {
     // Keyed by the code as the schema normalises it (case, dashes, spaces), or "abc-def", " ABCDEF "
     // and "ABCDEF" would each get their own budget and the limit could be dodged by retyping.
-    const raw: unknown = req.body?.joinCode;
-    const parsedCode = JoinCode.safeParse(raw);
-    const code = parsedCode.success ? parsedCode.data : typeof raw === 'string' ? raw.toUpperCase() : '';
-    if (!joinLimiter.take(code)) {
+    const parsedCode = JoinCode.safeParse(req.body?.joinCode);
+    if (await failedJoins.isSpent(addressOf(req))) return sendError(res, TOO_MANY_FAILED_JOINS);
+    if (parsedCode.success && !(await joinLimiter.take(parsedCode.data))) {
       return sendError(res, {
         code: ErrorCode.TooManyRequests,
         message: 'Too many joins with this code; wait a minute',
@@ -184,9 +210,11 @@ export function apiRouter(
     if (!parsed.success) {
       // A mistyped code is the common case and gets its own answer; other fields are a bad request.
       const codeOnly = parsed.error.issues.every((i) => i.path[0] === 'joinCode');
+      if (codeOnly) await failedJoins.count(addressOf(req));
       return sendError(res, codeOnly ? NO_SUCH_CODE : schemaError(parsed.error));
     }
     const result = await onboarding.join(parsed.data);
+    if (!result.ok && result.error.code === ErrorCode.BadJoinCode) await failedJoins.count(addressOf(req));
     if (!result.ok) return sendError(res, result.error);
     res.status(201).json({ ...result.value, links: { board: absolute(req, result.value.links.board) } });
   });
@@ -230,7 +258,7 @@ export function apiRouter(
     await sendDraft(res, result.value, options.readDoc);
   });
 
-  router.use(privacyRouter(control, options.readDoc, (code) => joinLimiter.take(code)));
+  router.use(privacyRouter(control, options.readDoc, takeJoinBudget));
   router.use((_req, res) => sendError(res, { code: ErrorCode.NotFound, message: 'No such API call' }));
   return router;
 }

@@ -22,7 +22,7 @@ export function privacyRouter(
   control: Pick<ControlPlane, 'workshops' | 'commands'>,
   readDoc: ReadDoc,
   /** The join budget of a code (api.ts): the clause look-up cannot probe codes faster than joining. */
-  takeJoinBudget: (code: string) => boolean,
+  takeJoinBudget: (code: string) => Promise<boolean>,
 ): Router {
   const { workshops, commands } = control;
   const router = Router();
@@ -39,7 +39,7 @@ export function privacyRouter(
 
   router.get('/join/:code/privacy', async (req, res) => {
     const code = JoinCode.safeParse(req.params.code);
-    if (!takeJoinBudget(code.success ? code.data : String(req.params.code).toUpperCase())) {
+    if (!(await takeJoinBudget(code.success ? code.data : String(req.params.code).toUpperCase()))) {
       return sendError(res, {
         code: ErrorCode.TooManyRequests,
         message: 'Too many look-ups of this code; wait a minute',
