@@ -176,4 +176,19 @@ describe('presence with 50 echoing stock providers', () => {
     for (let clock = 2; clock <= 6; clock++) expect(tally.receivedTimes(id, clock)).toBe(0);
     expect(observer.awareness.getStates().has(id)).toBe(true);
   });
+
+  it('drops awareness over its own per-socket rate and counts it, keeping the socket and its edits', async () => {
+    const r = await breakoutRoom(cleanup, { awarenessMessagesPerSecond: 5 });
+    const { port, url } = r.t;
+    const anna = rawSync(cleanup, port, r.anna.docName, r.anna.token);
+    await anna.opened;
+    // Burst 4 × 5 = 20 messages; 60 sent at once: about 40 dropped (a few may refill meanwhile).
+    for (let clock = 1; clock <= 60; clock++) anna.ws.send(awarenessFrame(5_151, clock, { editing: `card-${clock}` }));
+    anna.ws.send(encodeStep1());
+    await waitFor(() => anna.received.some((m) => m[0] === 0 && m[1] === 1), 5_000, 'answer to step 1');
+    expect(await metric(url, 'warsztat_sync_awareness_rate_limited_total')).toBeGreaterThanOrEqual(30);
+    expect(anna.ws.readyState).toBe(anna.ws.OPEN);
+    const facilitator = await openBoard(cleanup, port, r.anna.docName, r.facilitatorToken);
+    await waitFor(() => facilitator.provider.awareness.getStates().has(5_151), 5_000, 'the kept state arrived');
+  });
 });
