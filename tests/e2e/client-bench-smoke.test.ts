@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { PROFILES, runClientBench } from '../bench/client/bench.js';
+
+/**
+ * Keeps `pnpm bench:client` (tests/bench/client, issue #15) from rotting: one cold load of each
+ * screen and of its floor, unthrottled, on a small board. It asserts only that every cell came
+ * back with numbers — speed is measured by the benchmark, never asserted by a test.
+ */
+describe('client benchmark harness', () => {
+  it('measures every screen and its floor', async () => {
+    const rows = await runClientBench({
+      cards: 20,
+      runs: 1,
+      profiles: [PROFILES.UNTHROTTLED],
+      screens: ['join', 'board', 'console', 'projector'],
+    });
+    expect(rows.map((r) => r.screen)).toEqual(['join', 'board', 'console', 'projector']);
+    for (const row of rows) {
+      for (const load of [row.app, row.floor]) {
+        expect(load.usableMs, row.screen).toBeGreaterThan(0);
+        expect(load.bytesUsable, row.screen).toBeGreaterThan(0);
+        expect(load.bytesTotal, row.screen).toBeGreaterThanOrEqual(load.bytesUsable * 0.5);
+        expect(Number.isFinite(load.longTaskMs), row.screen).toBe(true);
+      }
+    }
+  }, 120_000);
+});
