@@ -67,6 +67,13 @@ describe('static client: compression and caching headers', () => {
       expect(response.headers.get('content-encoding'), path).toBe('br');
       expect(await response.text(), path).toContain('<div id="root">');
     }
+    // The service worker and the manifest decide which version a phone runs: never cached long.
+    for (const path of ['/sw.js', '/manifest.webmanifest']) {
+      const response = await get(path, 'br, gzip');
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control'), path).toBe('no-cache');
+      await response.arrayBuffer();
+    }
     const api = await get('/api/nothing-here', 'br, gzip');
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type') ?? '').toMatch(/json/);
