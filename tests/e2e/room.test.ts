@@ -1,6 +1,9 @@
 import type { Command, WorkshopState } from '@warsztat/shared';
+import { addPlenaryItem } from '@warsztat/shared';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Cleanup } from '../helpers/cleanup.js';
+import { openBoard } from '../helpers/provider.js';
 import { api, createWorkshop, joinWorkshop, runCommand } from '../helpers/server.js';
 import { axeViolations } from './axe.js';
 import { UI, useE2E } from './harness.js';
@@ -15,6 +18,8 @@ const LAPTOP = { width: 1366, height: 768 };
 
 describe('the room in Chromium: messages, agenda and report date', () => {
   const e2e = useE2E();
+  const cleanup = new Cleanup();
+  afterAll(() => cleanup.run());
 
   async function room(date = '2026-12-03') {
     const url = e2e.server().url;
@@ -163,6 +168,49 @@ describe('the room in Chromium: messages, agenda and report date', () => {
       )
       .toContain('3–4 grudnia 2026');
     expect(await axeViolations(facilitator)).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
+  });
+});
+
+describe('the room vote on a phone', () => {
+  const e2e = useE2E();
+  const cleanup = new Cleanup();
+  afterAll(() => cleanup.run());
+
+  it('says so when a vote is refused, with worded buttons of at least 44 px', async () => {
+    const url = e2e.server().url;
+    const w = await createWorkshop(url, { title: 'Głosowanie', date: '2026-12-03' });
+    const halina = await joinWorkshop(url, w.joinCode, 'Halina Nowak');
+    const run = (command: Command) => runCommand(url, w.id, w.facilitatorToken, command);
+    await run({ type: 'assign', mode: 'auto' });
+    const state = await run({ type: 'phase', to: 'plenary' });
+    const plenary = (await openBoard(cleanup, e2e.server().port, state.plenary.docName, w.facilitatorToken)).doc;
+    for (const text of ['Mieszkania wspomagane', 'Asystencja osobista']) addPlenaryItem(plenary, { text });
+    await run({ type: 'plenary', action: 'settings', budget: 1, votingOpen: true });
+    const { page: phone } = await e2e.newPage(PHONE);
+    await phone.goto(`${url}/b/${halina.token}`);
+    await expect.poll(() => phone.getByTestId('vote-item').count(), UI).toBe(2);
+    const plus = phone.getByTestId('vote-plus');
+    expect((await plus.first().textContent())?.trim()).toMatch(/^Głosuj/);
+    const heights = await plus.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
+
+    await plus.first().click();
+    await expect.poll(() => phone.getByTestId('plenary-votes-left').textContent(), UI).toContain('0 z 1');
+    expect(await phone.getByTestId('vote-refusal').textContent()).toBe('');
+    // The budget is spent: the button says it is unavailable and a click is answered in words.
+    expect(await plus.nth(1).getAttribute('aria-disabled')).toBe('true');
+    // (Playwright will not click an aria-disabled button; a person can, and so can the keyboard.)
+    await plus.nth(1).focus();
+    await phone.keyboard.press('Enter');
+    await expect.poll(() => phone.getByTestId('vote-refusal').textContent(), UI).toContain('Nie masz już głosów');
+    expect(await phone.getByTestId('vote-refusal').evaluate((e) => e.tagName)).toBe('OUTPUT');
+    // Taking back a vote one never gave is refused in words too.
+    await phone.getByTestId('vote-minus').nth(1).focus();
+    await phone.keyboard.press('Enter');
+    await expect.poll(() => phone.getByTestId('vote-refusal').textContent(), UI).toContain('Nie oddałeś');
+    await e2e.shot(phone, 'room-phone-vote-refused');
+    expect(await axeViolations(phone)).toEqual([]);
     expect(e2e.pageErrors).toEqual([]);
   });
 });
