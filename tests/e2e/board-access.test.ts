@@ -16,6 +16,8 @@ describe('the group board by keyboard, for screen readers and offline, in Chromi
 
   it('works by keyboard alone: add, type, move, vote, drag with the keyboard, delete and undo', async () => {
     const room = await board.openRoom();
+    // Board voting is closed until the facilitator opens it (issue #20); this session votes.
+    await board.command(room, { type: 'boardSettings', groupId: null, votingOpen: true });
     const page = room.anna;
     const active = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
     const activeSection = () =>

@@ -77,7 +77,10 @@ describe('the group board with two people in Chromium', () => {
   it('spends dots within the facilitator’s budget and shows totals only once revealed', async () => {
     const room = await board.openRoom();
     const a = await board.addCard(room, 'recommendations', 'Centrum usług środowiskowych');
-    await board.command(room, { type: 'boardSettings', groupId: null, voteBudget: 2 });
+    // Closed while drafting: no vote button, only a word that voting has not opened yet.
+    await room.anna.getByTestId('voting-closed').waitFor(UI);
+    expect(await room.anna.getByTestId('vote-add').count()).toBe(0);
+    await board.command(room, { type: 'boardSettings', groupId: null, voteBudget: 2, votingOpen: true });
     await expect.poll(() => room.anna.getByTestId('votes-left').getAttribute('data-left'), UI).toBe('2');
     const vote = (page: Page) => page.locator(`[data-card-id="${a}"] [data-testid="vote-add"]`);
     await vote(room.anna).click();

@@ -15,19 +15,29 @@ describe('board settings', () => {
 
   it('overrides one group and leaves the others on the defaults', () => {
     const record = patchBoardSettings(undefined, 'g1', { locked: true, voteBudget: 3 });
-    expect(boardSettingsFor(record, 'g1')).toEqual({ voteBudget: 3, votesRevealed: false, locked: true });
+    expect(boardSettingsFor(record, 'g1')).toEqual({
+      voteBudget: 3,
+      votesRevealed: false,
+      locked: true,
+      votingOpen: false,
+    });
     expect(boardSettingsFor(record, 'g2')).toEqual(DEFAULT_BOARD_SETTINGS);
   });
 
   it('applies an all-groups change over every per-group override of the same key', () => {
     let record = patchBoardSettings(undefined, 'g1', { locked: true, voteBudget: 3 });
     record = patchBoardSettings(record, null, { locked: false, votesRevealed: undefined });
-    expect(boardSettingsFor(record, 'g1')).toEqual({ voteBudget: 3, votesRevealed: false, locked: false });
+    expect(boardSettingsFor(record, 'g1')).toEqual({
+      voteBudget: 3,
+      votesRevealed: false,
+      locked: false,
+      votingOpen: false,
+    });
   });
 
   it('reads stored JSON defensively', () => {
     const record = readBoardSettings({ defaults: { voteBudget: 500, locked: 'yes' }, groups: { g: 'x' } });
-    expect(record.defaults).toEqual({ voteBudget: 20, votesRevealed: false, locked: false });
+    expect(record.defaults).toEqual({ voteBudget: 20, votesRevealed: false, locked: false, votingOpen: false });
     expect(record.groups).toEqual({ g: {} });
   });
 

@@ -198,6 +198,7 @@ export const en: Resources = {
     bold: 'Bold',
     bulletList: 'List',
     more: 'More',
+    votingClosed: 'Voting on the board is not open yet',
   },
   boardHints: {
     needs: 'What do the people we work for need?',
@@ -224,6 +225,7 @@ export const en: Resources = {
     locked: 'locked',
     apply: 'Apply',
     facilitatorName: 'Facilitator',
+    votingOpen: 'Voting on the boards is open',
   },
   color: {
     yellow: 'Yellow',

@@ -197,6 +197,7 @@ export const pl = {
     bold: 'Pogrubienie',
     bulletList: 'Lista',
     more: 'Więcej',
+    votingClosed: 'Głosowanie na tablicy jeszcze nie jest otwarte',
   },
   boardHints: {
     needs: 'Czego potrzebują ludzie, dla których pracujemy?',
@@ -223,6 +224,7 @@ export const pl = {
     locked: 'zablokowana',
     apply: 'Zastosuj',
     facilitatorName: 'Prowadzący',
+    votingOpen: 'Głosowanie na tablicach otwarte',
   },
   color: {
     yellow: 'Żółty',

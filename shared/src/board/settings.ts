@@ -10,6 +10,11 @@ export interface BoardSettings {
   votesRevealed: boolean;
   /** Read-only for participants (the sync server drops their updates). */
   locked: boolean;
+  /**
+   * Participants may vote on the board (issue #20 point 7): closed until the facilitator opens
+   * it, so drafting is not interrupted by voting. Enforced by clients, like the budget.
+   */
+  votingOpen: boolean;
 }
 
 export interface BoardSettingsRecord {
@@ -18,7 +23,12 @@ export interface BoardSettingsRecord {
 }
 
 export const MAX_VOTE_BUDGET = 20;
-export const DEFAULT_BOARD_SETTINGS: BoardSettings = { voteBudget: 5, votesRevealed: false, locked: false };
+export const DEFAULT_BOARD_SETTINGS: BoardSettings = {
+  voteBudget: 5,
+  votesRevealed: false,
+  locked: false,
+  votingOpen: false,
+};
 
 export function emptyBoardSettings(): BoardSettingsRecord {
   return { defaults: { ...DEFAULT_BOARD_SETTINGS }, groups: {} };
@@ -38,6 +48,7 @@ function definedOnly(patch: BoardSettingsPatch): Partial<BoardSettings> {
   if (patch.voteBudget !== undefined) out.voteBudget = patch.voteBudget;
   if (patch.votesRevealed !== undefined) out.votesRevealed = patch.votesRevealed;
   if (patch.locked !== undefined) out.locked = patch.locked;
+  if (patch.votingOpen !== undefined) out.votingOpen = patch.votingOpen;
   return out;
 }
 
@@ -73,6 +84,7 @@ function readPartial(value: unknown): Partial<BoardSettings> {
   }
   if (typeof v.votesRevealed === 'boolean') out.votesRevealed = v.votesRevealed;
   if (typeof v.locked === 'boolean') out.locked = v.locked;
+  if (typeof v.votingOpen === 'boolean') out.votingOpen = v.votingOpen;
   return out;
 }
 

@@ -110,6 +110,8 @@ export const BoardSettingsCommand = z.strictObject({
   voteBudget: z.number().int().min(0).max(MAX_VOTE_BUDGET).optional(),
   votesRevealed: z.boolean().optional(),
   locked: z.boolean().optional(),
+  /** Board voting open for participants (closed by default: drafting first). */
+  votingOpen: z.boolean().optional(),
 });
 
 /** What the projector shows (domain/projector.ts); every action is stored in control state. */

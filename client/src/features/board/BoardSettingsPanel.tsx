@@ -20,6 +20,7 @@ export function BoardSettingsPanel({ workshop, run }: Props) {
   const first = settings[0] ?? DEFAULT_BOARD_SETTINGS;
   const [budget, setBudget] = useState(String(first.voteBudget));
   const allRevealed = settings.length > 0 && settings.every((s) => s.votesRevealed);
+  const allOpen = settings.length > 0 && settings.every((s) => s.votingOpen);
   const allLocked = settings.length > 0 && settings.every((s) => s.locked);
   const budgetValue = Number(budget);
   const budgetValid = Number.isInteger(budgetValue) && budgetValue >= 0 && budgetValue <= MAX_VOTE_BUDGET;
@@ -50,6 +51,14 @@ export function BoardSettingsPanel({ workshop, run }: Props) {
           {t('boardSettings.apply')}
         </button>
       </form>
+      <label className="checkbox">
+        <CommandCheckbox
+          data-testid="board-voting-open"
+          checked={allOpen}
+          send={(next) => run({ type: 'boardSettings', groupId: null, votingOpen: next })}
+        />{' '}
+        {t('boardSettings.votingOpen')}
+      </label>
       <label className="checkbox">
         <CommandCheckbox
           data-testid="reveal-votes"

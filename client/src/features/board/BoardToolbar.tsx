@@ -38,10 +38,15 @@ export function BoardToolbar({ board, undo, readOnly, voter, menu = false, menuE
     <div className="board-toolbar">
       <SyncStatusBadge board={board} readOnly={readOnly} />
       <PresenceBar awareness={board.awareness} />
-      {voter !== null && !readOnly && budget > 0 && (
+      {voter !== null && !readOnly && budget > 0 && settings.votingOpen && (
         <output className="votes-left" data-testid="votes-left" data-left={left}>
           {t('board.votesLeft', { left, budget })}
         </output>
+      )}
+      {voter !== null && !readOnly && budget > 0 && !settings.votingOpen && (
+        <span className="tag" data-testid="voting-closed">
+          {t('board.votingClosed')}
+        </span>
       )}
       {settings.votesRevealed && <span className="tag">{t('board.votesRevealed')}</span>}
       <div className="board-toolbar-end">

@@ -13,7 +13,7 @@ export function VoteControl({ card }: { card: Card }) {
   const board = useBoard();
   const me = board.participantId;
   const mine = me === null ? 0 : (card.votesBy[me] ?? 0);
-  const canVote = me !== null && !board.readOnly && board.settings.voteBudget > 0;
+  const canVote = me !== null && !board.readOnly && board.settings.votingOpen && board.settings.voteBudget > 0;
   if (!canVote && !board.showTotals) return null;
   if (!canVote && card.votes === 0) return null;
 
