@@ -1,4 +1,4 @@
-import { addCard } from '@warsztat/shared';
+import { addCard, parseDocName } from '@warsztat/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Cleanup } from '../helpers/cleanup.js';
 import { connectControl } from '../helpers/control.js';
@@ -28,7 +28,7 @@ describe('idle workshops', () => {
   it('are dropped from memory when nobody is connected and come back complete from the store', async () => {
     const r = await breakoutRoom(cleanup, { workshopIdleMs: 100, docUnloadGraceMs: 20 });
     const { server } = r.t;
-    const workshopId = r.anna.docName.split('.')[0] ?? '';
+    const workshopId = parseDocName(r.anna.docName)?.workshopId ?? '';
     const board = await openBoard(cleanup, r.t.port, r.anna.docName, r.anna.token);
     addCard(board.doc, { sectionId: 'needs', text: 'przetrwa' });
     await waitFor(() => textsOf(board).length === 1);

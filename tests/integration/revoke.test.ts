@@ -1,4 +1,4 @@
-import { type ApiError, addCard, CloseCode } from '@warsztat/shared';
+import { type ApiError, addCard, CloseCode, parseDocName } from '@warsztat/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Cleanup } from '../helpers/cleanup.js';
 import { connectControl, controlSocket } from '../helpers/control.js';
@@ -20,7 +20,7 @@ describe('revoking a participant', () => {
   it('closes their sync socket (4403) and control socket at once, and their link stops working', async () => {
     const r = await breakoutRoom(cleanup);
     const { port, url } = r.t;
-    const workshopId = r.anna.docName.split('.')[0] ?? '';
+    const workshopId = parseDocName(r.anna.docName)?.workshopId ?? '';
     const annaId = (await getWorkshop(url, workshopId, r.facilitatorToken)).groups.find(
       (g) => g.docName === r.anna.docName,
     )?.memberIds[0];
@@ -57,7 +57,7 @@ describe('revoking a participant', () => {
 
   it('refuses to remove someone who is not in the workshop (404) and changes nothing', async () => {
     const r = await breakoutRoom(cleanup);
-    const workshopId = r.anna.docName.split('.')[0] ?? '';
+    const workshopId = parseDocName(r.anna.docName)?.workshopId ?? '';
     const before = await getWorkshop(r.t.url, workshopId, r.facilitatorToken);
     await expect(
       runCommand(r.t.url, workshopId, r.facilitatorToken, { type: 'removeParticipant', participantId: 'nobody' }),

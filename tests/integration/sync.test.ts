@@ -1,4 +1,4 @@
-import { addCard, CloseCode, deleteCard, listCards, moveCard, setCardText } from '@warsztat/shared';
+import { addCard, CloseCode, deleteCard, listCards, moveCard, parseDocName, setCardText } from '@warsztat/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -147,7 +147,7 @@ describe('sync plane', () => {
     const other = await setupWorkshop(room.t.url, []);
     const otherState = await getWorkshop(room.t.url, other.workshop.id, other.workshop.facilitatorToken);
     const otherDoc = otherState.groups[0]?.docName ?? '';
-    const [workshopId] = room.anna.docName.split('.');
+    const workshopId = parseDocName(room.anna.docName)?.workshopId;
     for (const doc of [otherDoc, `${workshopId}.no-such-group`, `${workshopId}`, `${room.anna.docName}.x`]) {
       const socket = rawSync(cleanup, room.t.port, doc, room.facilitatorToken);
       expect(await closeCodeOf(socket)).toBe(CloseCode.Forbidden);
@@ -251,7 +251,7 @@ describe('sync plane', () => {
   it('drops every edit, facilitator or participant, once the workshop is closed', async () => {
     const room = await breakoutRoom();
     const { port, url } = room.t;
-    const [workshopId] = room.anna.docName.split('.');
+    const workshopId = parseDocName(room.anna.docName)?.workshopId;
     const id = workshopId ?? '';
     const facilitator = await openBoard(cleanup, port, room.anna.docName, room.facilitatorToken);
     const anna = await openBoard(cleanup, port, room.anna.docName, room.anna.token);
@@ -271,7 +271,7 @@ describe('sync plane', () => {
   it("closes a moved participant's socket on the old board at once (4403) and moves write rights with them", async () => {
     const room = await breakoutRoom();
     const { port, url } = room.t;
-    const [workshopId] = room.anna.docName.split('.');
+    const workshopId = parseDocName(room.anna.docName)?.workshopId;
     const state = await getWorkshop(url, workshopId ?? '', room.facilitatorToken);
     const annaId = state.groups.find((g) => g.docName === room.anna.docName)?.memberIds[0] ?? '';
     const targetId = state.groups.find((g) => g.docName === room.bartek.docName)?.id ?? '';

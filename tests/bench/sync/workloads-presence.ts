@@ -1,3 +1,4 @@
+import { parseDocName, plenaryDocNameFor } from '@warsztat/shared';
 /**
  * The presence workloads of issue #18 (and idle, which now holds present participants): clients
  * announce, renew and echo awareness as the real providers do (presence.ts).
@@ -39,7 +40,7 @@ export interface CapacityResult {
 /** Warsztat's plenary doc is `<workshopId>.plenary`, read with the projector's token; elsewhere any doc. */
 function plenaryBoard(def: PeerDef, board: Board): Board {
   if (!def.name.startsWith('Warsztat')) return board;
-  return { ...board, docName: `${board.docName.split('.')[0]}.plenary` };
+  return { ...board, docName: plenaryDocNameFor(parseDocName(board.docName)?.workshopId ?? '') };
 }
 
 /** Measures one window of the running clients: latency, deliveries, server CPU and RSS. */
