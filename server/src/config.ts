@@ -70,7 +70,7 @@ export interface Limits {
   maxStructsPerUpdate: number;
   /** Delete ranges in one update; more are refused with 4422. */
   maxDeleteRangesPerUpdate: number;
-  /** Bytes a board may store (snapshot plus log, as last measured); updates past it get 4507. */
+  /** Bytes a board may store (snapshot plus log, as last measured); updates past it get 4409. */
   boardQuotaBytes: number;
   /**
    * Update bytes per second one token may send over all its sync sockets (averaged over a 4 s

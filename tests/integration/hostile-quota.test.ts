@@ -9,7 +9,7 @@ import { openBoard } from '../helpers/provider.js';
 /**
  * Issue #14, "no board quota": one socket wrote 32 MB in 4 s with nothing to stop it. Each board
  * now has a storage quota (BOARD_QUOTA_BYTES, default 16 MiB; 300 kB here): past it, updates are
- * refused with 4507 before they are applied, the board keeps what it has, and other boards go on.
+ * refused with 4409 before they are applied, the board keeps what it has, and other boards go on.
  */
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
@@ -21,7 +21,7 @@ function filler(i: number): Uint8Array {
 }
 
 describe('a hostile participant filling a board', () => {
-  it('refuses writes past the board quota (4507); the board stays readable and others keep saving', async () => {
+  it('refuses writes past the board quota (4409); the board stays readable and others keep saving', async () => {
     const room = await hostileRoom(cleanup, { BOARD_QUOTA_BYTES: '300000' });
     const { result, slowestMs } = await duringAttack(room.server.url, async () => {
       const outcomes: Array<'applied' | number> = [];

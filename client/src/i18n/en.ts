@@ -35,6 +35,7 @@ export const en: Resources = {
     offline: 'Offline — changes will be sent when back online',
     offlineSaved: 'Offline — saved on this device',
     refused: 'No access to this board',
+    boardFull: 'The board is full — new changes will not be saved; tell the facilitator',
   },
   phase: {
     label: 'Phase',

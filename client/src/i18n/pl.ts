@@ -34,6 +34,7 @@ export const pl = {
     offline: 'Offline — zmiany zostaną wysłane po połączeniu',
     offlineSaved: 'Offline — zapisano na tym urządzeniu',
     refused: 'Brak dostępu do tej tablicy',
+    boardFull: 'Tablica jest pełna — nowe zmiany nie zostaną zapisane; powiedz prowadzącemu',
   },
   phase: {
     label: 'Etap',

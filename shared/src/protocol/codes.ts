@@ -66,8 +66,11 @@ export const CloseCode = {
    * one update, or references to content the server does not have (reconnecting resyncs those).
    */
   UpdateRefused: 4422,
-  /** The board reached its storage quota; further edits are refused (the board stays readable). */
-  BoardFull: 4507,
+  /**
+   * The board reached its storage quota; further edits are refused (the board stays readable). In
+   * the 44xx range on purpose: the stock provider treats those as final instead of resending forever.
+   */
+  BoardFull: 4409,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

@@ -1,3 +1,4 @@
+import { CloseCode } from '@warsztat/shared';
 import { useTranslation } from 'react-i18next';
 import type { BoardDoc } from '../../sync/useBoardDoc';
 
@@ -11,7 +12,11 @@ export function SyncStatusBadge({ board, readOnly = false }: { board: BoardDoc; 
   const { t } = useTranslation();
   let status: 'connected' | 'connecting' | 'disconnected';
   let label: string;
-  if (board.refused !== null) {
+  if (board.refused === CloseCode.BoardFull) {
+    // The board reached its storage quota (issue #14): edits made now stay on this device only.
+    status = 'disconnected';
+    label = t('sync.boardFull');
+  } else if (board.refused !== null) {
     status = 'disconnected';
     label = t('sync.refused');
   } else if (board.socket === 'connected' && board.synced) {
