@@ -2,7 +2,6 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { type AwarenessUser, guardAwareness, MAX_AWARENESS_ENTRIES } from './awarenessGuard.js';
 import { writeAwareness } from './messages.js';
-import { releaseHeldWrites } from './writeCoalescer.js';
 
 /** The part of a socket the hub needs (SharedDoc's DocPeer satisfies it). */
 export interface PresencePeer {
@@ -240,7 +239,6 @@ export class AwarenessHub<P extends PresencePeer = PresencePeer> {
     // Encoded once for every receiver; each socket gets one message per flush, whatever it holds.
     const message = writeAwareness(this.awareness, ids);
     for (const peer of this.peers.keys()) if (!this.viewers.has(peer)) this.sendTo(peer, message);
-    releaseHeldWrites();
     const publish = this.publish();
     const local = ids.filter((id) => this.toPublish.delete(id));
     if (publish && local.length > 0) publish(awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));

@@ -5,7 +5,6 @@ import { loggable, type Store } from '../persistence/Store.js';
 import { type AwarenessCounters, AwarenessHub, newAwarenessCounters } from './AwarenessHub.js';
 import { writeSaved, writeStep2, writeUpdate } from './messages.js';
 import type { DocLink, DocRelay, RelayHandlers } from './relay.js';
-import { releaseHeldWrites } from './writeCoalescer.js';
 
 const log = planeLog('sync');
 
@@ -281,8 +280,6 @@ export class SharedDoc {
       }
     } finally {
       if (cork) for (const peer of peers) peer.uncork?.();
-      // Edits leave now, not after the next loop iteration (writeCoalescer.ts).
-      releaseHeldWrites();
     }
     this.onPersisted(batch.length, bytes);
     // In the background: broadcasting the next batch never waits for a compaction.

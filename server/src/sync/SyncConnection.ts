@@ -8,7 +8,6 @@ import { type IncomingMessage, MessageType, readMessage, writeStep1 } from './me
 import type { DocPeer, SharedDoc } from './SharedDoc.js';
 import type { SyncTransport } from './transport.js';
 import { checkUpdate } from './updateGuard.js';
-import { type Corkable, holdWrites } from './writeCoalescer.js';
 
 const log = planeLog('sync');
 
@@ -229,7 +228,6 @@ export class SyncConnection implements DocPeer {
       this.close(CloseCode.TryAgainLater, 'slow consumer');
       return;
     }
-    if (this.ws.cork && this.ws.uncork) holdWrites(this.ws as Corkable);
     this.ws.send(message, (error) => {
       if (error) this.close(CloseCode.InternalError, 'send failed');
     });
