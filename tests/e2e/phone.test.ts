@@ -56,6 +56,10 @@ describe('participant on a 360×740 phone', () => {
     await page.getByTestId('board-menu').click();
     await page.getByTestId('rapporteur-claim').waitFor({ state: 'visible', ...UI });
     expect(await page.getByTestId('text-size').isVisible()).toBe(true);
+    // The summary says who may write it: anyone until a rapporteur is chosen, then the rapporteur.
+    expect(await page.getByTestId('summary-writers').textContent()).toContain('może pisać każdy z grupy');
+    await page.getByTestId('rapporteur-claim').click();
+    await expect.poll(() => page.getByTestId('summary-writers').textContent(), UI).toContain('Jesteś sprawozdawcą');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('undo').isVisible(), UI).toBe(false);
 

@@ -200,6 +200,9 @@ export const en: Resources = {
     bulletList: 'List',
     more: 'More',
     votingClosed: 'Voting on the board is not open yet',
+    summaryAnyone: 'Until someone is the rapporteur, anyone in the group may write the summary.',
+    summaryYou: 'You are the rapporteur: you (and the facilitators) write the summary.',
+    summaryRapporteur: 'The rapporteur writes the summary: {{name}} (and the facilitators).',
   },
   boardHints: {
     needs: 'What do the people we work for need?',

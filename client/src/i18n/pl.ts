@@ -199,6 +199,9 @@ export const pl = {
     bulletList: 'Lista',
     more: 'Więcej',
     votingClosed: 'Głosowanie na tablicy jeszcze nie jest otwarte',
+    summaryAnyone: 'Dopóki nikt nie jest sprawozdawcą, podsumowanie może pisać każdy z grupy.',
+    summaryYou: 'Jesteś sprawozdawcą: podsumowanie piszesz Ty (i prowadzący).',
+    summaryRapporteur: 'Podsumowanie pisze sprawozdawca: {{name}} (i prowadzący).',
   },
   boardHints: {
     needs: 'Czego potrzebują ludzie, dla których pracujemy?',

@@ -50,6 +50,8 @@ interface Props {
   headingLevel?: 2 | 3 | 4;
   /** May write the rapporteur summary. */
   canEditSummary?: boolean;
+  /** Who may write the summary, in words (issue #20 point 9), shown under it. */
+  summaryWriters?: string | undefined;
   /** Participant boards: rarely used controls go into one menu, with these extra ones on top. */
   menuExtra?: ReactNode;
 }
@@ -192,6 +194,11 @@ export function Board(props: Props) {
             headingLevel={headingLevel}
             onEdit={canEditSummary ? () => setEditingSummary(true) : undefined}
           />
+        )}
+        {props.summaryWriters && (
+          <p className="muted small summary-writers" data-testid="summary-writers">
+            {props.summaryWriters}
+          </p>
         )}
         <div className="board-toasts">
           <output className="toast" aria-live="polite" data-testid="board-message" hidden={!message}>

@@ -76,6 +76,7 @@ function ParticipantView({ workshop, me, token }: { workshop: WorkshopState; me:
               prompt={group.prompt}
               userName={me.name}
               canEditSummary={group.rapporteurId === null || group.rapporteurId === me.participantId}
+              summaryWriters={summaryWriters(group.rapporteurId, me.participantId, workshop, t)}
               menuExtra={
                 <>
                   <RapporteurControl workshop={workshop} me={me} group={group} />
@@ -90,4 +91,17 @@ function ParticipantView({ workshop, me, token }: { workshop: WorkshopState; me:
       </div>
     </Page>
   );
+}
+
+/** Who may write the group's summary, said next to it: everyone until a rapporteur is chosen. */
+function summaryWriters(
+  rapporteurId: string | null,
+  self: string | null,
+  workshop: WorkshopState,
+  t: ReturnType<typeof useTranslation>['t'],
+): string {
+  if (rapporteurId === null) return t('board.summaryAnyone');
+  if (rapporteurId === self) return t('board.summaryYou');
+  const name = workshop.participants.find((p) => p.id === rapporteurId)?.name ?? t('app.none');
+  return t('board.summaryRapporteur', { name });
 }
