@@ -53,7 +53,7 @@ describe('a hostile participant nesting types', () => {
     expect(result).toEqual([CloseCode.UpdateRefused, 'applied']);
     expect(slowestMs).toBeLessThan(1_000);
     await expectFriendEditsSurvive(cleanup, room, 'po ataku zagnieżdżeniem');
-  }, 60_000);
+  }, 120_000);
 
   it('refuses a deeply nested summary (4422); every report format still answers', async () => {
     const room = await hostileRoom(cleanup);
@@ -66,7 +66,7 @@ describe('a hostile participant nesting types', () => {
     expect(await send(room, deepSummary(20))).toBe('applied');
     await expectReportsAnswer(room);
     await expectFriendEditsSurvive(cleanup, room, 'po głębokim podsumowaniu');
-  }, 60_000);
+  }, 120_000);
 
   it('still reports a board stored before the limit with a summary thousands of levels deep', async () => {
     const room = await hostileRoom(cleanup);
@@ -77,5 +77,5 @@ describe('a hostile participant nesting types', () => {
     await room.server.boot();
     await expectReportsAnswer(room);
     await expectFriendEditsSurvive(cleanup, room, 'obok starego głębokiego podsumowania');
-  }, 60_000);
+  }, 120_000);
 });

@@ -63,5 +63,5 @@ describe('a hostile client on the HTTP and control planes', () => {
     expect(ok + refused).toBe(200);
     expect(slowestMs).toBeLessThan(1_000);
     await expectFriendEditsSurvive(cleanup, room, 'po zalewie żądań');
-  }, 90_000);
+  }, 120_000);
 });

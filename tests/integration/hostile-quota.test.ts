@@ -43,5 +43,5 @@ describe('a hostile participant filling a board', () => {
     await room.server.restart('SIGTERM');
     expect(await sendUpdate(cleanup, room, filler(51))).toBe(CloseCode.BoardFull);
     await expectFriendEditsSurvive(cleanup, room, 'na sąsiedniej tablicy', room.neighbour);
-  }, 60_000);
+  }, 120_000);
 });
