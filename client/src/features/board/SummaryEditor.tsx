@@ -30,7 +30,6 @@ export function SummaryEditor({ doc, editable, headingLevel, autoFocus = false }
         Collaboration.configure({ fragment: summaryFragment(doc) }),
       ],
       editable,
-      autofocus: autoFocus ? 'end' : false,
       injectCSS: false,
       immediatelyRender: true,
       editorProps: {
@@ -50,6 +49,20 @@ export function SummaryEditor({ doc, editable, headingLevel, autoFocus = false }
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
+
+  // Opened by focusing the summary (SummaryReader): the caret goes in on the next frame, once
+  // EditorContent has put the view in the page.
+  useEffect(() => {
+    if (!autoFocus || !editor) return;
+    const frame = requestAnimationFrame(() => {
+      try {
+        if (!editor.isDestroyed) editor.commands.focus('end');
+      } catch {
+        // The view is not in the page yet: the person taps the summary again.
+      }
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [editor, autoFocus]);
 
   // Re-render on what the chrome shows only, not on every keystroke.
   const view = useEditorState({
