@@ -14,9 +14,11 @@ interface Props {
   run: Run;
   /** A co-facilitator may do everything but close the workshop. */
   canClose?: boolean;
+  /** The console shows the phase once, in its header; the badge here is for pages without one. */
+  showBadge?: boolean;
 }
 
-export function PhaseControls({ workshop, run, canClose = true }: Props) {
+export function PhaseControls({ workshop, run, canClose = true, showBadge = true }: Props) {
   const { t } = useTranslation();
   const [minutes, setMinutes] = useState(String(DEFAULT_BREAKOUT_MINUTES));
   const [spotlight, setSpotlight] = useState(workshop.spotlightGroupId ?? workshop.groups[0]?.id ?? '');
@@ -52,7 +54,7 @@ export function PhaseControls({ workshop, run, canClose = true }: Props) {
     <section className="card-panel" aria-labelledby="phase-heading">
       <div className="panel-header">
         <h2 id="phase-heading">{t('facilitator.phaseControls')}</h2>
-        <PhaseBadge phase={phase} />
+        {showBadge && <PhaseBadge phase={phase} />}
       </div>
       <div className="control-row">
         <label htmlFor="breakout-minutes">{t('facilitator.minutes')}</label>
