@@ -139,7 +139,8 @@ describe('the group board with two people in Chromium', () => {
     await expect.poll(() => room.anna.getByTestId('add-card').count(), UI).toBe(4);
     // The same from the facilitator's console: one checkbox locks every group's board.
     const { page: console } = await board.newPage();
-    await console.goto(new URL(`/f/${room.facilitatorToken}`, board.server().url).href);
+    // Board settings are in the console's Prepare view (issue #16).
+    await console.goto(new URL(`/f/${room.facilitatorToken}?view=prepare`, board.server().url).href);
     // click, not check(): the box follows the server's state, which arrives a round trip later.
     await console.getByTestId('lock-all').click();
     await expect.poll(() => console.getByTestId('lock-all').isChecked(), UI).toBe(true);

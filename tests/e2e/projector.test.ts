@@ -163,6 +163,8 @@ describe('projector at 1920×1080', () => {
     await readable(projector, 'projector-02-overview');
 
     // 3. Presentation order, set with the keyboard on the console: g1 down one place, so g2 opens.
+    // The presentation order is in the console's Plenary view (issue #16).
+    await console.getByTestId('view-plenary').click();
     const firstDown = console.locator(
       `[data-testid="presentation-item"][data-group-id="${g1.id}"] [data-testid="order-down"]`,
     );

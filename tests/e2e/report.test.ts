@@ -54,7 +54,8 @@ describe('the report in the console', () => {
       });
       await route.continue();
     });
-    await page.goto(workshop.links.facilitator);
+    // The download lives in the console's Report view (issue #16).
+    await page.goto(`${workshop.links.facilitator}?view=report`);
     const button = page.getByRole('button', { name: 'Pobierz raport' });
     await button.waitFor(UI);
 
@@ -103,7 +104,7 @@ describe('the report in the console', () => {
     });
     await command(workshop, { type: 'agenda', action: 'demo' });
     const { page } = await e2e.newPage({ acceptDownloads: true });
-    await page.goto(workshop.links.facilitator);
+    await page.goto(`${workshop.links.facilitator}?view=report`);
     const editor = page.getByTestId('report-editor');
     await editor.getByRole('heading', { name: 'Tekst raportu' }).waitFor(UI);
     const intro = editor.locator('[data-part="intro"]');

@@ -117,6 +117,8 @@ describe('the room in Chromium: messages, agenda and report date', () => {
     // No breakout ahead any more: the item stays and the console asks which one runs now.
     await run({ type: 'phase', to: 'plenary' });
     await run({ type: 'phase', to: 'breakout', minutes: 5 });
+    // The agenda is in the Prepare view; breakout brought the console to Run (issue #16).
+    await facilitator.getByTestId('view-prepare').click();
     await facilitator.getByTestId('agenda-mismatch').waitFor(UI);
     expect(await now(phone)).toContain('Rola RKRES, OWES i ROPS');
 

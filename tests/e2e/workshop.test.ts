@@ -73,6 +73,7 @@ describe('a whole workshop in Chromium', () => {
     await expect
       .poll(() => annaColumn.getByTestId('member-name').allTextContents(), UI)
       .toEqual(expect.arrayContaining(['Anna K.', 'Piotr W.']));
+    const groupName = (await annaColumn.locator('h2, h3').first().textContent())?.trim() ?? '';
     await facilitator.getByTestId('breakout-minutes').fill('25');
     await facilitator.getByTestId('start-breakout').click();
     await expect.poll(() => facilitator.getByTestId('phase').getAttribute('data-phase'), UI).toBe('breakout');
@@ -117,12 +118,13 @@ describe('a whole workshop in Chromium', () => {
     await shot(piotr, '05-board');
 
     // 5. Back to plenary; the facilitator spotlights the group and the projector shows its board.
-    await facilitator.getByTestId('back-to-plenary').click();
+    // In breakout the console shows Run, whose one primary action is the way back (issue #16).
+    expect(await facilitator.getByTestId('next-step').textContent()).toContain('Wróć do sesji plenarnej');
+    await facilitator.getByTestId('next-step').click();
     await expect.poll(() => facilitator.getByTestId('phase').getAttribute('data-phase'), UI).toBe('plenary');
     await facilitator.getByTestId('spotlight-select').selectOption(annaGroup);
     await facilitator.getByTestId('present-group').click();
     await expect.poll(() => facilitator.getByTestId('phase').getAttribute('data-phase'), UI).toBe('presenting');
-    const groupName = (await annaColumn.locator('h2, h3').first().textContent())?.trim() ?? '';
     await expect
       .poll(async () => (await projector.getByTestId('projector-group-name').textContent())?.trim(), UI)
       .toBe(groupName);
@@ -172,6 +174,8 @@ describe('a whole workshop in Chromium', () => {
 
     await facilitator.reload();
     await expect.poll(() => facilitator.getByTestId('phase').getAttribute('data-phase'), UI).toBe('presenting');
+    // The groups' members are in the Prepare view.
+    await facilitator.getByTestId('view-prepare').click();
     await expect
       .poll(() => annaColumn.getByTestId('member-name').allTextContents(), UI)
       .toEqual(expect.arrayContaining(['Anna K.', 'Piotr W.']));

@@ -625,4 +625,11 @@ export const en: Resources = {
     reuseDone: 'New workshop created. Keep the link to its console:',
     reuseOpen: "Open the new workshop's console",
   },
+  myWorkshops: {
+    heading: 'Your workshops on this device',
+    hint: "This list is kept only in this browser and holds the consoles' secret links — use it on your own device. \u201cForget\u201d removes a workshop from the list, not from the server.",
+    forget: 'Forget',
+    keepLink:
+      "Keep the facilitator's console link (in bookmarks or notes): only it opens this workshop. This browser also remembers it on the home page.",
+  },
 };

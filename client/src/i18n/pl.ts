@@ -626,6 +626,13 @@ export const pl = {
     reuseDone: 'Nowy warsztat utworzony. Zachowaj link do jego konsoli:',
     reuseOpen: 'Otwórz konsolę nowego warsztatu',
   },
+  myWorkshops: {
+    heading: 'Twoje warsztaty na tym urządzeniu',
+    hint: 'Lista jest zapisana tylko w tej przeglądarce i zawiera tajne linki do konsoli — korzystaj z niej na własnym urządzeniu. „Zapomnij” usuwa warsztat z listy, nie z serwera.',
+    forget: 'Zapomnij',
+    keepLink:
+      'Zachowaj link do konsoli prowadzącego (np. w zakładkach lub notatkach): tylko on otwiera ten warsztat. Ta przeglądarka też go zapamięta na stronie głównej.',
+  },
 };
 
 /** Same shape as `pl`, with every leaf a string. */

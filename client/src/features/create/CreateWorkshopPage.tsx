@@ -7,6 +7,7 @@ import { Page } from '../../app/Page';
 import { CreatedWorkshop } from './CreatedWorkshop';
 import { CreateForm } from './CreateForm';
 import { ImportWorkshop } from './ImportWorkshop';
+import { MyWorkshops } from './MyWorkshops';
 
 /** `/`: create a workshop, then show its code and the three links; or jump to joining with a code. */
 export function CreateWorkshopPage() {
@@ -25,6 +26,7 @@ export function CreateWorkshopPage() {
         </>
       )}
       <JoinWithCode />
+      <MyWorkshops />
     </Page>
   );
 }

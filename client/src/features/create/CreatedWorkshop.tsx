@@ -17,6 +17,9 @@ export function CreatedWorkshop({ answer, onAnother }: { answer: CreateWorkshopA
       <p className="join-code" data-testid="join-code-display">
         {answer.joinCode}
       </p>
+      <p className="notice" data-testid="keep-facilitator-link">
+        {t('myWorkshops.keepLink')}
+      </p>
       <CopyLink
         label={t('create.linkFacilitator')}
         hint={t('create.linkFacilitatorHint')}

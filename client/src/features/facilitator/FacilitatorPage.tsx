@@ -1,5 +1,5 @@
 import type { Me, WorkshopState } from '@warsztat/shared';
-import { type ReactNode, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { useHotkeys } from 'react-hotkeys-hook';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../app/ErrorAlert';
 import { Page } from '../../app/Page';
 import { PhaseBadge } from '../../app/PhaseBadge';
 import { CurrentAgendaItem } from '../../app/RoomNotices';
+import { useMyWorkshops } from '../../stores/myWorkshopsStore';
 import { BoardSettingsPanel } from '../board/BoardSettingsPanel';
 import { AgendaPanel } from './AgendaPanel';
 import { AssignmentControls } from './AssignmentControls';
@@ -55,6 +56,12 @@ function Console({ workshop, me, token }: { workshop: WorkshopState; me: Me; tok
   const { run, error } = useCommand();
   const [view, choose] = useConsoleView(workshop.phase);
   const next = useRef<HTMLButtonElement>(null);
+  // "Your workshops on this device": this console, as it is now, on the home page's list.
+  const remember = useMyWorkshops((s) => s.remember);
+  const { id, title, date, phase } = workshop;
+  useEffect(() => {
+    remember({ id, title, date, phase, consolePath: `/f/${token}` });
+  }, [remember, id, title, date, phase, token]);
   useHotkeys(
     CONSOLE_VIEWS.map((_, i) => String(i + 1)),
     (_, key) => {
@@ -145,7 +152,7 @@ function PlenaryView({ workshop, me, token, run }: ViewProps) {
   );
 }
 
-/** Report: text and download, and reusing the format. */
+/** Report: text and download, retention and deletion, and reusing the format. */
 function ReportView({ workshop, me, token, run }: ViewProps) {
   return (
     <>
@@ -157,6 +164,7 @@ function ReportView({ workshop, me, token, run }: ViewProps) {
         </div>
         <div className="console-side">
           <PhaseControls workshop={workshop} run={run} canClose={me.role === 'facilitator'} showBadge={false} />
+          <PrivacyPanel workshop={workshop} run={run} token={token} canDelete={me.role === 'facilitator'} />
         </div>
       </div>
     </>
