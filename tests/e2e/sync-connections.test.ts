@@ -48,22 +48,30 @@ describe('one doc, one connection', () => {
     const log = watchSyncSockets(page);
     await page.goto(new URL(`/f/${workshop.facilitatorToken}`, url).href);
     await expect.poll(() => page.getByTestId('group-column').count(), UI).toBe(5);
+    // The Plenary view draws the plenary panel too (issue #16 split the console into views).
+    await page.getByTestId('view-plenary').click();
     await page.getByTestId('plenary-show').waitFor(UI);
-    // Lobby: the whole console is drawn; give a socket that would open a moment to show up.
+    // Lobby: every panel is drawn; give a socket that would open a moment to show up.
     await page.waitForTimeout(1_500);
     expect(log.opened, 'sync sockets in the lobby').toBe(0);
 
-    // Breakout: the plenary panel reads every group's recommendations and the plenary doc.
+    // Breakout: the console follows to Run, whose tiles read every group's board.
     await runCommand(url, workshop.id, workshop.facilitatorToken, { type: 'phase', to: 'breakout' });
-    const docs = [...state.groups.map((g) => g.docName), state.plenary.docName].sort();
-    await expect.poll(() => openDocs(log).sort(), UI).toEqual(docs);
+    await page.getByTestId('console-view-run').waitFor(UI);
+    const groupDocs = state.groups.map((g) => g.docName).sort();
+    await expect.poll(() => openDocs(log).sort(), UI).toEqual(groupDocs);
 
-    // Each group's board opened inline, one after another, reuses the panel's socket for it.
+    // Each group's board opened in the side panel, one after another, reuses its tile's socket.
     for (const group of state.groups) {
-      const column = page.locator(`[data-testid="group-column"][data-group-id="${group.id}"]`);
-      await column.getByTestId('open-board').click();
-      await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-status'), UI).toBe('connected');
+      await page.locator(`[data-testid="group-tile"][data-group-id="${group.id}"] button`).first().click();
+      await page.getByTestId('board-sheet').getByTestId('section').first().waitFor(UI);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('board-sheet').waitFor({ state: 'detached', ...UI });
     }
+    // The Plenary view reads every group's recommendations through the same sockets, and the plenary doc.
+    await page.getByTestId('view-plenary').click();
+    const docs = [...groupDocs, state.plenary.docName].sort();
+    await expect.poll(() => openDocs(log).sort(), UI).toEqual(docs);
     // Past the registry's grace period, so a socket closed late would have been counted.
     await page.waitForTimeout(2_500);
     expect(openDocs(log).sort()).toEqual(docs);

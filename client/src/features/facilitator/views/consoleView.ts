@@ -36,8 +36,9 @@ function isView(value: string | null): value is ConsoleView {
 export function useConsoleView(phase: Phase): [ConsoleView, (view: ConsoleView) => void] {
   const [params, setParams] = useSearchParams();
   const asked = params.get('view');
-  const view = isView(asked) ? asked : viewForPhase(phase);
   const lastPhase = useRef(phase);
+  // Decided in render, not after the effect: the old view must not draw (and open docs) for a frame.
+  const view = lastPhase.current === phase && isView(asked) ? asked : viewForPhase(phase);
   useEffect(() => {
     if (lastPhase.current === phase) return;
     lastPhase.current = phase;
