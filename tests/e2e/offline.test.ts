@@ -79,7 +79,8 @@ describe('offline shell in Chromium', () => {
     // The projector's overview counts each group's cards; the console lists recommendations.
     for (const [path, ready] of [
       [`/p/${workshop.projectorToken}`, 'projector-group'],
-      [`/f/${workshop.facilitatorToken}`, 'plenary-source'],
+      // The recommendations list is in the console's Plenary view (issue #16).
+      [`/f/${workshop.facilitatorToken}?view=plenary`, 'plenary-source'],
     ] as const) {
       const { page, context } = await e2e.newPage({ width: 1400, height: 1000 });
       await page.goto(new URL(path, url).href);
