@@ -24,6 +24,11 @@ export interface DocPeer {
   cork?(): void;
   uncork?(): void;
   close(code: number, reason: string): void;
+  /**
+   * The doc gained content from anyone but this peer (another socket, the relay, a resync): an
+   * update this peer holds for a missing dependency may apply now (issue #14).
+   */
+  docChanged?(): void;
 }
 
 /** Called after each group commit, for metrics. */
@@ -82,6 +87,7 @@ export class SharedDoc {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.fullState = null;
       if (origin === LOAD_ORIGIN) return;
+      for (const peer of this.peers.keys()) if (peer !== origin) peer.docChanged?.();
       if (origin === DURABLE_ORIGIN) {
         this.bytes += update.byteLength;
         // Only what this node did not have yet gets here (Yjs yields the difference).

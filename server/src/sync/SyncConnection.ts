@@ -1,4 +1,5 @@
 import { CloseCode } from '@warsztat/shared';
+import * as Y from 'yjs';
 import type { Limits } from '../config.js';
 import { docFields, planeLog } from '../log.js';
 import { loggable } from '../persistence/Store.js';
@@ -41,6 +42,8 @@ export class SyncConnection implements DocPeer {
   private lastAwarenessRefill = Date.now();
   /** Updates waiting for content they refer to (bounded, never in the doc, dropped on close). */
   private readonly held: HeldUpdates;
+  /** A retry of the held updates is already on the queue. */
+  private retryQueued = false;
 
   constructor(
     private readonly ws: SyncTransport,
@@ -169,20 +172,46 @@ export class SyncConnection implements DocPeer {
    */
   private async applyUpdate(doc: SharedDoc, auth: Granted, update: Uint8Array): Promise<void> {
     const outcome = await this.tryApply(doc, auth, update);
-    if (outcome === 'missing' && !this.held.hold(update)) {
+    if (outcome === 'refused') return;
+    if (outcome === 'applied') return this.retryHeld(doc, auth);
+    // A gap may be filled by a part of the same client's edits that this socket already holds
+    // (parts sent out of order); only then is the merge worth its (paid) check.
+    const related = this.held.size > 0 && this.held.sharesClientWith(update);
+    if (!this.held.hold(update)) {
       return this.close(CloseCode.UpdateRefused, 'too many updates with missing dependencies');
     }
-    // Something new is in the doc: what this socket holds may apply now (one pass per success).
-    let progress = outcome === 'applied';
-    while (progress && this.held.size > 0 && !this.closed) {
-      progress = false;
-      for (const waiting of this.held.take()) {
-        const again = await this.tryApply(doc, auth, waiting);
-        if (again === 'applied') progress = true;
-        else if (again === 'missing') this.held.hold(waiting);
-        else if (this.closed) return;
-      }
-    }
+    if (related) await this.retryHeld(doc, auth);
+  }
+
+  /**
+   * What filled a held update's gap may come from anyone: this socket, another socket, another
+   * node through the relay, or a resync from the store. Retrying only after this socket's own
+   * edits left a client's held typing waiting for ever once it stopped typing. The retry joins
+   * this socket's queue, so its updates still apply in the order they arrived.
+   */
+  docChanged(): void {
+    if (this.held.size === 0 || this.retryQueued || this.closed) return;
+    this.retryQueued = true;
+    this.queue = this.queue.then(async () => {
+      this.retryQueued = false;
+      const doc = this.doc;
+      const auth = this.auth;
+      if (doc && auth && !this.closed) await this.retryHeld(doc, auth);
+    });
+  }
+
+  /**
+   * Tries everything this socket holds as ONE merged update. Parts of one client's edits that
+   * arrive out of order can each carry a gap the other fills (a merge of keystrokes 1, 3, 5 and
+   * one of 2, 4 both hold a Skip): neither applies alone, both together do. Retrying them one by
+   * one deadlocked such a socket (cluster-crash: a client's typing never reached the others).
+   * The merge is never larger than its parts, so the hold's byte bound still holds.
+   */
+  private async retryHeld(doc: SharedDoc, auth: Granted): Promise<void> {
+    if (this.held.size === 0 || this.closed) return;
+    const parts = this.held.take();
+    const merged = parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts);
+    if ((await this.tryApply(doc, auth, merged)) === 'missing') this.held.hold(merged);
   }
 
   /** Pays for, checks and applies one update; a refusal closes the socket ('refused'). */
