@@ -54,6 +54,8 @@ describe('projector and plenary commands', () => {
       order: reversed,
       frozen: true,
       safeArea: { corner: 'bottom-right', widthPct: 25, heightPct: 35 },
+      // The page the presenting group is on (issue #20: pages turn when the presenter says so).
+      page: 0,
     });
     for (const bad of [
       { type: 'projector', action: 'view', view: 'fireworks' },
