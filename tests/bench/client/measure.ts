@@ -52,7 +52,8 @@ function probe({ screen, arg }: { screen: string; arg: number }) {
       const first = document.querySelector<HTMLTextAreaElement>('[data-testid="card-text"]');
       return counts.reduce((a, b) => a + b, 0) === arg && first !== null && first.value !== '';
     },
-    'app:console': () => document.querySelectorAll('[data-testid="group-column"]').length === arg,
+    // During breakout the console opens on its Run view (issue #16): one live tile per group.
+    'app:console': () => document.querySelectorAll('[data-testid="group-tile"]').length === arg,
     'app:projector': () =>
       document.querySelectorAll('[data-testid="projector-group"] dd').length > 0 &&
       document.querySelectorAll('[data-testid="projector-group"]').length === arg,

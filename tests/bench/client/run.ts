@@ -74,7 +74,7 @@ const section = [
   '  (`serveClient`) on a second port of the same process.',
   '- **usable**: navigation start → first frame with the readiness marker: join — the name field present and',
   `  enabled; board — the section counts add up to ${CARDS} and the first card's text is shown (the list is`,
-  '  virtualised: further cards render as they scroll in); console — all 5 group columns; projector — all 5 groups',
+  '  virtualised: further cards render as they scroll in); console — all 5 group tiles of the Run view; projector — all 5 groups',
   '  with their counts.',
   '- **until usable**: resource timing `transferSize` of everything finished by then + WebSocket frames received;',
   '  **in all**: every `Network.loadingFinished.encodedDataLength` + WebSocket frames once the network has been quiet',
