@@ -196,7 +196,12 @@ export class SyncConnection implements DocPeer {
       this.retryQueued = false;
       const doc = this.doc;
       const auth = this.auth;
-      if (doc && auth && !this.closed) await this.retryHeld(doc, auth);
+      // A throw here would reject the queue and silently drop every later message of this socket.
+      try {
+        if (doc && auth && !this.closed) await this.retryHeld(doc, auth);
+      } catch {
+        this.close(CloseCode.UpdateRefused, 'held update could not be applied');
+      }
     });
   }
 
