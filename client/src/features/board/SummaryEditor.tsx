@@ -55,6 +55,10 @@ export function SummaryEditor({ doc, editable, headingLevel, autoFocus = false }
   useEffect(() => {
     if (!autoFocus || !editor) return;
     const frame = requestAnimationFrame(() => {
+      // Only if the focus went with the reader this editor replaced: someone who tabbed past the
+      // summary while the editor loaded is elsewhere by now, and must not have the caret taken.
+      const active = document.activeElement;
+      if (active && active !== document.body) return;
       try {
         if (!editor.isDestroyed) editor.commands.focus('end');
       } catch {
