@@ -38,6 +38,23 @@ function absolute(req: Request, path: string): string {
   return `${req.protocol}://${req.get('host') ?? 'localhost'}${path}`;
 }
 
+/** Create, import and copy answer alike: 201 with the links made absolute for this host. */
+function sendNewWorkshop<T extends { links: { facilitator: string; join: string; projector: string } }>(
+  req: Request,
+  res: Response,
+  answer: T,
+): void {
+  const { links } = answer;
+  res.status(201).json({
+    ...answer,
+    links: {
+      facilitator: absolute(req, links.facilitator),
+      join: absolute(req, links.join),
+      projector: absolute(req, links.projector),
+    },
+  });
+}
+
 /**
  * REST door (DESIGN §9). Bodies are parsed here by the shared zod schemas (parse at the door), so
  * the services take typed input; this module checks who is calling, parses, and maps results to
@@ -72,15 +89,7 @@ export function apiRouter(
     if (!parsed.success) return sendError(res, schemaError(parsed.error));
     const result = await onboarding.importWorkshop(parsed.data);
     if (!result.ok) return sendError(res, result.error);
-    const { links } = result.value;
-    res.status(201).json({
-      ...result.value,
-      links: {
-        facilitator: absolute(req, links.facilitator),
-        join: absolute(req, links.join),
-        projector: absolute(req, links.projector),
-      },
-    });
+    sendNewWorkshop(req, res, result.value);
   });
   router.use(express.json({ limit: options.maxBodyBytes, strict: true }));
   // Keyed only by a code that has the shape of one (as the schema normalises it): a long or junk
@@ -130,15 +139,7 @@ export function apiRouter(
     if (!parsed.success) return sendError(res, schemaError(parsed.error));
     const result = await onboarding.create(parsed.data);
     if (!result.ok) return sendError(res, result.error);
-    const { links } = result.value;
-    res.status(201).json({
-      ...result.value,
-      links: {
-        facilitator: absolute(req, links.facilitator),
-        join: absolute(req, links.join),
-        projector: absolute(req, links.projector),
-      },
-    });
+    sendNewWorkshop(req, res, result.value);
   });
 
   // Reuse a format (issue #16): the organisers' tokens only; the answer is the same as creating one.
@@ -149,15 +150,7 @@ export function apiRouter(
     if (!parsed.success) return sendError(res, schemaError(parsed.error));
     const result = await onboarding.copy(who.token.workshopId, parsed.data);
     if (!result.ok) return sendError(res, result.error);
-    const { links } = result.value;
-    res.status(201).json({
-      ...result.value,
-      links: {
-        facilitator: absolute(req, links.facilitator),
-        join: absolute(req, links.join),
-        projector: absolute(req, links.projector),
-      },
-    });
+    sendNewWorkshop(req, res, result.value);
   });
 
   router.get('/workshops/:id', async (req, res) => {
