@@ -1,8 +1,10 @@
 import { CloseCode } from '@warsztat/shared';
 import * as Y from 'yjs';
 import { docFields, planeLog } from '../log.js';
-import { loggable, type Store } from '../persistence/Store.js';
+import type { Store } from '../persistence/Store.js';
 import { type AwarenessCounters, AwarenessHub, newAwarenessCounters } from './AwarenessHub.js';
+import type { DocPeer } from './DocPeer.js';
+import { DurableLog, mergedBatch, type PendingUpdate } from './DurableLog.js';
 import { writeSaved, writeStep2, writeUpdate } from './messages.js';
 import type { DocLink, DocRelay, RelayHandlers } from './relay.js';
 
@@ -16,35 +18,15 @@ const LOAD_ORIGIN = Symbol('load');
  */
 const DURABLE_ORIGIN = Symbol('durable');
 
-export interface DocPeer {
-  /** Receives "saved up to here" after each durable write. */
-  readonly wantsSaved: boolean;
-  send(message: Uint8Array): void;
-  /** Between cork and uncork, sends are queued and leave in one write (one syscall, not one per message). */
-  cork?(): void;
-  uncork?(): void;
-  close(code: number, reason: string): void;
-  /**
-   * The doc gained content from anyone but this peer (another socket, the relay, a resync): an
-   * update this peer holds for a missing dependency may apply now (issue #14).
-   */
-  docChanged?(): void;
-}
-
 /** Called after each group commit, for metrics. */
 export type PersistedListener = (updates: number, bytes: number) => void;
 
-interface Pending {
-  update: Uint8Array;
-  origin: unknown;
-}
-
 /**
- * One loaded board: the Y.Doc, its awareness, the peers on it, and its durable log.
+ * One loaded board: the Y.Doc, its awareness, the peers on it, and its link to other nodes.
  *
  * Durability rule (DESIGN §4): every update the doc accepts is appended to the store before any
- * peer hears of it. Updates of one event-loop turn are committed together (group commit), then
- * broadcast in order, each encoded once for all receivers.
+ * peer hears of it. Its `DurableLog` commits the updates of one event-loop turn together (group
+ * commit); this doc then broadcasts them in order, each encoded once for all receivers.
  */
 export class SharedDoc {
   readonly doc = new Y.Doc();
@@ -52,11 +34,8 @@ export class SharedDoc {
   readonly peers = new Map<DocPeer, Set<number>>();
   /** Presence: guarded, coalesced and fanned out by its own module (issue #18). */
   readonly presence: AwarenessHub<DocPeer>;
-  private pending: Pending[] = [];
-  private flushing: Promise<void> = Promise.resolve();
-  private flushScheduled = false;
-  private updatesSinceSnapshot = 0;
-  private compacting: Promise<void> | null = null;
+  /** Group commit, compaction and the stored byte count. */
+  private readonly durableLog: DurableLog;
   private failed = false;
   /** Other nodes holding this board (multi-node mode only). */
   private link: DocLink | null = null;
@@ -67,20 +46,23 @@ export class SharedDoc {
   private fullState: Uint8Array | null = null;
   /** Peers that asked for "saved up to here" messages. */
   private savedPeers = 0;
-  /**
-   * What the store holds for this board, in bytes (snapshot plus log): measured at load and after
-   * each compaction, counted up by every append and relayed update in between. The board quota
-   * (issue #14) is checked against it.
-   */
-  private bytes = 0;
 
   private constructor(
     readonly name: string,
     private readonly store: Store,
-    private readonly compactAfterUpdates: number,
+    compactAfterUpdates: number,
     private readonly onPersisted: PersistedListener,
     counters: AwarenessCounters,
   ) {
+    this.durableLog = new DurableLog(name, store, compactAfterUpdates, {
+      // Only sockets that asked (`?saved=1`) get it; stock providers never do, so most flushes skip it.
+      savedVector: () => (this.savedPeers > 0 ? Y.encodeStateVector(this.doc) : null),
+      durable: (batch, savedVector) => this.broadcastDurable(batch, savedVector),
+      // The in-memory doc now holds what the store does not: drop it and every peer, so nothing
+      // unsaved is ever served or saved over the stored board.
+      appendFailed: () => this.fail(),
+      encodedBytes: () => Y.encodeStateAsUpdate(this.doc).byteLength,
+    });
     this.presence = new AwarenessHub(this.doc, this.peers, counters, () =>
       this.link ? (update) => this.link?.publishAwareness(update) : null,
     );
@@ -89,14 +71,13 @@ export class SharedDoc {
       if (origin === LOAD_ORIGIN) return;
       for (const peer of this.peers.keys()) if (peer !== origin) peer.docChanged?.();
       if (origin === DURABLE_ORIGIN) {
-        this.bytes += update.byteLength;
+        this.durableLog.countDurable(update.byteLength);
         // Only what this node did not have yet gets here (Yjs yields the difference).
         const message = writeUpdate(update);
         for (const peer of this.peers.keys()) peer.send(message);
         return;
       }
-      this.pending.push({ update, origin });
-      this.scheduleFlush();
+      this.durableLog.append(update, origin);
     });
   }
 
@@ -133,8 +114,7 @@ export class SharedDoc {
       },
       LOAD_ORIGIN,
     );
-    shared.updatesSinceSnapshot = stored.updates.length;
-    shared.bytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+    shared.durableLog.loaded(stored);
     return shared;
   }
 
@@ -198,7 +178,7 @@ export class SharedDoc {
 
   /** Bytes the store holds for this board (for the quota); a close estimate between compactions. */
   get storedBytes(): number {
-    return this.bytes;
+    return this.durableLog.storedBytes;
   }
 
   /**
@@ -223,51 +203,17 @@ export class SharedDoc {
 
   /** Resolves once everything accepted so far is durable (answers to newcomers wait for this). */
   whenDurable(): Promise<void> {
-    // Every pending update has a flush queued on this chain, so its tail covers them all.
-    return this.flushing;
+    return this.durableLog.whenDurable();
   }
 
-  private scheduleFlush(): void {
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    this.flushing = this.flushing.then(
-      () =>
-        new Promise<void>((resolve) => {
-          setImmediate(() => {
-            this.flushScheduled = false;
-            this.flush().then(resolve, resolve);
-          });
-        }),
-    );
+  /** Has the store merge this board's log into one snapshot (see DurableLog.compact). */
+  compact(): Promise<void> {
+    return this.durableLog.compact();
   }
 
-  private async flush(): Promise<void> {
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length === 0 || this.failed) return;
-    // Taken now, while the doc holds exactly what this batch and the earlier ones wrote.
-    // Only sockets that asked (`?saved=1`) get it; stock providers never do, so most flushes skip it.
-    const savedVector = this.savedPeers > 0 ? Y.encodeStateVector(this.doc) : null;
-    try {
-      await this.store.appendUpdates(
-        this.name,
-        batch.map((p) => p.update),
-      );
-    } catch (error) {
-      // The in-memory doc now holds what the store does not: drop it and every peer, so nothing
-      // unsaved is ever served or saved over the stored board.
-      log.error({ ...docFields(this.name), err: loggable(error) }, 'could not persist; board dropped from memory');
-      this.fail();
-      return;
-    }
-    this.updatesSinceSnapshot += batch.length;
-    for (const p of batch) this.bytes += p.update.byteLength;
-    // Durable now, so other nodes may show it at once (they never append it again).
-    if (this.link) {
-      this.link.publishUpdate(
-        batch.length === 1 ? (batch[0] as Pending).update : Y.mergeUpdates(batch.map((p) => p.update)),
-      );
-    }
+  /** A batch is durable: other nodes may show it at once (they never append it again), then peers hear of it. */
+  private broadcastDurable(batch: readonly PendingUpdate[], savedVector: Uint8Array | null): void {
+    this.link?.publishUpdate(mergedBatch(batch));
     let bytes = 0;
     // A socket that gets several messages from this batch gets them in one write. The list is
     // taken first: a send may close a peer, and every corked socket must be uncorked.
@@ -288,35 +234,6 @@ export class SharedDoc {
       if (cork) for (const peer of peers) peer.uncork?.();
     }
     this.onPersisted(batch.length, bytes);
-    // In the background: broadcasting the next batch never waits for a compaction.
-    if (this.updatesSinceSnapshot >= this.compactAfterUpdates) void this.compact();
-  }
-
-  /**
-   * Has the store merge its log into one snapshot. The store reads what it holds, not this
-   * in-memory doc: with several nodes, this doc may still lack another node's updates that are
-   * already in the log, and a snapshot taken from it would drop them (issue #9).
-   */
-  compact(): Promise<void> {
-    this.compacting ??= this.runCompaction().finally(() => {
-      this.compacting = null;
-    });
-    return this.compacting;
-  }
-
-  private async runCompaction(): Promise<void> {
-    if (this.failed || this.updatesSinceSnapshot === 0) return;
-    const counted = this.updatesSinceSnapshot;
-    try {
-      // false: another node is compacting this doc right now, which serves just as well.
-      await this.store.compactDoc(this.name);
-      this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - counted);
-      log.info({ ...docFields(this.name), updates: counted }, 'board compacted');
-      // The snapshot is what this doc encodes to (near enough: another node may hold a little more).
-      if (!this.failed) this.bytes = Y.encodeStateAsUpdate(this.doc).byteLength;
-    } catch (error) {
-      log.error({ ...docFields(this.name), err: loggable(error) }, 'compaction failed; the log is kept');
-    }
   }
 
   /** `viewer`: a socket that may not set presence (projector, plenary readers): see AwarenessHub. */
@@ -336,6 +253,7 @@ export class SharedDoc {
   /** Closes every peer and refuses further work; used on a store failure and on shutdown. */
   fail(code = 1011, reason = 'store failure'): void {
     this.failed = true;
+    this.durableLog.stop();
     this.link?.leave();
     this.link = null;
     for (const peer of [...this.peers.keys()]) peer.close(code, reason);
@@ -346,7 +264,7 @@ export class SharedDoc {
   async destroy(): Promise<void> {
     await this.whenDurable();
     // A compaction already running may have started before the last batch: run one more after it.
-    await this.compacting;
+    await this.durableLog.whenCompacted();
     await this.compact();
     this.link?.leave();
     this.link = null;

@@ -1,47 +1,42 @@
 import { CloseCode } from '@warsztat/shared';
-import * as Y from 'yjs';
 import type { Limits } from '../config.js';
 import { docFields, planeLog } from '../log.js';
 import { loggable } from '../persistence/Store.js';
 import type { Authorization, Granted } from './authorization.js';
-import { HeldUpdates } from './HeldUpdates.js';
+import type { DocPeer } from './DocPeer.js';
 import { type IncomingMessage, MessageType, readMessage, writeStep1 } from './messages.js';
-import type { DocPeer, SharedDoc } from './SharedDoc.js';
+import type { SharedDoc } from './SharedDoc.js';
+import { TokenBucket } from './TokenBucket.js';
 import type { SyncTransport } from './transport.js';
-import { checkUpdate } from './updateGuard.js';
+import { type UpdateBudget, UpdateIntake } from './UpdateIntake.js';
 
 const log = planeLog('sync');
 
-interface Hooks {
+/** What a connection asks of its server (one hook object, Hocuspocus-style, no reaching into neighbours). */
+interface Hooks extends UpdateBudget {
   authorize(): Promise<Authorization>;
   /** Counts the socket against its token's and workshop's caps; a reason refuses it (1013). */
   admit(connection: SyncConnection, auth: Granted): string | null;
-  /** Takes update bytes from the token's budget (shared by its sockets); false once spent. */
-  spend(holder: string, bytes: number): Promise<boolean>;
   openDoc(): Promise<SharedDoc>;
   release(doc: SharedDoc): void;
   closed(code: number): void;
-  /** A write was refused because the board is full. */
-  boardFull(): void;
 }
 
 /**
  * One client socket on one doc. Flow: authorize (messages that arrive meanwhile are queued),
  * load the doc, send step1 and awareness, then handle messages strictly in order. Any throw in a
  * handler closes this socket with a named code; the process and other peers are untouched.
+ * Updates go through this socket's `UpdateIntake` (budget, checks, quota, held updates).
  */
 export class SyncConnection implements DocPeer {
   private doc: SharedDoc | null = null;
   auth: Granted | null = null;
   private queue: Promise<void>;
   private closed = false;
-  private tokens: number;
-  private lastRefill = Date.now();
+  private readonly messageTokens: TokenBucket;
   /** Awareness has its own bucket (issue #18): an echoing stock provider must not spend the edit budget. */
-  private awarenessTokens: number;
-  private lastAwarenessRefill = Date.now();
-  /** Updates waiting for content they refer to (bounded, never in the doc, dropped on close). */
-  private readonly held: HeldUpdates;
+  private readonly awarenessTokens: TokenBucket;
+  private readonly intake: UpdateIntake;
   /** A retry of the held updates is already on the queue. */
   private retryQueued = false;
 
@@ -53,9 +48,9 @@ export class SyncConnection implements DocPeer {
     /** Opted in (`?saved=1`) to "saved up to here" messages; stock providers do not. */
     readonly wantsSaved: boolean,
   ) {
-    this.tokens = limits.syncMessagesPerSecond * 4;
-    this.held = new HeldUpdates(limits.maxHeldUpdateBytesPerSocket, limits.maxHeldUpdatesPerSocket);
-    this.awarenessTokens = limits.awarenessMessagesPerSecond * 4;
+    this.messageTokens = new TokenBucket(limits.syncMessagesPerSecond);
+    this.awarenessTokens = new TokenBucket(limits.awarenessMessagesPerSecond);
+    this.intake = new UpdateIntake(this, limits, hooks);
     ws.onError(() => this.close(CloseCode.Malformed, 'socket error'));
     ws.onClose(() => this.cleanup());
     ws.onMessage((data, isBinary) => this.receive(data, isBinary));
@@ -98,38 +93,18 @@ export class SyncConnection implements DocPeer {
     } else if (data[0] === MessageType.Awareness) {
       // Over its own rate, awareness is dropped and counted, not closed: the next renewal (≤ 15 s)
       // carries the latest state anyway, and a stock provider closed here would only reconnect.
-      if (!this.takeAwarenessToken()) {
+      if (!this.awarenessTokens.take()) {
         this.doc?.presence.countRateLimited();
         return;
       }
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       this.queue = this.queue.then(() => this.handle(bytes));
-    } else if (!this.takeToken()) {
+    } else if (!this.messageTokens.take()) {
       this.close(CloseCode.TooManyMessages, 'too many messages');
     } else {
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       this.queue = this.queue.then(() => this.handle(bytes));
     }
-  }
-
-  private takeToken(): boolean {
-    const now = Date.now();
-    const rate = this.limits.syncMessagesPerSecond;
-    this.tokens = Math.min(rate * 4, this.tokens + ((now - this.lastRefill) / 1000) * rate);
-    this.lastRefill = now;
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
-    return true;
-  }
-
-  private takeAwarenessToken(): boolean {
-    const now = Date.now();
-    const rate = this.limits.awarenessMessagesPerSecond;
-    this.awarenessTokens = Math.min(rate * 4, this.awarenessTokens + ((now - this.lastAwarenessRefill) / 1000) * rate);
-    this.lastAwarenessRefill = now;
-    if (this.awarenessTokens < 1) return false;
-    this.awarenessTokens -= 1;
-    return true;
   }
 
   private async handle(bytes: Uint8Array): Promise<void> {
@@ -151,7 +126,7 @@ export class SyncConnection implements DocPeer {
         case 'update': {
           // Read-only peers are answered (above) but their edits are never applied: the projector stays live.
           if (!auth.canWrite()) return;
-          return await this.applyUpdate(doc, auth, message.update);
+          return await this.intake.receive(doc, auth, message.update);
         }
         case 'awareness':
           doc.presence.receive(this, message.update, auth.user, bytes);
@@ -166,31 +141,13 @@ export class SyncConnection implements DocPeer {
   }
 
   /**
-   * Issue #14: the update is paid for from the token's byte budget, checked against the doc
-   * (depth, size, dependencies) and against the board quota, all before it is applied. Each
-   * refusal closes only this socket, with a named code; the board is untouched.
-   */
-  private async applyUpdate(doc: SharedDoc, auth: Granted, update: Uint8Array): Promise<void> {
-    const outcome = await this.tryApply(doc, auth, update);
-    if (outcome === 'refused') return;
-    if (outcome === 'applied') return this.retryHeld(doc, auth);
-    // A gap may be filled by a part of the same client's edits that this socket already holds
-    // (parts sent out of order); only then is the merge worth its (paid) check.
-    const related = this.held.size > 0 && this.held.sharesClientWith(update);
-    if (!this.held.hold(update)) {
-      return this.close(CloseCode.UpdateRefused, 'too many updates with missing dependencies');
-    }
-    if (related) await this.retryHeld(doc, auth);
-  }
-
-  /**
    * What filled a held update's gap may come from anyone: this socket, another socket, another
    * node through the relay, or a resync from the store. Retrying only after this socket's own
    * edits left a client's held typing waiting for ever once it stopped typing. The retry joins
    * this socket's queue, so its updates still apply in the order they arrived.
    */
   docChanged(): void {
-    if (this.held.size === 0 || this.retryQueued || this.closed) return;
+    if (!this.intake.isHolding || this.retryQueued || this.closed) return;
     this.retryQueued = true;
     this.queue = this.queue.then(async () => {
       this.retryQueued = false;
@@ -198,54 +155,11 @@ export class SyncConnection implements DocPeer {
       const auth = this.auth;
       // A throw here would reject the queue and silently drop every later message of this socket.
       try {
-        if (doc && auth && !this.closed) await this.retryHeld(doc, auth);
+        if (doc && auth && !this.closed) await this.intake.retryHeld(doc, auth);
       } catch {
         this.close(CloseCode.UpdateRefused, 'held update could not be applied');
       }
     });
-  }
-
-  /**
-   * Tries everything this socket holds as ONE merged update. Parts of one client's edits that
-   * arrive out of order can each carry a gap the other fills (a merge of keystrokes 1, 3, 5 and
-   * one of 2, 4 both hold a Skip): neither applies alone, both together do. Retrying them one by
-   * one deadlocked such a socket (cluster-crash: a client's typing never reached the others).
-   * The merge is never larger than its parts, so the hold's byte bound still holds.
-   */
-  private async retryHeld(doc: SharedDoc, auth: Granted): Promise<void> {
-    if (this.held.size === 0 || this.closed) return;
-    const parts = this.held.take();
-    const merged = parts.length === 1 ? (parts[0] as Uint8Array) : Y.mergeUpdates(parts);
-    if ((await this.tryApply(doc, auth, merged)) === 'missing') this.held.hold(merged);
-  }
-
-  /** Pays for, checks and applies one update; a refusal closes the socket ('refused'). */
-  private async tryApply(
-    doc: SharedDoc,
-    auth: Granted,
-    update: Uint8Array,
-  ): Promise<'applied' | 'missing' | 'refused'> {
-    // Re-checking a held update is paid for again, so holding cannot be used to burn CPU for free.
-    if (!(await this.hooks.spend(auth.holder, update.byteLength))) {
-      this.close(CloseCode.TooManyMessages, 'update budget exceeded');
-      return 'refused';
-    }
-    if (this.closed || doc.isFailed) return 'refused';
-    const verdict = checkUpdate(update, doc.doc, this.limits);
-    if (!verdict.ok) {
-      if (verdict.missing) return 'missing';
-      this.close(verdict.code, verdict.reason);
-      return 'refused';
-    }
-    // An empty update (a step 2 from a client that has nothing new) changes nothing, even when full.
-    if (verdict.structs === 0 && verdict.deleteRanges === 0) return 'applied';
-    if (doc.storedBytes + update.byteLength > this.limits.boardQuotaBytes) {
-      this.hooks.boardFull();
-      this.close(CloseCode.BoardFull, 'board full');
-      return 'refused';
-    }
-    doc.applyFromPeer(update, this);
-    return 'applied';
   }
 
   /** Re-checks read rights after the workshop changed (moved, removed, group deleted). */

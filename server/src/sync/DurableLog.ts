@@ -1,0 +1,164 @@
+import * as Y from 'yjs';
+import { docFields, planeLog } from '../log.js';
+import { loggable, type Store } from '../persistence/Store.js';
+
+const log = planeLog('sync');
+
+/** One update the doc accepted, with the peer it came from (never echoed back to it). */
+export interface PendingUpdate {
+  update: Uint8Array;
+  origin: unknown;
+}
+
+/** What the log asks of the doc it keeps durable. */
+export interface DurableLogHooks {
+  /**
+   * Called just before a batch is appended, while the doc holds exactly what this batch and the
+   * earlier ones wrote: the state vector to announce as "saved up to here", or null when no peer
+   * asked for it.
+   */
+  savedVector(): Uint8Array | null;
+  /** The batch is in the store: it may now be sent to peers and other nodes, in order. */
+  durable(batch: readonly PendingUpdate[], savedVector: Uint8Array | null): void;
+  /** An append failed: the in-memory doc holds what the store does not and must be dropped. */
+  appendFailed(): void;
+  /** What the doc encodes to, in bytes (the snapshot's size after a compaction). */
+  encodedBytes(): number;
+}
+
+/**
+ * The durable side of one board: its group commit and compaction, and the byte count the board
+ * quota is checked against.
+ *
+ * Group commit (DESIGN §4): updates accepted in one event-loop turn are appended to the store
+ * together, and only then handed to `durable` to be sent, so nothing is ever sent that is not
+ * stored. Every batch has a flush queued on one promise chain, so its tail (`whenDurable`) covers
+ * every update accepted so far.
+ */
+export class DurableLog {
+  private pending: PendingUpdate[] = [];
+  private flushing: Promise<void> = Promise.resolve();
+  private flushScheduled = false;
+  private updatesSinceSnapshot = 0;
+  private compacting: Promise<void> | null = null;
+  private stopped = false;
+  /**
+   * What the store holds for this board, in bytes (snapshot plus log): measured at load and after
+   * each compaction, counted up by every append and relayed update in between. The board quota
+   * (issue #14) is checked against it.
+   */
+  private bytes = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly store: Store,
+    private readonly compactAfterUpdates: number,
+    private readonly hooks: DurableLogHooks,
+  ) {}
+
+  /** Counts what the store held when the doc was loaded from it. */
+  loaded(stored: { snapshot: Uint8Array | null; updates: readonly Uint8Array[] }): void {
+    this.updatesSinceSnapshot = stored.updates.length;
+    this.bytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+  }
+
+  /** Bytes the store holds for this board (for the quota); a close estimate between compactions. */
+  get storedBytes(): number {
+    return this.bytes;
+  }
+
+  /** An update another node already stored (relayed, or read on a resync): counted, never appended. */
+  countDurable(bytes: number): void {
+    this.bytes += bytes;
+  }
+
+  /** Queues an accepted update for the next group commit. */
+  append(update: Uint8Array, origin: unknown): void {
+    this.pending.push({ update, origin });
+    this.scheduleFlush();
+  }
+
+  /** Resolves once everything accepted so far is durable (answers to newcomers wait for this). */
+  whenDurable(): Promise<void> {
+    return this.flushing;
+  }
+
+  /** Refuses further appends and compactions (the doc failed or is closing). */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    this.flushing = this.flushing.then(
+      () =>
+        new Promise<void>((resolve) => {
+          setImmediate(() => {
+            this.flushScheduled = false;
+            this.flush().then(resolve, resolve);
+          });
+        }),
+    );
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0 || this.stopped) return;
+    // Taken now, while the doc holds exactly what this batch and the earlier ones wrote.
+    const savedVector = this.hooks.savedVector();
+    try {
+      await this.store.appendUpdates(
+        this.name,
+        batch.map((p) => p.update),
+      );
+    } catch (error) {
+      log.error({ ...docFields(this.name), err: loggable(error) }, 'could not persist; board dropped from memory');
+      this.hooks.appendFailed();
+      return;
+    }
+    this.updatesSinceSnapshot += batch.length;
+    for (const p of batch) this.bytes += p.update.byteLength;
+    this.hooks.durable(batch, savedVector);
+    // In the background: broadcasting the next batch never waits for a compaction.
+    if (this.updatesSinceSnapshot >= this.compactAfterUpdates) void this.compact();
+  }
+
+  /**
+   * Has the store merge its log into one snapshot. The store reads what it holds, not the
+   * in-memory doc: with several nodes, that doc may still lack another node's updates that are
+   * already in the log, and a snapshot taken from it would drop them (issue #9).
+   */
+  compact(): Promise<void> {
+    this.compacting ??= this.runCompaction().finally(() => {
+      this.compacting = null;
+    });
+    return this.compacting;
+  }
+
+  /** Waits for a compaction already running (it may have started before the last batch). */
+  async whenCompacted(): Promise<void> {
+    await this.compacting;
+  }
+
+  private async runCompaction(): Promise<void> {
+    if (this.stopped || this.updatesSinceSnapshot === 0) return;
+    const counted = this.updatesSinceSnapshot;
+    try {
+      // false: another node is compacting this doc right now, which serves just as well.
+      await this.store.compactDoc(this.name);
+      this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - counted);
+      log.info({ ...docFields(this.name), updates: counted }, 'board compacted');
+      // The snapshot is what the doc encodes to (near enough: another node may hold a little more).
+      if (!this.stopped) this.bytes = this.hooks.encodedBytes();
+    } catch (error) {
+      log.error({ ...docFields(this.name), err: loggable(error) }, 'compaction failed; the log is kept');
+    }
+  }
+}
+
+/** Merges a batch into one update for another node (a batch of one is sent as it is). */
+export function mergedBatch(batch: readonly PendingUpdate[]): Uint8Array {
+  return batch.length === 1 ? (batch[0] as PendingUpdate).update : Y.mergeUpdates(batch.map((p) => p.update));
+}
