@@ -149,7 +149,17 @@ describe('projector at 1920×1080', () => {
     const shown = await projector.getByTestId('projector-time').textContent();
     expect([before, warsaw.format(Date.now())]).toContain(shown);
     expect(await projector.getByTestId('projector-clock').textContent()).toContain('26 listopada 2026');
+    // Issue #16: the room screen names nobody by default (streamed sessions), only the count —
+    // and the state it was sent has no names to show either. The console's switch turns names on.
+    await expect.poll(() => projector.locator('#projector-joined').textContent(), UI).toBe('Dołączyło: 5');
+    expect(await projector.getByTestId('participant-name').count()).toBe(0);
+    expect(await projector.getByTestId('projector-lobby').textContent()).not.toContain('Anna K.');
     await readable(projector, 'projector-01-lobby');
+    await console.getByTestId('projector-names').check();
+    await expect
+      .poll(() => projector.getByTestId('participant-name').allTextContents(), UI)
+      .toEqual(['Anna K.', 'Piotr W.', 'Ewa M.', 'Jan N.', 'Ola S.']);
+    await readable(projector, 'projector-01b-lobby-names');
 
     // 2. Breakout: every group as a card with its rapporteur and card counts per section.
     await console.getByTestId('start-breakout').click();

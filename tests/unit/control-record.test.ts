@@ -49,6 +49,15 @@ describe('control record', () => {
     expect(parsed.namesInReport).toEqual([]);
   });
 
+  it('reads a version-2 row without projectorNames as names off, and keeps the choice once stored', () => {
+    // Issue #16: rows from before the switch load with the room screen naming nobody.
+    const { projectorNames: _absent, ...before } = emptyControl();
+    expect(parseControl({ v: 2, ...before }).projectorNames).toBe(false);
+    const stored = JSON.parse(JSON.stringify(storedControl({ ...emptyControl(), projectorNames: true }))) as unknown;
+    expect(parseControl(stored).projectorNames).toBe(true);
+    expect(parseControl({ projectorNames: 'yes' }).projectorNames).toBe(false);
+  });
+
   it('gives every new workshop its own lists, so one workshop never changes another', () => {
     const a = emptyControl();
     a.namesInReport.push('p1');

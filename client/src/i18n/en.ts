@@ -297,6 +297,7 @@ export const en: Resources = {
     noAgenda: 'The agenda will appear here.',
     overviewHeading: 'Groups at work',
     noRapporteur: 'No rapporteur yet',
+    rapporteurChosen: 'Rapporteur chosen',
     groupOf: 'Group {{n}} of {{count}}',
     nextGroup: 'next: {{name}}',
     noCards: 'No cards',
@@ -316,6 +317,11 @@ export const en: Resources = {
     pagePrevious: 'Previous page',
     pageNext: 'Next page',
     rapporteurPages: 'You are presenting: you turn the pages on the room screen.',
+  },
+  roomNames: {
+    heading: 'Names on the room screen',
+    label: 'Show participants’ names on the room screen',
+    hint: 'By default the room screen shows only how many people joined — hybrid sessions are often streamed. On: the lobby’s list and the rapporteurs’ names.',
   },
   projectorControls: {
     heading: 'Projector',

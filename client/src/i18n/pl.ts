@@ -296,6 +296,7 @@ export const pl = {
     noAgenda: 'Program pojawi się tutaj.',
     overviewHeading: 'Grupy przy pracy',
     noRapporteur: 'Bez sprawozdawcy',
+    rapporteurChosen: 'Sprawozdawca wybrany',
     groupOf: 'Grupa {{n}} z {{count}}',
     nextGroup: 'następnie: {{name}}',
     noCards: 'Brak kart',
@@ -315,6 +316,11 @@ export const pl = {
     pagePrevious: 'Poprzednia strona',
     pageNext: 'Następna strona',
     rapporteurPages: 'Prezentujesz: strony na ekranie sali zmieniasz Ty.',
+  },
+  roomNames: {
+    heading: 'Imiona na ekranie sali',
+    label: 'Pokazuj imiona uczestników na ekranie sali',
+    hint: 'Domyślnie ekran sali podaje tylko liczbę osób, które dołączyły — sesje hybrydowe bywają transmitowane. Włączone: lista w poczekalni i imiona sprawozdawców.',
   },
   projectorControls: {
     heading: 'Rzutnik',

@@ -45,8 +45,12 @@ export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<s
   const isFacilitator = FACILITATOR_ROLES.includes(viewer.role);
   const ownGroupId = w.participants.find((p) => p.id === viewer.participantId)?.groupId ?? null;
   const consented = new Set(w.control.namesInReport);
+  // The room's screen may be streamed (issue #16): unless the facilitator allowed names on it, the
+  // projector is never sent one, so no screen, devtools or capture of the stream can show it.
+  const nameless = viewer.role === 'projector' && !w.control.projectorNames;
   const participants: ParticipantView[] = w.participants.map((p) => {
-    const base: ParticipantView = { id: p.id, name: p.name, groupId: p.groupId, online: online.has(p.id) };
+    const name = nameless ? '' : p.name;
+    const base: ParticipantView = { id: p.id, name, groupId: p.groupId, online: online.has(p.id) };
     if (!isFacilitator && p.id !== viewer.participantId) return base;
     const full: ParticipantView = { ...base, attendance: p.attendance };
     if (p.organisation !== null) full.organisation = p.organisation;
@@ -109,6 +113,7 @@ export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<s
     helpRequests,
     recallEndsAt: control.recallEndsAt,
     projector: projectorOf(w),
+    projectorNames: control.projectorNames,
     plenary: {
       docName: plenaryDocNameFor(w.id),
       votingOpen: plenary.votingOpen,

@@ -64,6 +64,8 @@ const ControlSchema = z.object({
   lastActivityAt: z.number().nullable().catch(null),
   /** Participants erased on request (issue #19): only what keeps attendance totals right, never a name or id. */
   erased: list<ErasedParticipant>(),
+  /** The projector may name participants (issue #16); off unless the facilitator turns it on. */
+  projectorNames: z.boolean().catch(false),
 });
 
 export type ControlRecord = z.infer<typeof ControlSchema>;
@@ -106,5 +108,6 @@ export function emptyControl(timeZone: string = DEFAULT_TIME_ZONE): ControlRecor
     closedAt: null,
     lastActivityAt: null,
     erased: [],
+    projectorNames: false,
   };
 }

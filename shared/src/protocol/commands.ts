@@ -130,6 +130,12 @@ export const ProjectorCommand = z.discriminatedUnion('action', [
   }),
   /** WCAG 2.2.2: the projector stops updating while frozen. */
   z.strictObject({ type: z.literal('projector'), action: z.literal('freeze'), frozen: z.boolean() }),
+  /**
+   * Whether the room's screen may name participants (issue #16): the lobby's list of who joined and
+   * the groups' rapporteurs. Off by default, since hybrid sessions are often streamed; while off the
+   * projector's state carries no names at all, only counts.
+   */
+  z.strictObject({ type: z.literal('projector'), action: z.literal('names'), shown: z.boolean() }),
   /** The corner kept free for the sign-language interpreter's picture-in-picture. */
   z.strictObject({
     type: z.literal('projector'),

@@ -16,6 +16,7 @@ export interface TimerState {
 
 export interface ParticipantView {
   id: string;
+  /** Empty for the projector while the room screen may not name anyone (`projectorNames` false). */
   name: string;
   /** Omitted for the projector: it sees display names only. */
   organisation?: string;
@@ -132,6 +133,11 @@ export interface WorkshopState {
   helpRequests: HelpRequest[];
   /** What the projector shows, the presentation order (every group once), freeze and safe area. */
   projector: ProjectorSettings;
+  /**
+   * The room's screen may name participants (lobby list, rapporteurs). False by default: the
+   * projector's state then has every participant's name empty, so only counts can be shown.
+   */
+  projectorNames: boolean;
   plenary: PlenaryView;
   /** Epoch ms (server clock) when a running recall turns the phase to plenary; null when none. */
   recallEndsAt: number | null;

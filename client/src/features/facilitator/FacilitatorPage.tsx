@@ -26,6 +26,7 @@ import { ReportDownload } from './ReportDownload';
 import { ReportEditor } from './ReportEditor';
 import { ReuseWorkshop } from './ReuseWorkshop';
 import { RoomPanel } from './RoomPanel';
+import { RoomScreenNames } from './RoomScreenNames';
 import { TimerControls } from './TimerControls';
 import { type Run, useCommand } from './useCommand';
 import { ConsoleTabs, panelId, tabId } from './views/ConsoleTabs';
@@ -120,6 +121,7 @@ function PrepareView({ workshop, me, token, run }: ViewProps) {
         </div>
         <div className="console-side">
           <LinksPanel workshop={workshop} />
+          <RoomScreenNames workshop={workshop} run={run} />
           <PrivacyPanel workshop={workshop} run={run} token={token} canDelete={me.role === 'facilitator'} />
         </div>
       </div>

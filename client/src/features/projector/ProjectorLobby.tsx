@@ -17,7 +17,8 @@ export function ProjectorLobby({
   frozen: boolean;
 }) {
   const { t } = useTranslation();
-  const names = workshop.participants.slice(-SHOWN_NAMES).map((p) => p.name);
+  // Names only when the facilitator allowed them (issue #16); the server sends none otherwise.
+  const names = workshop.projectorNames ? workshop.participants.slice(-SHOWN_NAMES).map((p) => p.name) : [];
   return (
     <div className="projector-lobby" data-testid="projector-lobby">
       <section className="lobby-join" aria-labelledby="lobby-join-heading">

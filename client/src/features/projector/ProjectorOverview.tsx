@@ -75,13 +75,21 @@ function GroupCard({
   );
 }
 
-/** "Rapporteur: Anna" in words, or that there is none yet. */
+/**
+ * "Rapporteur: Anna" in words, or that there is none yet. While the room screen may not name
+ * anyone (issue #16) the state has no names, so it says only that a rapporteur was chosen.
+ */
 export function Rapporteur({ workshop, rapporteurId }: { workshop: WorkshopState; rapporteurId: string | null }) {
   const { t } = useTranslation();
   const name = workshop.participants.find((p) => p.id === rapporteurId)?.name;
+  const text = name
+    ? t('assignment.rapporteurIs', { name })
+    : rapporteurId
+      ? t('projector.rapporteurChosen')
+      : t('projector.noRapporteur');
   return (
     <p className="projector-rapporteur" data-testid="projector-rapporteur">
-      {name ? t('assignment.rapporteurIs', { name }) : t('projector.noRapporteur')}
+      {text}
     </p>
   );
 }

@@ -99,6 +99,8 @@ export function applyProjector(
       return ok(turnPage(w, command.step));
     case 'freeze':
       return ok(withProjector(w, { ...current, frozen: command.frozen }));
+    case 'names':
+      return ok({ ...w, control: { ...w.control, projectorNames: command.shown } });
     case 'safeArea':
       return ok(
         withProjector(w, {
