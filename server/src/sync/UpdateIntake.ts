@@ -1,4 +1,4 @@
-import { CloseCode } from '@warsztat/shared';
+import { CloseCode, SUMMARY_KEY } from '@warsztat/shared';
 import * as Y from 'yjs';
 import type { Limits } from '../config.js';
 import type { Granted } from './authorization.js';
@@ -82,7 +82,9 @@ export class UpdateIntake {
       return 'refused';
     }
     if (this.peer.isClosed || doc.isFailed) return 'refused';
-    const verdict = checkUpdate(update, doc.doc, this.limits);
+    // Issue #20: once a rapporteur is chosen, the summary is theirs and the staff's (4423).
+    const summaryLocked = auth.canWriteSummary !== undefined && !auth.canWriteSummary();
+    const verdict = checkUpdate(update, doc.doc, this.limits, summaryLocked ? SUMMARY_KEY : undefined);
     if (!verdict.ok) {
       if (verdict.missing) return 'missing';
       this.peer.close(verdict.code, verdict.reason);

@@ -13,6 +13,11 @@ export type Authorization =
       canRead: () => boolean;
       /** Re-evaluated on every update message; false drops the update and keeps the socket. */
       canWrite: () => boolean;
+      /**
+       * Re-evaluated on every update message: false refuses (4423) an update that changes the
+       * `summary` fragment. Absent: the summary is as writable as the rest of the doc.
+       */
+      canWriteSummary?: () => boolean;
       /** Stamped into this socket's awareness states; null: the socket may not set awareness. */
       user: AwarenessUser | null;
       /** The token's stored hash: keys the per-token socket cap and update budget, and rotation. */

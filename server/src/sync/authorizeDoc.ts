@@ -137,6 +137,11 @@ async function authorizeRights(service: WorkshopSource, token: TokenRecord, docN
           );
         },
         user,
+        // Issue #20: once the group has a rapporteur, the summary is theirs (and the staff's).
+        canWriteSummary: () => {
+          const rapporteurId = live()?.groups.find((g) => g.id === groupId)?.rapporteurId ?? null;
+          return rapporteurId === null || rapporteurId === token.participantId;
+        },
       };
     }
   }

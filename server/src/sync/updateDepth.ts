@@ -92,7 +92,7 @@ export function typeDepthOf(
 }
 
 /** The struct of one client's clock-ordered list that covers `clock` (binary search). */
-function findStruct(list: readonly Y.AbstractStruct[] | undefined, clock: number): Y.AbstractStruct | null {
+export function findStruct(list: readonly Y.AbstractStruct[] | undefined, clock: number): Y.AbstractStruct | null {
   if (!list) return null;
   let low = 0;
   let high = list.length - 1;

@@ -1,6 +1,7 @@
 import { CloseCode } from '@warsztat/shared';
 import * as Y from 'yjs';
 import { typeDepthOf } from './updateDepth.js';
+import { changesRoot } from './updateRoots.js';
 import { countStructs } from './updateScan.js';
 
 /**
@@ -30,7 +31,7 @@ export type UpdateVerdict =
   | { ok: true; structs: number; deleteRanges: number }
   | {
       ok: false;
-      code: typeof CloseCode.Malformed | typeof CloseCode.UpdateRefused;
+      code: typeof CloseCode.Malformed | typeof CloseCode.UpdateRefused | typeof CloseCode.SummaryLocked;
       reason: string;
       /** Only a dependency is missing: the update may become applicable once it arrives. */
       missing?: true;
@@ -57,11 +58,18 @@ const MISSING: UpdateVerdict = {
  *   it was never stored. Such an update is reported as `missing`; the connection holds a bounded
  *   few of them outside the doc (a provider that reconnects while typing sends edits before its
  *   sync step 2 fills the gap) and refuses the socket past that bound.
+ * - With `lockedRoot`, nothing of that root type may be inserted or deleted (updateRoots.ts).
  * - No type may nest deeper than `maxTypeDepth`: Yjs's transaction cleanup and every reader
  *   (toJSON, TipTap, the report) recurse once per level, and a few thousand levels overflow the
  *   stack — inside a transaction, which leaves the doc unable to emit updates ever again.
  */
-export function checkUpdate(update: Uint8Array, doc: Y.Doc, limits: UpdateLimits): UpdateVerdict {
+export function checkUpdate(
+  update: Uint8Array,
+  doc: Y.Doc,
+  limits: UpdateLimits,
+  /** A root type this sender may not change (the summary, for a participant who is not the rapporteur). */
+  lockedRoot?: string,
+): UpdateVerdict {
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     // Counted first without building anything: building is the expensive part.
@@ -112,5 +120,9 @@ export function checkUpdate(update: Uint8Array, doc: Y.Doc, limits: UpdateLimits
   const tooDeep = typeDepthOf(structs, byClient, doc, limits.maxTypeDepth);
   if (tooDeep === 'cycle') return malformed('update refers to itself');
   if (tooDeep) return refused('nested too deep');
+  // Last: it relies on every reference resolving and on the update having no cycles.
+  if (lockedRoot !== undefined && changesRoot(structs, byClient, ds, doc, lockedRoot)) {
+    return { ok: false, code: CloseCode.SummaryLocked, reason: `${lockedRoot} is written by the rapporteur` };
+  }
   return { ok: true, structs: structs.length, deleteRanges: ranges };
 }

@@ -71,6 +71,11 @@ export const CloseCode = {
    * the 44xx range on purpose: the stock provider treats those as final instead of resending forever.
    */
   BoardFull: 4409,
+  /**
+   * Issue #20: an update that writes into the group's summary from someone who may not (a rapporteur
+   * was chosen and it is someone else). Final like the other 44xx codes; the board is untouched.
+   */
+  SummaryLocked: 4423,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
