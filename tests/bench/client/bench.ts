@@ -98,8 +98,12 @@ async function seed(server: RunningServer, cards: number) {
     if (Date.now() > until) throw new Error('seeded cards did not reach the server');
     await new Promise((r) => setTimeout(r, 50));
   }
+  // Each doc's Awareness keeps a 3 s interval until the doc itself is destroyed (destroying the
+  // provider does not), which kept `pnpm bench:client` running after it printed its table.
   provider.destroy();
   checker.destroy();
+  doc.destroy();
+  check.destroy();
   const final = await json<WorkshopState>(`${url}/api/workshops/${w.id}`, 'GET', undefined, w.facilitatorToken);
   return { w, anna, state: final, cards: listCards(check) };
 }
