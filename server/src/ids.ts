@@ -16,16 +16,30 @@ export function hashToken(token: string): string {
 }
 
 /**
- * The projector token is derived from the facilitator token, so the console can always show the
- * projector link while the server still stores only hashes.
+ * The label a derived link is made from. Epoch 0 is the label every workshop had before rotation
+ * existed (issue #14), so their links keep working; each rotation takes the next epoch.
  */
-export function projectorTokenFor(facilitatorToken: string): string {
-  return createHmac('sha256', facilitatorToken).update('warsztat projector v1').digest('base64url').slice(0, 22);
+function derivationLabel(kind: 'projector' | 'co-facilitator', epoch: number): string {
+  return epoch === 0 ? `warsztat ${kind} v1` : `warsztat ${kind} v1 #${epoch}`;
+}
+
+/**
+ * The projector token is derived from the facilitator token, so the console can always show the
+ * projector link while the server still stores only hashes; `epoch` counts its rotations.
+ */
+export function projectorTokenFor(facilitatorToken: string, epoch = 0): string {
+  return createHmac('sha256', facilitatorToken)
+    .update(derivationLabel('projector', epoch))
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 /** The co-facilitator link, derived the same way so the facilitator's console can always show it. */
-export function coFacilitatorTokenFor(facilitatorToken: string): string {
-  return createHmac('sha256', facilitatorToken).update('warsztat co-facilitator v1').digest('base64url').slice(0, 22);
+export function coFacilitatorTokenFor(facilitatorToken: string, epoch = 0): string {
+  return createHmac('sha256', facilitatorToken)
+    .update(derivationLabel('co-facilitator', epoch))
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 export function newJoinCode(): string {

@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { type Config, DEFAULT_LIMITS } from './config.js';
 import { createControlPlane } from './control/ControlPlane.js';
 import { attachControlSocket, hasControlSockets } from './control/controlSocket.js';
+import { markBoardFull } from './control/fullBoards.js';
 import type { WorkshopService } from './control/WorkshopService.js';
 import { apiRouter } from './http/api.js';
 import { errorHandler } from './http/errors.js';
@@ -141,6 +142,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     {
       persisted: (updates, bytes) => metrics.recordPersisted(updates, bytes),
       closed: (code) => metrics.recordClose(code),
+      // The console names the full board (issue #14); recorded once, in the workshop's state.
+      boardFull: (docName) => void markBoardFull(service, docName),
     },
     relay,
   );

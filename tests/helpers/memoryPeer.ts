@@ -165,6 +165,7 @@ export class MemoryRoom {
       ok: true,
       workshopId: parseDocName(this.docName)?.workshopId ?? this.docName,
       canRead: () => true,
+      current: () => true,
       canWrite: () => true,
       user: null,
       holder: 'memory-peer',

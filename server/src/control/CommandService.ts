@@ -1,8 +1,17 @@
-import { type Command, ErrorCode, type NarrativeEdit, type ParticipantCommand, type Role } from '@warsztat/shared';
+import {
+  type Command,
+  ErrorCode,
+  type NarrativeEdit,
+  type ParticipantCommand,
+  type Role,
+  type RotationTarget,
+} from '@warsztat/shared';
 import type { WorkshopRecord } from '../domain/workshop.js';
+import { newJoinCode } from '../ids.js';
 import { autoAssign } from './assign.js';
 import { applyCommand, applyParticipantCommand } from './commands/index.js';
 import { applyNarrative } from './commands/narrative.js';
+import { applyRotation } from './commands/rotate.js';
 import { fail, ok, type Result } from './result.js';
 import { type CommandOutcome, mayRun } from './rights.js';
 import type { WorkshopService } from './WorkshopService.js';
@@ -17,9 +26,20 @@ const noWorkshop = <T>() => fail<T>(ErrorCode.NotFound, 'No such workshop');
 export class CommandService {
   constructor(private readonly workshops: WorkshopService) {}
 
-  /** A facilitator's or co-facilitator's command; a preview is answered without storing anything. */
-  async command(workshopId: string, command: Command, role: Role = 'facilitator'): Promise<Result<CommandOutcome>> {
+  /**
+   * A facilitator's or co-facilitator's command; a preview is answered without storing anything.
+   * `rawToken` is the caller's own link as sent: rotating a derived link needs it (its root).
+   */
+  async command(
+    workshopId: string,
+    command: Command,
+    role: Role = 'facilitator',
+    rawToken: string | null = null,
+  ): Promise<Result<CommandOutcome>> {
     if (!mayRun(role, command)) return fail(ErrorCode.Forbidden, 'This link may not do this');
+    if (command.type === 'rotate') {
+      return this.rotate(workshopId, command.target, role === 'facilitator' ? rawToken : null);
+    }
     return this.workshops.run(workshopId, async () => {
       const current = await this.workshops.get(workshopId);
       if (!current) return noWorkshop<CommandOutcome>();
@@ -29,6 +49,28 @@ export class CommandService {
         return ok({ workshop: current, preview: Object.fromEntries(autoAssign(current.groups, current.participants)) });
       }
       return ok({ workshop: await this.workshops.commit(current, result.value, command.type, command) });
+    });
+  }
+
+  /**
+   * Replaces the join code or a derived link (issue #14), in any phase: a leaked link must be
+   * revocable after closing too. The new token replaces the old one in the same save, and the
+   * commit's announcement hangs up sockets holding the old one, here and (through the workshop
+   * bus) on every other node. The event names the target only, never a token or code.
+   */
+  private rotate(
+    workshopId: string,
+    target: RotationTarget,
+    facilitatorToken: string | null,
+  ): Promise<Result<CommandOutcome>> {
+    return this.workshops.run(workshopId, async () => {
+      const current = await this.workshops.get(workshopId);
+      if (!current) return noWorkshop<CommandOutcome>();
+      const freshJoinCode = target === 'joinCode' ? await this.workshops.freeJoinCode(newJoinCode) : null;
+      const result = applyRotation(current, target, { facilitatorToken, freshJoinCode });
+      if (!result.ok) return result;
+      const { workshop, tokens } = result.value;
+      return ok({ workshop: await this.workshops.commit(current, workshop, 'rotate', { target }, tokens) });
     });
   }
 

@@ -72,8 +72,8 @@ export class Onboarding {
         })),
         participants: [],
       };
-      const { tokens, answer } = mintWorkshopTokens(workshop);
-      await this.workshops.add(workshop, tokens, this.workshops.event(id, 'created', { title: workshop.title }));
+      const { workshop: minted, tokens, answer } = mintWorkshopTokens(workshop);
+      await this.workshops.add(minted, tokens, this.workshops.event(id, 'created', { title: workshop.title }));
       log.info({ workshopId: id, template: input.template, mode: input.mode }, 'workshop created');
       return ok(answer);
     });
@@ -98,9 +98,9 @@ export class Onboarding {
         const name = doc.groupId === null ? plenaryDocNameFor(workshop.id) : docNameFor(workshop.id, doc.groupId);
         await this.workshops.writeDoc(name, doc.update);
       }
-      const { tokens, answer } = mintWorkshopTokens(workshop);
+      const { workshop: minted, tokens, answer } = mintWorkshopTokens(workshop);
       const event = this.workshops.event(workshop.id, 'imported', { title: workshop.title, boards: docs.length });
-      await this.workshops.add(workshop, tokens, event);
+      await this.workshops.add(minted, tokens, event);
       log.info({ workshopId: workshop.id, boards: docs.length }, 'workshop imported');
       return ok(answer);
     });
@@ -117,9 +117,9 @@ export class Onboarding {
         now: this.workshops.now(),
         ...(input.title ? { title: input.title } : {}),
       });
-      const { tokens, answer } = mintWorkshopTokens(workshop);
+      const { workshop: minted, tokens, answer } = mintWorkshopTokens(workshop);
       const event = this.workshops.event(workshop.id, 'copied', { title: workshop.title, from: sourceId });
-      await this.workshops.add(workshop, tokens, event);
+      await this.workshops.add(minted, tokens, event);
       log.info({ workshopId: workshop.id, from: sourceId }, 'workshop copied');
       return ok(answer);
     });

@@ -11,7 +11,7 @@ import {
   type WorkshopState,
 } from '@warsztat/shared';
 import { Server, type Socket } from 'socket.io';
-import type { TokenRecord, WorkshopRecord } from '../domain/workshop.js';
+import { isCurrentLink, type TokenRecord, type WorkshopRecord } from '../domain/workshop.js';
 import { Limiter } from '../limiter.js';
 import { planeLog } from '../log.js';
 import { StoreUnavailableError } from '../persistence/Store.js';
@@ -115,8 +115,12 @@ export function attachControlSocket(
       const raw: unknown = socket.handshake.auth?.token;
       const token = await workshops.resolveToken(raw);
       if (!token || typeof raw !== 'string') return next(new Error(ErrorCode.Unauthorized));
-      const workshop = await workshops.get(token.workshopId);
+      let workshop = await workshops.get(token.workshopId);
+      // The store still knows the token but this node's copy names another link: either the copy
+      // is older than the rotation that minted it (another node), or it was rotated out just now.
+      if (workshop && !isCurrentLink(workshop, token)) workshop = await workshops.refresh(token.workshopId);
       if (!workshop) return next(new Error(ErrorCode.NotFound));
+      if (!isCurrentLink(workshop, token)) return next(new Error(ErrorCode.Unauthorized));
       socket.data = { token, rawToken: raw };
       next();
     } catch (error) {
@@ -141,6 +145,11 @@ export function attachControlSocket(
         // Revoked by a facilitator, or erased on their own request: say why, then hang up (the token
         // no longer resolves).
         hangUp(s, { code: ErrorCode.Unauthorized, message: 'You were removed from this workshop' });
+        continue;
+      }
+      if (!isCurrentLink(workshop, s.data.token)) {
+        // Its link was rotated (issue #14), here or on another node (the bus reloads the workshop).
+        hangUp(s, { code: ErrorCode.Unauthorized, message: 'This link was replaced by a new one' });
         continue;
       }
       send(s, workshop);
@@ -196,7 +205,7 @@ export function attachControlSocket(
           return ack(refuse(ErrorCode.TooLarge, `Commands are at most ${MAX_COMMAND_BYTES} bytes`));
         const parsed = Command.safeParse(payload);
         if (!parsed.success) return ack({ ok: false, error: schemaError(parsed.error) });
-        const result = await commands.command(token.workshopId, parsed.data, token.role);
+        const result = await commands.command(token.workshopId, parsed.data, token.role, socket.data.rawToken);
         if (!result.ok) return ack(result);
         const { workshop, preview } = result.value;
         ack(

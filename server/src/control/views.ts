@@ -12,28 +12,20 @@ import {
 } from '@warsztat/shared';
 import { privacyViewOf } from '../domain/retention.js';
 import type { TokenRecord, WorkshopRecord } from '../domain/workshop.js';
-import { coFacilitatorTokenFor, projectorTokenFor } from '../ids.js';
 import { projectorOf } from './commands/projector.js';
+import { staffTokenFor } from './tokens.js';
 
 export interface Viewer {
   role: Role;
   participantId: string | null;
-  /** Facilitator's own token, to hand back its links; never stored. */
+  /** Facilitator's own token, to hand back its links (derived at their current epochs); never stored. */
   facilitatorToken?: string;
-  projectorToken?: string;
-  coFacilitatorToken?: string;
 }
 
 /** Who is looking; a facilitator's own raw token lets the view carry its console and projector links. */
 export function viewerFor(token: TokenRecord, rawToken: string): Viewer {
   return token.role === 'facilitator'
-    ? {
-        role: 'facilitator',
-        participantId: null,
-        facilitatorToken: rawToken,
-        projectorToken: projectorTokenFor(rawToken),
-        coFacilitatorToken: coFacilitatorTokenFor(rawToken),
-      }
+    ? { role: 'facilitator', participantId: null, facilitatorToken: rawToken }
     : { role: token.role, participantId: token.participantId };
 }
 
@@ -59,10 +51,16 @@ export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<s
     full.nameInReport = consented.has(p.id);
     return full;
   });
-  const links: WorkshopState['links'] = { join: `/j/${w.joinCode}` };
-  if (isFacilitator && viewer.facilitatorToken) links.facilitator = `/f/${viewer.facilitatorToken}`;
-  if (isFacilitator && viewer.projectorToken) links.projector = `/p/${viewer.projectorToken}`;
   const { control } = w;
+  const links: WorkshopState['links'] = { join: `/j/${w.joinCode}` };
+  // Only the facilitator's own token derives the other links, at their current epochs (issue #14).
+  const root = isFacilitator ? (viewer.facilitatorToken ?? null) : null;
+  const derived = (role: 'projector' | 'coFacilitator') =>
+    root === null ? null : staffTokenFor(root, role, control.staffLinks[role].epoch);
+  const projectorToken = derived('projector');
+  const coFacilitatorToken = derived('coFacilitator');
+  if (root !== null) links.facilitator = `/f/${root}`;
+  if (projectorToken !== null) links.projector = `/p/${projectorToken}`;
   // Participants see messages for everyone and their own group; the projector only those for everyone.
   const broadcasts = isFacilitator
     ? control.broadcasts
@@ -124,7 +122,9 @@ export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<s
     },
     joinCode: w.joinCode,
     links,
-    coFacilitatorLink: viewer.coFacilitatorToken ? `/f/${viewer.coFacilitatorToken}` : null,
+    coFacilitatorLink: coFacilitatorToken === null ? null : `/f/${coFacilitatorToken}`,
+    // Which boards are full is for the people who can act on it (issue #14); groups removed since drop out.
+    fullBoards: isFacilitator ? control.fullBoards.filter((id) => w.groups.some((g) => g.id === id)) : [],
     privacy: privacyViewOf(w),
   };
 }

@@ -33,6 +33,16 @@ export const CONTROL_VERSION = 2;
 /** Stored values come from our own writes, so list entries are trusted; the lists themselves are not. */
 const list = <T>() => z.array(z.custom<T>()).catch(() => []);
 
+/**
+ * One derived link (projector or co-facilitator) as it stands: `epoch` is how often it was rotated
+ * (the derivation label, ids.ts), `hash` the stored hash of the current token — null for workshops
+ * from before rotation (issue #14), whose sockets are then never checked against it.
+ */
+const StaffLink = z
+  .object({ epoch: z.number().int().min(0), hash: z.string().nullable() })
+  .catch(() => ({ epoch: 0, hash: null }));
+export type StaffLinkRecord = z.infer<typeof StaffLink>;
+
 const ControlSchema = z.object({
   agendaDays: list<AgendaDayInfo>(),
   currentAgendaItemId: z.string().nullable().catch(null),
@@ -66,6 +76,12 @@ const ControlSchema = z.object({
   erased: list<ErasedParticipant>(),
   /** The projector may name participants (issue #16); off unless the facilitator turns it on. */
   projectorNames: z.boolean().catch(false),
+  /** The derived links' rotations (issue #14): a socket holding another hash than these is hung up. */
+  staffLinks: z
+    .object({ projector: StaffLink, coFacilitator: StaffLink })
+    .catch(() => ({ projector: { epoch: 0, hash: null }, coFacilitator: { epoch: 0, hash: null } })),
+  /** Groups whose board refused a write for its quota (4409), for the console; runtime, never exported. */
+  fullBoards: z.array(z.string()).catch(() => []),
 });
 
 export type ControlRecord = z.infer<typeof ControlSchema>;
@@ -109,5 +125,7 @@ export function emptyControl(timeZone: string = DEFAULT_TIME_ZONE): ControlRecor
     lastActivityAt: null,
     erased: [],
     projectorNames: false,
+    staffLinks: { projector: { epoch: 0, hash: null }, coFacilitator: { epoch: 0, hash: null } },
+    fullBoards: [],
   };
 }

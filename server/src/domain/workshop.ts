@@ -71,6 +71,17 @@ export interface TokenRecord {
   participantId: string | null;
 }
 
+/**
+ * Whether a staff token is still its workshop's current link (issue #14): only the derived links
+ * (projector, co-facilitator) rotate, and a workshop from before rotation has no recorded hash and
+ * keeps every link it had. Both planes hang up a socket whose token this says is replaced.
+ */
+export function isCurrentLink(workshop: WorkshopRecord, token: Pick<TokenRecord, 'role' | 'hash'>): boolean {
+  if (token.role !== 'projector' && token.role !== 'coFacilitator') return true;
+  const { hash } = workshop.control.staffLinks[token.role];
+  return hash === null || hash === token.hash;
+}
+
 /** One line of a workshop's audit log: every stored change has one. */
 export interface EventRecord {
   workshopId: string;

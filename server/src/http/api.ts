@@ -217,7 +217,7 @@ export function apiRouter(
     if (!who) return;
     const parsed = Command.safeParse(req.body);
     if (!parsed.success) return sendError(res, schemaError(parsed.error));
-    const result = await commands.command(who.token.workshopId, parsed.data, who.token.role);
+    const result = await commands.command(who.token.workshopId, parsed.data, who.token.role, who.raw);
     if (!result.ok) return sendError(res, result.error);
     const { workshop, preview } = result.value;
     const state = viewFor(workshop, viewerFor(who.token, who.raw), presence.onlineIn(who.token.workshopId));

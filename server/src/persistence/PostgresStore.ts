@@ -146,9 +146,10 @@ export class PostgresStore implements Store {
       const updated = await c.query(
         `UPDATE workshops SET title = $3, date = $4, venue = $5, organiser = $6, mode = $7, locale = $8,
            template = $9, phase = $10, spotlight_group_id = $11, timer = $12, agenda = $13, control = $14,
-           version = version + 1
+           join_code = $15, version = version + 1
          WHERE id = $1 AND version = $2`,
-        [w.id, workshop.version, ...w.values],
+        // The join code changes only when rotated (issue #14).
+        [w.id, workshop.version, ...w.values, workshop.joinCode],
       );
       if (updated.rowCount !== 1) throw new StaleWriteError(workshop.id, workshop.version);
       await writeMembers(c, workshop);

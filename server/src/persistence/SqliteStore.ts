@@ -82,10 +82,11 @@ export class SqliteStore implements Store {
         .prepare(
           `UPDATE workshops SET title=@title, date=@date, venue=@venue, organiser=@organiser, mode=@mode,
              locale=@locale, template=@template, phase=@phase, spotlight_group_id=@spotlightGroupId,
-             timer=@timer, agenda=@agenda, control=@control, version=@version + 1
+             timer=@timer, agenda=@agenda, control=@control, join_code=@joinCode, version=@version + 1
            WHERE id=@id AND version=@version`,
         )
-        .run(workshopColumns(workshop));
+        // The join code changes only when rotated (issue #14).
+        .run({ ...workshopColumns(workshop), joinCode: workshop.joinCode });
       if (changes === 0) throw new StaleWriteError(workshop.id, workshop.version);
       writeMembers(this.db, workshop);
       writeTokens(this.db, tokens);

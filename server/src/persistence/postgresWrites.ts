@@ -55,8 +55,16 @@ export async function writeMembers(c: Client, w: WorkshopRecord): Promise<void> 
   );
 }
 
+/**
+ * Adds tokens. A workshop has one token per staff role (facilitator, co-facilitator, projector),
+ * so a staff token replaces that role's old one in the same transaction: a rotated link stops
+ * resolving with the save that rotates it (issue #14).
+ */
 export async function writeTokens(c: Client, tokens: TokenRecord[]): Promise<void> {
   for (const t of tokens) {
+    if (t.role !== 'participant') {
+      await c.query('DELETE FROM tokens WHERE workshop_id = $1 AND role = $2', [t.workshopId, t.role]);
+    }
     await c.query('INSERT INTO tokens (hash, workshop_id, role, participant_id) VALUES ($1, $2, $3, $4)', [
       t.hash,
       t.workshopId,

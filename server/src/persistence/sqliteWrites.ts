@@ -51,7 +51,14 @@ export function writeMembers(db: Database.Database, w: WorkshopRecord): void {
   ).run(w.id, w.id);
 }
 
+/**
+ * Adds tokens. A workshop has one token per staff role (facilitator, co-facilitator, projector),
+ * so a staff token replaces that role's old one in the same transaction: a rotated link stops
+ * resolving with the save that rotates it (issue #14).
+ */
 export function writeTokens(db: Database.Database, tokens: TokenRecord[]): void {
+  const revoke = db.prepare('DELETE FROM tokens WHERE workshop_id = ? AND role = ?');
+  for (const t of tokens) if (t.role !== 'participant') revoke.run(t.workshopId, t.role);
   const insert = db.prepare('INSERT INTO tokens (hash, workshop_id, role, participant_id) VALUES (?, ?, ?, ?)');
   for (const t of tokens) insert.run(t.hash, t.workshopId, t.role, t.participantId);
 }

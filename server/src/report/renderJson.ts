@@ -21,7 +21,9 @@ export interface BackupFile {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   exportedAt: string;
-  workshop: Omit<WorkshopRecord, 'joinCode' | 'version'>;
+  workshop: Omit<WorkshopRecord, 'joinCode' | 'version' | 'control'> & {
+    control: Omit<WorkshopRecord['control'], 'staffLinks' | 'fullBoards'>;
+  };
   boards: BackupBoard[];
   plenary?: string;
   report: Report;
@@ -37,8 +39,11 @@ export function renderJson(
   report: Report,
   plenary: Y.Doc | null = null,
 ): string {
-  // The version is the store's concurrency counter, not part of the workshop.
-  const { joinCode: _joinCode, version: _version, ...record } = workshop;
+  // The version is the store's concurrency counter, not part of the workshop. The links' hashes
+  // and the full-board notices belong to this copy only: an import mints its own (issue #14).
+  const { joinCode: _joinCode, version: _version, ...rest } = workshop;
+  const { staffLinks: _staffLinks, fullBoards: _fullBoards, ...control } = rest.control;
+  const record = { ...rest, control };
   const backup: BackupFile = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,

@@ -164,7 +164,8 @@ export class SyncConnection implements DocPeer {
 
   /** Re-checks read rights after the workshop changed (moved, removed, group deleted). */
   revalidate(): void {
-    if (this.auth && !this.auth.canRead()) this.close(CloseCode.Forbidden, 'rights revoked');
+    if (this.auth && !this.auth.current()) this.close(CloseCode.Unauthorized, 'link rotated');
+    else if (this.auth && !this.auth.canRead()) this.close(CloseCode.Forbidden, 'rights revoked');
   }
 
   send(message: Uint8Array): void {

@@ -57,7 +57,7 @@ export class SyncServer {
   private readonly byWorkshop = new Map<string, Set<SyncConnection>>();
   /** Presence work of every doc of this server, for /metrics. */
   private readonly awarenessCounters = newAwarenessCounters();
-  /** Authorised sockets per token (its stored hash): for the per-token cap and rotation. */
+  /** Authorised sockets per token (its stored hash): for the per-token cap. */
   private readonly byHolder = new Map<string, Set<SyncConnection>>();
   /**
    * Update bytes per token over a 4 s window (rate-limiter-flexible; entries expire with the
@@ -174,17 +174,15 @@ export class SyncServer {
     }
   }
 
-  /** Closes every sync socket of one token at once (its link was rotated): 4401, like a bad token. */
-  closeHolder(holder: string): void {
-    for (const connection of this.byHolder.get(holder) ?? []) connection.close(CloseCode.Unauthorized, 'link rotated');
-  }
-
   /** True while any authorised sync socket of the workshop is open. */
   hasConnections(workshopId: string): boolean {
     return (this.byWorkshop.get(workshopId)?.size ?? 0) > 0;
   }
 
-  /** The workshop changed: sockets that lost their read right are closed (4403) at once. */
+  /**
+   * The workshop changed: sockets whose link was rotated (4401) or that lost their read right
+   * (4403) are closed at once. Another node's change arrives here through the workshop bus too.
+   */
   revalidate(workshopId: string): void {
     for (const connection of this.byWorkshop.get(workshopId) ?? []) connection.revalidate();
   }

@@ -11,6 +11,11 @@ export type Authorization =
       workshopId: string;
       /** Re-evaluated whenever the workshop changes; false closes the socket with 4403. */
       canRead: () => boolean;
+      /**
+       * Whether the token is still its workshop's current link, re-evaluated with `canRead`; false
+       * (the link was rotated, issue #14) closes the socket with 4401, as a bad token would be.
+       */
+      current: () => boolean;
       /** Re-evaluated on every update message; false drops the update and keeps the socket. */
       canWrite: () => boolean;
       /**

@@ -1,5 +1,5 @@
 import { boardSettingsFor, CloseCode, PARTICIPANT_WRITE_PHASES, parseDocName } from '@warsztat/shared';
-import type { TokenRecord, WorkshopRecord } from '../domain/workshop.js';
+import { isCurrentLink, type TokenRecord, type WorkshopRecord } from '../domain/workshop.js';
 import type { Authorization } from './authorization.js';
 import type { AwarenessUser } from './awarenessGuard.js';
 
@@ -14,6 +14,8 @@ export interface WorkshopSource {
   get(workshopId: string): Promise<WorkshopRecord | null>;
   /** The workshop only if already loaded: cheap enough to call on every message. */
   peek(workshopId: string): WorkshopRecord | null;
+  /** The workshop as stored now (this node's copy may be older than another node's change). */
+  refresh(workshopId: string): Promise<WorkshopRecord | null>;
 }
 
 /** A stable, readable colour per person, so a name keeps its colour across reloads and devices. */
@@ -75,13 +77,29 @@ export async function authorizeDoc(
 }
 
 async function authorizeToken(service: WorkshopSource, token: TokenRecord, docName: string): Promise<Authorization> {
-  const holder = { holder: token.hash, staff: token.role !== 'participant' };
   const granted = await authorizeRights(service, token, docName);
-  return granted.ok ? { ...granted, ...holder } : granted;
+  if (!granted.ok) return granted;
+  const { workshopId } = granted;
+  // A token the store resolved but this node's copy does not name: the copy predates the rotation
+  // that minted it (another node), or the token was rotated out meanwhile (issue #14).
+  const known = service.peek(workshopId);
+  if (known && !isCurrentLink(known, token)) {
+    const fresh = await service.refresh(workshopId);
+    if (!fresh || !isCurrentLink(fresh, token)) {
+      return { ok: false, code: CloseCode.Unauthorized, reason: 'link rotated' };
+    }
+  }
+  const current = () => {
+    const live = service.peek(workshopId);
+    return live === null || isCurrentLink(live, token);
+  };
+  return { ...granted, current, holder: token.hash, staff: token.role !== 'participant' };
 }
 
 /** What a doc's rules decide; who holds the token is added once, in authorizeToken. */
-type Rights = Omit<Extract<Authorization, { ok: true }>, 'holder' | 'staff'> | Extract<Authorization, { ok: false }>;
+type Rights =
+  | Omit<Extract<Authorization, { ok: true }>, 'holder' | 'staff' | 'current'>
+  | Extract<Authorization, { ok: false }>;
 
 async function authorizeRights(service: WorkshopSource, token: TokenRecord, docName: string): Promise<Rights> {
   const ref = parseDocName(docName);

@@ -171,6 +171,21 @@ export const PrivacyCommand = z.strictObject({
   retentionDays: RetentionDays.optional(),
 });
 
+/**
+ * What `{type: 'rotate'}` replaces (issue #14): the join code, the projector link or the
+ * co-facilitator link. The old one stops working at once; the facilitator's own link is never
+ * rotated here (it is the root the other two links are derived from).
+ */
+export const ROTATION_TARGETS = ['joinCode', 'projector', 'coFacilitator'] as const;
+export type RotationTarget = (typeof ROTATION_TARGETS)[number];
+
+/**
+ * Replaces a link or the join code. The facilitator may rotate all three; a co-facilitator only the
+ * join code (it never sees the other links, and could otherwise lock a colleague out).
+ */
+export const RotateCommand = z.strictObject({ type: z.literal('rotate'), target: z.enum(ROTATION_TARGETS) });
+export type RotateCommand = z.infer<typeof RotateCommand>;
+
 /** Seconds of a recall countdown before the phase turns to plenary by itself. */
 export const RecallSeconds = z.number().int().min(5).max(600);
 
@@ -210,6 +225,7 @@ export const Command = z.union([
   ProjectorCommand,
   PlenaryCommand,
   PrivacyCommand,
+  RotateCommand,
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandInput = z.input<typeof Command>;

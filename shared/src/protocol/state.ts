@@ -146,6 +146,11 @@ export interface WorkshopState {
   links: { join: string; facilitator?: string; projector?: string } | null;
   /** The co-facilitator console link; only the facilitator sees it (a co-facilitator cannot pass it on). */
   coFacilitatorLink: string | null;
+  /**
+   * Groups whose board reached its storage quota (a write was refused with 4409), so the console can
+   * say which board is full; facilitators and co-facilitators only, empty for everyone else.
+   */
+  fullBoards: string[];
   /** Who answers for the data, the contact and the retention; every role sees it (it is the clause). */
   privacy: PrivacyView;
 }

@@ -111,6 +111,10 @@ export function applyCommand(
       return applyProjector(w, command, now);
     case 'plenary':
       return applyPlenary(w, command);
+    case 'rotate':
+      // Not a pure change: it mints a token from the caller's own link and a join code checked
+      // against the store, so CommandService runs it (rotate.ts) before ever calling this.
+      throw new Error('rotate is run by CommandService, not applyCommand');
     default:
       return assertNever(command);
   }
