@@ -74,7 +74,7 @@ export const en: Resources = {
   },
   errors: {
     bad_request: 'Please check the form.',
-    unauthorized: 'This link is invalid or has expired.',
+    unauthorized: 'This link is invalid, has expired or was replaced by the facilitator.',
     forbidden: 'You are not allowed to do this.',
     not_found: 'Not found.',
     bad_join_code: 'There is no workshop with this code',
@@ -512,6 +512,22 @@ export const en: Resources = {
     label: 'Sound when time is up',
     lastMinute: 'Last minute',
   },
+  rotation: {
+    joinCode: 'Change code',
+    projector: 'New projector link',
+    coFacilitator: 'New co-facilitator link',
+    confirm_joinCode:
+      'The old code stops working at once: nobody can join with it any more. People who already joined keep working.',
+    confirm_projector:
+      'The old projector link stops working at once, and a screen open on it is disconnected. Open the new link on the projector.',
+    confirm_coFacilitator:
+      'The old co-facilitator link stops working at once, and a console open on it is disconnected. Give the new link to your co-facilitator.',
+    confirm: 'Yes, replace it',
+    cancel: 'Cancel',
+    done_joinCode: 'Code changed. The old one no longer works.',
+    done_projector: 'New projector link ready. The old one no longer works.',
+    done_coFacilitator: 'New co-facilitator link ready. The old one no longer works.',
+  },
   coFacilitator: {
     link: 'Co-facilitator link',
     hint: 'A co-facilitator has the same rights but cannot close the workshop.',
@@ -618,6 +634,8 @@ export const en: Resources = {
     groups: 'Groups',
     openBoard: ' — open the board (read-only)',
     tileHelp: 'Asks for help ({{count}})',
+    tileFull: 'Board full',
+    tileFullHint: 'The board has reached its storage limit: new edits are not saved.',
     online: 'Online: {{online}} of {{total}}',
     rapporteur: 'Rapporteur: {{name}}',
     noRapporteur: 'No rapporteur',

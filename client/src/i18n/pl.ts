@@ -73,7 +73,7 @@ export const pl = {
   },
   errors: {
     bad_request: 'Sprawdź dane w formularzu.',
-    unauthorized: 'Ten link jest nieprawidłowy lub wygasł.',
+    unauthorized: 'Ten link jest nieprawidłowy, wygasł lub prowadzący zastąpił go nowym.',
     forbidden: 'Nie masz uprawnień do tej czynności.',
     not_found: 'Nie znaleziono.',
     bad_join_code: 'Nie ma warsztatu o takim kodzie',
@@ -512,6 +512,22 @@ export const pl = {
     label: 'Dźwięk na koniec czasu',
     lastMinute: 'Ostatnia minuta',
   },
+  rotation: {
+    joinCode: 'Zmień kod',
+    projector: 'Nowy link projektora',
+    coFacilitator: 'Nowy link współprowadzącego',
+    confirm_joinCode:
+      'Stary kod przestanie działać od razu: nikt już nim nie dołączy. Osoby, które już dołączyły, pracują dalej.',
+    confirm_projector:
+      'Stary link projektora przestanie działać od razu, a otwarty z niego ekran zostanie rozłączony. Otwórz nowy link na rzutniku.',
+    confirm_coFacilitator:
+      'Stary link współprowadzącego przestanie działać od razu, a otwarta z niego konsola zostanie rozłączona. Przekaż nowy link współprowadzącemu.',
+    confirm: 'Tak, zmień',
+    cancel: 'Anuluj',
+    done_joinCode: 'Kod zmieniony. Stary już nie działa.',
+    done_projector: 'Nowy link projektora gotowy. Stary już nie działa.',
+    done_coFacilitator: 'Nowy link współprowadzącego gotowy. Stary już nie działa.',
+  },
   coFacilitator: {
     link: 'Link dla współprowadzącego',
     hint: 'Współprowadzący ma te same uprawnienia, ale nie może zakończyć warsztatu.',
@@ -619,6 +635,8 @@ export const pl = {
     groups: 'Grupy',
     openBoard: ' — otwórz tablicę (tylko do odczytu)',
     tileHelp: 'Prosi o pomoc ({{count}})',
+    tileFull: 'Tablica pełna',
+    tileFullHint: 'Tablica osiągnęła limit miejsca: nowe wpisy nie są zapisywane.',
     online: 'Online: {{online}} z {{total}}',
     rapporteur: 'Sprawozdawca: {{name}}',
     noRapporteur: 'Brak sprawozdawcy',

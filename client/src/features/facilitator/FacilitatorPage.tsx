@@ -120,7 +120,7 @@ function PrepareView({ workshop, me, token, run }: ViewProps) {
           <AgendaPanel workshop={workshop} run={run} />
         </div>
         <div className="console-side">
-          <LinksPanel workshop={workshop} />
+          <LinksPanel workshop={workshop} run={run} />
           <RoomScreenNames workshop={workshop} run={run} />
           <PrivacyPanel workshop={workshop} run={run} token={token} canDelete={me.role === 'facilitator'} />
         </div>

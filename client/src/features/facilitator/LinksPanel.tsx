@@ -2,8 +2,15 @@ import type { WorkshopState } from '@warsztat/shared';
 import { useTranslation } from 'react-i18next';
 import { absoluteUrl } from '../../api/workshops';
 import { CopyLink } from '../../app/CopyLink';
+import { RotateLink } from './RotateLink';
+import type { Run } from './useCommand';
 
-export function LinksPanel({ workshop }: { workshop: WorkshopState }) {
+/**
+ * The join code and the links to hand out, each with its rotation (issue #14). A co-facilitator's
+ * view carries no projector or co-facilitator link, so it can rotate only the join code, as the
+ * server allows.
+ */
+export function LinksPanel({ workshop, run }: { workshop: WorkshopState; run: Run }) {
   const { t } = useTranslation();
   const links = workshop.links;
   return (
@@ -18,8 +25,12 @@ export function LinksPanel({ workshop }: { workshop: WorkshopState }) {
         </>
       )}
       {links && <CopyLink label={t('create.linkJoin')} url={absoluteUrl(links.join)} testId="link-join" />}
+      {workshop.joinCode && <RotateLink target="joinCode" run={run} />}
       {links?.projector && (
-        <CopyLink label={t('create.linkProjector')} url={absoluteUrl(links.projector)} testId="link-projector" />
+        <>
+          <CopyLink label={t('create.linkProjector')} url={absoluteUrl(links.projector)} testId="link-projector" />
+          <RotateLink target="projector" run={run} />
+        </>
       )}
       {links?.facilitator && (
         <CopyLink
@@ -30,12 +41,15 @@ export function LinksPanel({ workshop }: { workshop: WorkshopState }) {
         />
       )}
       {workshop.coFacilitatorLink && (
-        <CopyLink
-          label={t('coFacilitator.link')}
-          hint={t('coFacilitator.hint')}
-          url={absoluteUrl(workshop.coFacilitatorLink)}
-          testId="link-cofacilitator"
-        />
+        <>
+          <CopyLink
+            label={t('coFacilitator.link')}
+            hint={t('coFacilitator.hint')}
+            url={absoluteUrl(workshop.coFacilitatorLink)}
+            testId="link-cofacilitator"
+          />
+          <RotateLink target="coFacilitator" run={run} />
+        </>
       )}
     </section>
   );

@@ -47,6 +47,11 @@ function usePresence(groupId: string): [number, number] {
   );
 }
 
+/** Whether the server refused a write to this group's board for its quota (issue #14). */
+function useBoardFull(groupId: string): boolean {
+  return useControlStore((s) => s.workshop?.fullBoards?.includes(groupId) ?? false);
+}
+
 function useRapporteurName(rapporteurId: string | null): string | null {
   return useControlStore((s) => s.workshop?.participants.find((p) => p.id === rapporteurId)?.name ?? null);
 }
@@ -81,6 +86,7 @@ export const GroupTile = forwardRef<HTMLButtonElement, Props>(function GroupTile
   const { value, synced } = useDocSnapshot(group.docName, token, readActivity, false);
   const [online, total] = usePresence(group.id);
   const rapporteur = useRapporteurName(group.rapporteurId);
+  const full = useBoardFull(group.id);
   const now = useNow(30_000);
   // A change this tab saw counts as activity too (an edit or a vote has no creation time).
   const mountedAt = useRef(Date.now());
@@ -119,6 +125,12 @@ export const GroupTile = forwardRef<HTMLButtonElement, Props>(function GroupTile
       {help > 0 && (
         <p className="tag tag--alert group-tile-help" data-testid="group-tile-help">
           {t('console.tileHelp', { count: help })}
+        </p>
+      )}
+      {full && (
+        <p className="tag tag--alert group-tile-full" data-testid="group-tile-full">
+          {t('console.tileFull')}
+          <span className="visually-hidden"> — {t('console.tileFullHint')}</span>
         </p>
       )}
       <p className="small">
