@@ -76,12 +76,25 @@ describe('your workshops on this device, and reuse', () => {
     expect(await page.getByTestId('my-workshop').textContent()).toContain('druga tura');
   });
 
-  it('tells plainly to keep the facilitator link when a workshop is created', async () => {
+  it('tells plainly to keep the facilitator link, and lists the workshop as soon as it is created', async () => {
     const { page } = await e2e.newPage();
     await page.goto(e2e.server().url);
     await page.getByTestId('create-title').fill('Nowy');
     await page.getByTestId('create-submit').click();
     await page.getByTestId('keep-facilitator-link').waitFor(UI);
     expect(await page.getByTestId('keep-facilitator-link').textContent()).toContain('Zachowaj link');
+    // Issue #16: listed at once, before its console was ever opened, so closing this tab loses nothing.
+    const link = (await page.getByTestId('link-facilitator').getAttribute('href')) ?? '';
+    const item = page.getByTestId('my-workshop');
+    await expect.poll(() => item.count(), UI).toBe(1);
+    expect(await item.getByTestId('my-workshop-open').textContent()).toBe('Nowy');
+    expect(await item.getByTestId('phase').getAttribute('data-phase')).toBe('lobby');
+    expect(await item.getByTestId('my-workshop-open').getAttribute('href')).toBe(new URL(link).pathname);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('my-workshop').count(), UI).toBe(1);
+    await page.getByTestId('my-workshop-open').click();
+    await page.getByTestId('console-view-prepare').waitFor(UI);
+    await expect.poll(() => page.locator('h1').textContent(), UI).toBe('Nowy');
   });
 });

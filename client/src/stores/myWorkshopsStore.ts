@@ -18,6 +18,9 @@ export interface MyWorkshop {
   seenAt: number;
 }
 
+/** What the create page knows of a workshop it just made (the answer carries ids and links only). */
+export type NewWorkshop = Pick<MyWorkshop, 'title' | 'date' | 'phase'>;
+
 /** Enough for a facilitator's season; the oldest fall off. */
 const MAX_KEPT = 50;
 

@@ -7,6 +7,7 @@ import type { FailureCode } from '../../api/http';
 import { createWorkshop } from '../../api/workshops';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { currentLocale } from '../../i18n';
+import type { NewWorkshop } from '../../stores/myWorkshopsStore';
 import { EMPTY_PRIVACY_INPUT, PrivacyFields, privacyBody } from './PrivacyFields';
 
 function isMode(value: string): value is Mode {
@@ -22,7 +23,7 @@ function timeZones(): string[] {
   return [DEFAULT_TIME_ZONE, ...all.filter((z) => z !== DEFAULT_TIME_ZONE)];
 }
 
-export function CreateForm({ onCreated }: { onCreated: (answer: CreateWorkshopAnswer) => void }) {
+export function CreateForm({ onCreated }: { onCreated: (answer: CreateWorkshopAnswer, about: NewWorkshop) => void }) {
   const { t } = useTranslation();
   const [title, setTitle] = useState('');
   const [date, setDate] = useState('');
@@ -60,7 +61,7 @@ export function CreateForm({ onCreated }: { onCreated: (answer: CreateWorkshopAn
     if (organiser.trim()) body.organiser = organiser.trim();
     const result = await createWorkshop(body);
     setBusy(false);
-    if (result.ok) onCreated(result.data);
+    if (result.ok) onCreated(result.data, { title: body.title, date: body.date ?? null, phase: 'lobby' });
     else setError(result.code);
   };
 

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { Page } from '../../app/Page';
+import { type NewWorkshop, useMyWorkshops } from '../../stores/myWorkshopsStore';
 import { CreatedWorkshop } from './CreatedWorkshop';
 import { CreateForm } from './CreateForm';
 import { ImportWorkshop } from './ImportWorkshop';
@@ -13,6 +14,13 @@ import { MyWorkshops } from './MyWorkshops';
 export function CreateWorkshopPage() {
   const { t } = useTranslation();
   const [created, setCreated] = useState<CreateWorkshopAnswer | null>(null);
+  const remember = useMyWorkshops((s) => s.remember);
+  // Listed under "Your workshops on this device" at once (issue #16): the facilitator link is the
+  // only way back, and someone who closes this tab before opening the console would lose it.
+  const onCreated = (answer: CreateWorkshopAnswer, about: NewWorkshop | null) => {
+    if (about) remember({ id: answer.id, ...about, consolePath: `/f/${answer.facilitatorToken}` });
+    setCreated(answer);
+  };
   return (
     <Page title={t('create.heading')}>
       <h1>{t('create.heading')}</h1>
@@ -21,8 +29,8 @@ export function CreateWorkshopPage() {
         <CreatedWorkshop answer={created} onAnother={() => setCreated(null)} />
       ) : (
         <>
-          <CreateForm onCreated={setCreated} />
-          <ImportWorkshop onCreated={setCreated} />
+          <CreateForm onCreated={onCreated} />
+          <ImportWorkshop onCreated={onCreated} />
         </>
       )}
       <JoinWithCode />

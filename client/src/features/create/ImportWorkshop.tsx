@@ -1,17 +1,22 @@
-import type { CreateWorkshopAnswer } from '@warsztat/shared';
+import { BackupWorkshop, type CreateWorkshopAnswer } from '@warsztat/shared';
 import type { FormEvent } from 'react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FailureCode } from '../../api/http';
 import { importWorkshop } from '../../api/report';
 import { ErrorAlert } from '../../app/ErrorAlert';
+import type { NewWorkshop } from '../../stores/myWorkshopsStore';
 
 /**
  * "Wczytaj warsztat z kopii zapasowej": the JSON file the console's report panel downloads, sent
  * to `POST /api/workshops/import`, which makes a new workshop from it (new links, new code). The
  * file is read and parsed here only to catch a wrong file early; the server validates it fully.
  */
-export function ImportWorkshop({ onCreated }: { onCreated: (answer: CreateWorkshopAnswer) => void }) {
+export function ImportWorkshop({
+  onCreated,
+}: {
+  onCreated: (answer: CreateWorkshopAnswer, about: NewWorkshop | null) => void;
+}) {
   const { t } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
@@ -39,7 +44,7 @@ export function ImportWorkshop({ onCreated }: { onCreated: (answer: CreateWorksh
     }
     const result = await importWorkshop(backup);
     setBusy(false);
-    if (result.ok) onCreated(result.data);
+    if (result.ok) onCreated(result.data, aboutBackup(backup));
     else if (result.code === 'bad_request') setProblem('notJson');
     else setError(result.code);
   };
@@ -75,4 +80,11 @@ export function ImportWorkshop({ onCreated }: { onCreated: (answer: CreateWorksh
       </form>
     </section>
   );
+}
+
+/** Title, date and phase of the imported workshop as the file says (null: the console fills them in). */
+function aboutBackup(backup: unknown): NewWorkshop | null {
+  const workshop = typeof backup === 'object' && backup !== null ? (backup as { workshop?: unknown }).workshop : null;
+  const parsed = BackupWorkshop.pick({ title: true, date: true, phase: true }).safeParse(workshop);
+  return parsed.success ? parsed.data : null;
 }
