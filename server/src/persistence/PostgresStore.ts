@@ -1,13 +1,31 @@
+import { workshopDocPrefix } from '@warsztat/shared';
 import pg from 'pg';
 import type { RetentionRow } from '../domain/retention.js';
-import type { EventRecord, GroupRecord, ParticipantRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
+import type { EventRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import { planeLog } from '../log.js';
 import { mergeDoc } from './mergeDoc.js';
 import { migrate } from './postgresSchema.js';
-import { workshopColumns, writeEvent, writeMembers, writeTokens } from './postgresWrites.js';
+import { insertWorkshop, updateWorkshop, writeEvent, writeMembers, writeTokens } from './postgresWrites.js';
+import {
+  type EventRow,
+  eventFromRow,
+  type GroupRow,
+  groupFromRow,
+  type LogRow,
+  type ParticipantRow,
+  participantFromRow,
+  type RetentionQueryRow,
+  retentionFromRow,
+  type SnapshotRow,
+  storedDocFromRows,
+  type TokenRow,
+  tokenFromRow,
+  type WorkshopRow,
+  workshopFromRow,
+} from './rows.js';
+import { bytesParam, DOC_TABLES, WORKSHOP_CHILD_TABLES } from './rowValues.js';
 import { StaleWriteError, type Store, type StoredDoc, StoreUnavailableError } from './Store.js';
 import { isConnectionError } from './unavailable.js';
-import { type WorkshopRow, workshopFromRow } from './workshopRow.js';
 
 const log = planeLog('store');
 
@@ -125,13 +143,7 @@ export class PostgresStore implements Store {
 
   async createWorkshop(workshop: WorkshopRecord, tokens: TokenRecord[], event: EventRecord): Promise<void> {
     await this.transaction(async (c) => {
-      const w = workshopColumns(workshop);
-      await c.query(
-        `INSERT INTO workshops (id, join_code, title, date, venue, organiser, mode, locale, template, phase,
-           spotlight_group_id, timer, agenda, control, created_at, version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-        [w.id, workshop.joinCode, ...w.values, workshop.createdAt, workshop.version],
-      );
+      await insertWorkshop(c, workshop);
       await writeMembers(c, workshop);
       await writeTokens(c, tokens);
       await writeEvent(c, event);
@@ -140,18 +152,7 @@ export class PostgresStore implements Store {
 
   async saveWorkshop(workshop: WorkshopRecord, event: EventRecord, tokens: TokenRecord[] = []): Promise<number> {
     return this.transaction(async (c) => {
-      const w = workshopColumns(workshop);
-      // The version check and the write are one statement: of two nodes saving version N, the
-      // second waits for the first's row lock, then finds N + 1 and updates nothing.
-      const updated = await c.query(
-        `UPDATE workshops SET title = $3, date = $4, venue = $5, organiser = $6, mode = $7, locale = $8,
-           template = $9, phase = $10, spotlight_group_id = $11, timer = $12, agenda = $13, control = $14,
-           join_code = $15, version = version + 1
-         WHERE id = $1 AND version = $2`,
-        // The join code changes only when rotated (issue #14).
-        [w.id, workshop.version, ...w.values, workshop.joinCode],
-      );
-      if (updated.rowCount !== 1) throw new StaleWriteError(workshop.id, workshop.version);
+      if (!(await updateWorkshop(c, workshop))) throw new StaleWriteError(workshop.id, workshop.version);
       await writeMembers(c, workshop);
       await writeTokens(c, tokens);
       await writeEvent(c, event);
@@ -164,18 +165,12 @@ export class PostgresStore implements Store {
     return this.transaction(async (c) => {
       const row = (await c.query<WorkshopRow>('SELECT * FROM workshops WHERE id = $1', [id])).rows[0];
       if (!row) return null;
-      const groups = await c.query<GroupRecord>(
-        `SELECT id, name, attendance, position, rapporteur_id AS "rapporteurId", capacity, prompt
-         FROM groups WHERE workshop_id = $1 ORDER BY position`,
+      const groups = await c.query<GroupRow>('SELECT * FROM groups WHERE workshop_id = $1 ORDER BY position', [id]);
+      const participants = await c.query<ParticipantRow>(
+        'SELECT * FROM participants WHERE workshop_id = $1 ORDER BY joined_at, id',
         [id],
       );
-      const participants = await c.query<ParticipantRecord>(
-        `SELECT id, name, organisation, org_type AS "orgType", attendance, group_id AS "groupId",
-           joined_at AS "joinedAt"
-         FROM participants WHERE workshop_id = $1 ORDER BY joined_at, id`,
-        [id],
-      );
-      return workshopFromRow(row, groups.rows, participants.rows);
+      return workshopFromRow(row, groups.rows.map(groupFromRow), participants.rows.map(participantFromRow));
     }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 
@@ -188,33 +183,28 @@ export class PostgresStore implements Store {
 
   async findToken(hash: string): Promise<TokenRecord | null> {
     return this.withClient(async (c) => {
-      const { rows } = await c.query<TokenRecord>(
-        `SELECT hash, workshop_id AS "workshopId", role, participant_id AS "participantId"
-         FROM tokens WHERE hash = $1`,
-        [hash],
-      );
-      return rows[0] ?? null;
+      const { rows } = await c.query<TokenRow>('SELECT * FROM tokens WHERE hash = $1', [hash]);
+      return rows[0] ? tokenFromRow(rows[0]) : null;
     });
   }
 
   async listEvents(workshopId: string): Promise<EventRecord[]> {
     return this.withClient(async (c) => {
-      const { rows } = await c.query<EventRecord>(
-        `SELECT workshop_id AS "workshopId", at, type, data FROM events WHERE workshop_id = $1 ORDER BY seq`,
-        [workshopId],
-      );
-      return rows;
+      const { rows } = await c.query<EventRow>('SELECT * FROM events WHERE workshop_id = $1 ORDER BY seq', [
+        workshopId,
+      ]);
+      return rows.map(eventFromRow);
     });
   }
 
   async deleteWorkshop(id: string): Promise<boolean> {
-    const prefix = `${id}.`;
+    const prefix = workshopDocPrefix(id);
     return this.transaction(async (c) => {
       // Children first (foreign keys); docs by exact prefix, since LIKE would read `_` in ids as a wildcard.
-      for (const table of ['tokens', 'participants', 'groups', 'events']) {
+      for (const table of WORKSHOP_CHILD_TABLES) {
         await c.query(`DELETE FROM ${table} WHERE workshop_id = $1`, [id]);
       }
-      for (const table of ['doc_updates', 'doc_snapshots']) {
+      for (const table of DOC_TABLES) {
         await c.query(`DELETE FROM ${table} WHERE starts_with(doc, $1)`, [prefix]);
       }
       const deleted = await c.query('DELETE FROM workshops WHERE id = $1', [id]);
@@ -224,34 +214,22 @@ export class PostgresStore implements Store {
 
   async listRetention(): Promise<RetentionRow[]> {
     return this.withClient(async (c) => {
-      const { rows } = await c.query<RetentionRow>(
-        `SELECT id, created_at AS "createdAt", control->'privacy' AS privacy,
-           (control->>'closedAt')::bigint AS "closedAt", (control->>'lastActivityAt')::bigint AS "lastActivityAt"
+      const { rows } = await c.query<RetentionQueryRow>(
+        `SELECT id, created_at, control->'privacy' AS privacy,
+           (control->>'closedAt')::bigint AS closed_at, (control->>'lastActivityAt')::bigint AS last_activity_at
          FROM workshops`,
       );
-      return rows;
+      return rows.map(retentionFromRow);
     });
   }
 
   async loadDoc(name: string): Promise<StoredDoc> {
     // REPEATABLE READ: a compaction committing between the two reads would otherwise make the
     // log look emptied while the old snapshot is still the one read.
-    return this.transaction(async (c) => {
-      const snap = await c.query<{ bytes: Buffer; upto_seq: number }>(
-        'SELECT bytes, upto_seq FROM doc_snapshots WHERE doc = $1',
-        [name],
-      );
-      const log = await c.query<{ seq: number; bytes: Buffer }>(
-        'SELECT seq, bytes FROM doc_updates WHERE doc = $1 ORDER BY seq',
-        [name],
-      );
-      const snapshot = snap.rows[0];
-      return {
-        snapshot: snapshot ? new Uint8Array(snapshot.bytes) : null,
-        updates: log.rows.map((r) => new Uint8Array(r.bytes)),
-        lastSeq: log.rows.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
-      };
-    }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    return this.transaction(
+      async (c) => storedDocFromRows(...(await readDoc(c, name))),
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    );
   }
 
   async appendUpdates(name: string, updates: Uint8Array[]): Promise<number> {
@@ -261,7 +239,7 @@ export class PostgresStore implements Store {
       const { rows } = await c.query<{ seq: number }>(
         `INSERT INTO doc_updates (doc, bytes) SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n)
          ORDER BY n RETURNING seq`,
-        [name, updates.map((u) => Buffer.from(u.buffer, u.byteOffset, u.byteLength))],
+        [name, updates.map(bytesParam)],
       );
       return Math.max(...rows.map((r) => r.seq));
     });
@@ -275,28 +253,21 @@ export class PostgresStore implements Store {
         [name],
       );
       if (!lock.rows[0]?.locked) return false;
-      const snap = await c.query<{ bytes: Buffer }>('SELECT bytes FROM doc_snapshots WHERE doc = $1', [name]);
-      const log = await c.query<{ seq: number; bytes: Buffer }>(
-        'SELECT seq, bytes FROM doc_updates WHERE doc = $1 ORDER BY seq',
-        [name],
-      );
-      const last = log.rows.at(-1);
+      const [snapshot, log] = await readDoc(c, name);
+      const last = log.at(-1);
       if (!last) return true;
-      const previous = snap.rows[0];
-      const merged = mergeDoc(
-        previous ? new Uint8Array(previous.bytes) : null,
-        log.rows.map((r) => new Uint8Array(r.bytes)),
-      );
+      const stored = storedDocFromRows(snapshot, log);
+      const merged = mergeDoc(stored.snapshot, stored.updates);
       await c.query(
         `INSERT INTO doc_snapshots (doc, bytes, upto_seq) VALUES ($1, $2, $3)
          ON CONFLICT (doc) DO UPDATE SET bytes = excluded.bytes, upto_seq = excluded.upto_seq`,
-        [name, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength), last.seq],
+        [name, bytesParam(merged), last.seq],
       );
       // Exactly the rows merged: an append that took a lower seq but committed after the read
       // above is not in this snapshot, so it must stay in the log.
       await c.query('DELETE FROM doc_updates WHERE doc = $1 AND seq = ANY($2::bigint[])', [
         name,
-        log.rows.map((r) => r.seq),
+        log.map((r) => r.seq),
       ]);
       return true;
     });
@@ -319,4 +290,11 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/** A doc's snapshot row and log rows, read on the caller's client (inside its transaction). */
+async function readDoc(c: Client, name: string): Promise<[SnapshotRow | undefined, LogRow[]]> {
+  const snapshot = await c.query<SnapshotRow>('SELECT bytes, upto_seq FROM doc_snapshots WHERE doc = $1', [name]);
+  const log = await c.query<LogRow>('SELECT seq, bytes FROM doc_updates WHERE doc = $1 ORDER BY seq', [name]);
+  return [snapshot.rows[0], log.rows];
 }

@@ -1,21 +1,37 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { workshopDocPrefix } from '@warsztat/shared';
 import Database from 'better-sqlite3';
 import type { RetentionRow } from '../domain/retention.js';
-import type { EventRecord, GroupRecord, ParticipantRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
+import type { EventRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import { mergeDoc } from './mergeDoc.js';
+import {
+  type EventRow,
+  eventFromRow,
+  type GroupRow,
+  groupFromRow,
+  type LogRow,
+  type ParticipantRow,
+  participantFromRow,
+  type RetentionQueryRow,
+  retentionFromRow,
+  type SnapshotRow,
+  storedDocFromRows,
+  type TokenRow,
+  tokenFromRow,
+  type WorkshopRow,
+  workshopFromRow,
+} from './rows.js';
+import { bytesParam, DOC_TABLES, WORKSHOP_CHILD_TABLES } from './rowValues.js';
 import { StaleWriteError, type Store, type StoredDoc, StoreUnavailableError } from './Store.js';
 import { freeBytes, isUnwritable, LOW_FREE_BYTES, MIN_FREE_BYTES } from './sqliteDisk.js';
 import { migrateSqlite } from './sqliteSchema.js';
-import { workshopColumns, writeEvent, writeMembers, writeTokens } from './sqliteWrites.js';
-import { type WorkshopRow, workshopFromRow } from './workshopRow.js';
+import { insertWorkshop, updateWorkshop, writeEvent, writeMembers, writeTokens } from './sqliteWrites.js';
 
-/** How SQLite returns a `workshops` row: the JSON columns still as text. */
-type SqliteWorkshopRow = Omit<WorkshopRow, 'timer' | 'agenda' | 'control'> & {
-  timer: string;
-  agenda: string;
-  control: string | null;
-};
+/** SQLite keeps JSON as text: each JSON column of a row is decoded before the shared mapping. */
+type JsonText<Row, Column extends keyof Row> = Omit<Row, Column> & { [K in Column]: string | null };
+
+const fromJson = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
 
 /** The embedded default store: one SQLite file in WAL mode; better-sqlite3 is synchronous, so every call is one short transaction. */
 export class SqliteStore implements Store {
@@ -57,14 +73,7 @@ export class SqliteStore implements Store {
 
   private createWorkshopNow(workshop: WorkshopRecord, tokens: TokenRecord[], event: EventRecord): void {
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO workshops (id, join_code, title, date, venue, organiser, mode, locale, template, phase,
-             spotlight_group_id, timer, agenda, created_at, control, version)
-           VALUES (@id, @joinCode, @title, @date, @venue, @organiser, @mode, @locale, @template, @phase,
-             @spotlightGroupId, @timer, @agenda, @createdAt, @control, @version)`,
-        )
-        .run({ ...workshopColumns(workshop), joinCode: workshop.joinCode, createdAt: workshop.createdAt });
+      insertWorkshop(this.db, workshop);
       writeMembers(this.db, workshop);
       writeTokens(this.db, tokens);
       writeEvent(this.db, event);
@@ -77,17 +86,7 @@ export class SqliteStore implements Store {
 
   private saveWorkshopNow(workshop: WorkshopRecord, event: EventRecord, tokens: TokenRecord[]): number {
     return this.db.transaction(() => {
-      // The version check and the write are one statement, so two writers can never both pass it.
-      const { changes } = this.db
-        .prepare(
-          `UPDATE workshops SET title=@title, date=@date, venue=@venue, organiser=@organiser, mode=@mode,
-             locale=@locale, template=@template, phase=@phase, spotlight_group_id=@spotlightGroupId,
-             timer=@timer, agenda=@agenda, control=@control, join_code=@joinCode, version=@version + 1
-           WHERE id=@id AND version=@version`,
-        )
-        // The join code changes only when rotated (issue #14).
-        .run({ ...workshopColumns(workshop), joinCode: workshop.joinCode });
-      if (changes === 0) throw new StaleWriteError(workshop.id, workshop.version);
+      if (!updateWorkshop(this.db, workshop)) throw new StaleWriteError(workshop.id, workshop.version);
       writeMembers(this.db, workshop);
       writeTokens(this.db, tokens);
       writeEvent(this.db, event);
@@ -96,59 +95,25 @@ export class SqliteStore implements Store {
   }
 
   async loadWorkshop(id: string): Promise<WorkshopRecord | null> {
-    const row = this.db.prepare('SELECT * FROM workshops WHERE id = ?').get(id) as SqliteWorkshopRow | undefined;
+    const row = this.db.prepare('SELECT * FROM workshops WHERE id = ?').get(id) as
+      | JsonText<WorkshopRow, 'timer' | 'agenda' | 'control'>
+      | undefined;
     if (!row) return null;
-    const groups = (
-      this.db.prepare('SELECT * FROM groups WHERE workshop_id = ? ORDER BY position').all(id) as Array<{
-        id: string;
-        name: string;
-        attendance: GroupRecord['attendance'];
-        position: number;
-        rapporteur_id: string | null;
-        capacity: number | null;
-        prompt: string | null;
-      }>
-    ).map(
-      (g): GroupRecord => ({
-        id: g.id,
-        name: g.name,
-        attendance: g.attendance,
-        position: g.position,
-        rapporteurId: g.rapporteur_id,
-        capacity: g.capacity ?? null,
-        prompt: g.prompt ?? '',
-      }),
-    );
-    const participants = (
-      this.db.prepare('SELECT * FROM participants WHERE workshop_id = ? ORDER BY joined_at, id').all(id) as Array<{
-        id: string;
-        name: string;
-        organisation: string | null;
-        org_type: ParticipantRecord['orgType'];
-        attendance: ParticipantRecord['attendance'];
-        group_id: string | null;
-        joined_at: number;
-      }>
-    ).map(
-      (p): ParticipantRecord => ({
-        id: p.id,
-        name: p.name,
-        organisation: p.organisation,
-        orgType: p.org_type,
-        attendance: p.attendance,
-        groupId: p.group_id,
-        joinedAt: p.joined_at,
-      }),
-    );
+    const groups = this.db
+      .prepare('SELECT * FROM groups WHERE workshop_id = ? ORDER BY position')
+      .all(id) as GroupRow[];
+    const participants = this.db
+      .prepare('SELECT * FROM participants WHERE workshop_id = ? ORDER BY joined_at, id')
+      .all(id) as ParticipantRow[];
     return workshopFromRow(
       {
         ...row,
-        timer: JSON.parse(row.timer) as WorkshopRecord['timer'],
-        agenda: JSON.parse(row.agenda) as WorkshopRecord['agenda'],
-        control: row.control ? (JSON.parse(row.control) as unknown) : null,
+        timer: fromJson(row.timer) as WorkshopRecord['timer'],
+        agenda: fromJson(row.agenda) as WorkshopRecord['agenda'],
+        control: fromJson(row.control),
       },
-      groups,
-      participants,
+      groups.map(groupFromRow),
+      participants.map(participantFromRow),
     );
   }
 
@@ -160,39 +125,28 @@ export class SqliteStore implements Store {
   }
 
   async findToken(hash: string): Promise<TokenRecord | null> {
-    const row = this.db.prepare('SELECT * FROM tokens WHERE hash = ?').get(hash) as
-      | { hash: string; workshop_id: string; role: TokenRecord['role']; participant_id: string | null }
-      | undefined;
-    return row
-      ? { hash: row.hash, workshopId: row.workshop_id, role: row.role, participantId: row.participant_id }
-      : null;
+    const row = this.db.prepare('SELECT * FROM tokens WHERE hash = ?').get(hash) as TokenRow | undefined;
+    return row ? tokenFromRow(row) : null;
   }
 
   async listEvents(workshopId: string): Promise<EventRecord[]> {
-    const rows = this.db.prepare('SELECT * FROM events WHERE workshop_id = ? ORDER BY seq').all(workshopId) as Array<{
-      workshop_id: string;
-      at: number;
-      type: string;
-      data: string;
-    }>;
-    return rows.map((r) => ({
-      workshopId: r.workshop_id,
-      at: r.at,
-      type: r.type,
-      data: JSON.parse(r.data) as unknown,
-    }));
+    const rows = this.db.prepare('SELECT * FROM events WHERE workshop_id = ? ORDER BY seq').all(workshopId) as JsonText<
+      EventRow,
+      'data'
+    >[];
+    return rows.map((r) => eventFromRow({ ...r, data: fromJson(r.data) }));
   }
 
   async deleteWorkshop(id: string): Promise<boolean> {
-    const prefix = `${id}.`;
+    const prefix = workshopDocPrefix(id);
     return this.write(() =>
       this.db
         .transaction(() => {
           // Children first (foreign keys); docs by exact prefix, since LIKE would read `_` in ids as a wildcard.
-          for (const table of ['tokens', 'participants', 'groups', 'events']) {
+          for (const table of WORKSHOP_CHILD_TABLES) {
             this.db.prepare(`DELETE FROM ${table} WHERE workshop_id = ?`).run(id);
           }
-          for (const table of ['doc_updates', 'doc_snapshots']) {
+          for (const table of DOC_TABLES) {
             this.db.prepare(`DELETE FROM ${table} WHERE substr(doc, 1, ?) = ?`).run(prefix.length, prefix);
           }
           return this.db.prepare('DELETE FROM workshops WHERE id = ?').run(id).changes > 0;
@@ -208,37 +162,21 @@ export class SqliteStore implements Store {
            json_extract(control, '$.closedAt') AS closed_at, json_extract(control, '$.lastActivityAt') AS last_activity_at
          FROM workshops`,
       )
-      .all() as Array<{
-      id: string;
-      created_at: number;
-      privacy: string | null;
-      closed_at: number | null;
-      last_activity_at: number | null;
-    }>;
-    return rows.map((r) => ({
-      id: r.id,
-      createdAt: r.created_at,
-      privacy: r.privacy ? (JSON.parse(r.privacy) as RetentionRow['privacy']) : null,
-      closedAt: r.closed_at ?? null,
-      lastActivityAt: r.last_activity_at ?? null,
-    }));
+      .all() as JsonText<RetentionQueryRow, 'privacy'>[];
+    return rows.map((r) => retentionFromRow({ ...r, privacy: fromJson(r.privacy) as RetentionRow['privacy'] }));
   }
 
   async loadDoc(name: string): Promise<StoredDoc> {
-    return this.db.transaction((): StoredDoc => {
-      const snap = this.db.prepare('SELECT bytes, upto_seq FROM doc_snapshots WHERE doc = ?').get(name) as
-        | { bytes: Buffer; upto_seq: number }
-        | undefined;
-      const rows = this.db.prepare('SELECT seq, bytes FROM doc_updates WHERE doc = ? ORDER BY seq').all(name) as Array<{
-        seq: number;
-        bytes: Buffer;
-      }>;
-      return {
-        snapshot: snap ? new Uint8Array(snap.bytes) : null,
-        updates: rows.map((r) => new Uint8Array(r.bytes)),
-        lastSeq: rows.at(-1)?.seq ?? snap?.upto_seq ?? 0,
-      };
-    })();
+    return this.db.transaction(() => this.loadDocNow(name))();
+  }
+
+  /** The snapshot and the log of one doc, read inside the caller's transaction. */
+  private loadDocNow(name: string): StoredDoc {
+    const snapshot = this.db.prepare('SELECT bytes, upto_seq FROM doc_snapshots WHERE doc = ?').get(name) as
+      | SnapshotRow
+      | undefined;
+    const log = this.db.prepare('SELECT seq, bytes FROM doc_updates WHERE doc = ? ORDER BY seq').all(name) as LogRow[];
+    return storedDocFromRows(snapshot, log);
   }
 
   /** Prepared once: the sync plane appends on every event-loop turn that has edits. */
@@ -249,8 +187,7 @@ export class SqliteStore implements Store {
       const insert = this.db.prepare('INSERT INTO doc_updates (doc, bytes) VALUES (?, ?)');
       this.append = this.db.transaction((doc: string, list: Uint8Array[]) => {
         let seq = 0;
-        for (const u of list)
-          seq = Number(insert.run(doc, Buffer.from(u.buffer, u.byteOffset, u.byteLength)).lastInsertRowid);
+        for (const u of list) seq = Number(insert.run(doc, bytesParam(u)).lastInsertRowid);
         return seq;
       });
     }
@@ -264,25 +201,16 @@ export class SqliteStore implements Store {
     this.write(() =>
       this.db
         .transaction(() => {
-          const snap = this.db.prepare('SELECT bytes FROM doc_snapshots WHERE doc = ?').get(name) as
-            | { bytes: Buffer }
-            | undefined;
-          const rows = this.db
-            .prepare('SELECT seq, bytes FROM doc_updates WHERE doc = ? ORDER BY seq')
-            .all(name) as Array<{ seq: number; bytes: Buffer }>;
-          const last = rows.at(-1);
-          if (!last) return;
-          const merged = mergeDoc(
-            snap ? new Uint8Array(snap.bytes) : null,
-            rows.map((r) => new Uint8Array(r.bytes)),
-          );
+          const stored = this.loadDocNow(name);
+          if (stored.updates.length === 0) return;
+          const merged = mergeDoc(stored.snapshot, stored.updates);
           this.db
             .prepare(
               `INSERT INTO doc_snapshots (doc, bytes, upto_seq) VALUES (?, ?, ?)
              ON CONFLICT(doc) DO UPDATE SET bytes = excluded.bytes, upto_seq = excluded.upto_seq`,
             )
-            .run(name, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength), last.seq);
-          this.db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?').run(name, last.seq);
+            .run(name, bytesParam(merged), stored.lastSeq);
+          this.db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?').run(name, stored.lastSeq);
         })
         .immediate(),
     );

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { storedControl } from '../domain/control.js';
 import type { EventRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
+import { eventValues, tokenValues, workshopValues } from './rowValues.js';
 
 /**
  * PostgresStore's writes of one workshop's rows, each a statement or two on a client inside the
@@ -8,25 +8,31 @@ import type { EventRecord, TokenRecord, WorkshopRecord } from '../domain/worksho
  */
 type Client = pg.PoolClient;
 
-/** The mutable columns $3…$14 shared by INSERT and UPDATE, in that order. */
-export function workshopColumns(w: WorkshopRecord): { id: string; values: unknown[] } {
-  return {
-    id: w.id,
-    values: [
-      w.title,
-      w.date,
-      w.venue,
-      w.organiser,
-      w.mode,
-      w.locale,
-      w.template,
-      w.phase,
-      w.spotlightGroupId,
-      JSON.stringify(w.timer),
-      JSON.stringify(w.agenda),
-      JSON.stringify(storedControl(w.control)),
-    ],
-  };
+/** Writes a new workshop's row (its members, tokens and event follow in the same transaction). */
+export async function insertWorkshop(c: Client, w: WorkshopRecord): Promise<void> {
+  await c.query(
+    `INSERT INTO workshops (id, join_code, title, date, venue, organiser, mode, locale, template, phase,
+       spotlight_group_id, timer, agenda, control, created_at, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+    [w.id, w.joinCode, ...workshopValues(w), w.createdAt, w.version],
+  );
+}
+
+/**
+ * Saves the row only if it is still at `w.version`, raising it by one; false when it is not. The
+ * version check and the write are one statement: of two nodes saving version N, the second waits
+ * for the first's row lock, then finds N + 1 and updates nothing.
+ */
+export async function updateWorkshop(c: Client, w: WorkshopRecord): Promise<boolean> {
+  const updated = await c.query(
+    `UPDATE workshops SET title = $1, date = $2, venue = $3, organiser = $4, mode = $5, locale = $6,
+       template = $7, phase = $8, spotlight_group_id = $9, timer = $10, agenda = $11, control = $12,
+       join_code = $13, version = version + 1
+     WHERE id = $14 AND version = $15`,
+    // The join code changes only when rotated (issue #14).
+    [...workshopValues(w), w.joinCode, w.id, w.version],
+  );
+  return updated.rowCount === 1;
 }
 
 /** Replaces the workshop's groups and participants, one statement each. */
@@ -65,20 +71,13 @@ export async function writeTokens(c: Client, tokens: TokenRecord[]): Promise<voi
     if (t.role !== 'participant') {
       await c.query('DELETE FROM tokens WHERE workshop_id = $1 AND role = $2', [t.workshopId, t.role]);
     }
-    await c.query('INSERT INTO tokens (hash, workshop_id, role, participant_id) VALUES ($1, $2, $3, $4)', [
-      t.hash,
-      t.workshopId,
-      t.role,
-      t.participantId,
-    ]);
+    await c.query(
+      'INSERT INTO tokens (hash, workshop_id, role, participant_id) VALUES ($1, $2, $3, $4)',
+      tokenValues(t),
+    );
   }
 }
 
 export async function writeEvent(c: Client, e: EventRecord): Promise<void> {
-  await c.query('INSERT INTO events (workshop_id, at, type, data) VALUES ($1, $2, $3, $4)', [
-    e.workshopId,
-    e.at,
-    e.type,
-    JSON.stringify(e.data ?? null),
-  ]);
+  await c.query('INSERT INTO events (workshop_id, at, type, data) VALUES ($1, $2, $3, $4)', eventValues(e));
 }

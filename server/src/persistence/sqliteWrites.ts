@@ -1,29 +1,35 @@
 import type Database from 'better-sqlite3';
-import { storedControl } from '../domain/control.js';
 import type { EventRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
+import { eventValues, tokenValues, workshopValues } from './rowValues.js';
 
 /**
  * SqliteStore's writes of one workshop's rows, run inside the caller's transaction (the store's
  * own file keeps the connection, transactions, reads and docs).
  */
-/** The named parameters of a workshop row shared by INSERT and UPDATE. */
-export function workshopColumns(w: WorkshopRecord) {
-  return {
-    id: w.id,
-    title: w.title,
-    date: w.date,
-    venue: w.venue,
-    organiser: w.organiser,
-    mode: w.mode,
-    locale: w.locale,
-    template: w.template,
-    phase: w.phase,
-    spotlightGroupId: w.spotlightGroupId,
-    timer: JSON.stringify(w.timer),
-    agenda: JSON.stringify(w.agenda),
-    control: JSON.stringify(storedControl(w.control)),
-    version: w.version,
-  };
+/** Writes a new workshop's row (its members, tokens and event follow in the same transaction). */
+export function insertWorkshop(db: Database.Database, w: WorkshopRecord): void {
+  db.prepare(
+    `INSERT INTO workshops (id, join_code, title, date, venue, organiser, mode, locale, template, phase,
+       spotlight_group_id, timer, agenda, control, created_at, version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(w.id, w.joinCode, ...workshopValues(w), w.createdAt, w.version);
+}
+
+/**
+ * Saves the row only if it is still at `w.version`, raising it by one; false when it is not. The
+ * version check and the write are one statement, so two writers can never both pass it.
+ */
+export function updateWorkshop(db: Database.Database, w: WorkshopRecord): boolean {
+  const { changes } = db
+    .prepare(
+      `UPDATE workshops SET title = ?, date = ?, venue = ?, organiser = ?, mode = ?, locale = ?, template = ?,
+         phase = ?, spotlight_group_id = ?, timer = ?, agenda = ?, control = ?, join_code = ?,
+         version = version + 1
+       WHERE id = ? AND version = ?`,
+    )
+    // The join code changes only when rotated (issue #14).
+    .run(...workshopValues(w), w.joinCode, w.id, w.version);
+  return changes === 1;
 }
 
 /** Replaces the workshop's groups and participants (its row is already written). */
@@ -60,14 +66,9 @@ export function writeTokens(db: Database.Database, tokens: TokenRecord[]): void 
   const revoke = db.prepare('DELETE FROM tokens WHERE workshop_id = ? AND role = ?');
   for (const t of tokens) if (t.role !== 'participant') revoke.run(t.workshopId, t.role);
   const insert = db.prepare('INSERT INTO tokens (hash, workshop_id, role, participant_id) VALUES (?, ?, ?, ?)');
-  for (const t of tokens) insert.run(t.hash, t.workshopId, t.role, t.participantId);
+  for (const t of tokens) insert.run(tokenValues(t));
 }
 
 export function writeEvent(db: Database.Database, e: EventRecord): void {
-  db.prepare('INSERT INTO events (workshop_id, at, type, data) VALUES (?, ?, ?, ?)').run(
-    e.workshopId,
-    e.at,
-    e.type,
-    JSON.stringify(e.data ?? null),
-  );
+  db.prepare('INSERT INTO events (workshop_id, at, type, data) VALUES (?, ?, ?, ?)').run(eventValues(e));
 }

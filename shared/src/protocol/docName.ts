@@ -29,3 +29,8 @@ export function parseDocName(name: string): DocRef | null {
     ? { workshopId, kind: 'plenary' }
     : { workshopId, kind: 'group', groupId: second };
 }
+
+/** What every doc name of the workshop starts with: the stores delete a workshop's docs by it. */
+export function workshopDocPrefix(workshopId: string): string {
+  return `${workshopId}.`;
+}
