@@ -10,7 +10,8 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const external = Object.keys(pkg.dependencies).filter((name) => name !== '@warsztat/shared');
 
 await build({
-  entryPoints: [new URL('./src/main.ts', import.meta.url).pathname],
+  // The decode pool's worker (offthread/DecodePool.ts) is its own entry: dist/decodeWorker.js.
+  entryPoints: ['./src/main.ts', './src/offthread/decodeWorker.ts'].map((p) => new URL(p, import.meta.url).pathname),
   outdir: new URL('./dist', import.meta.url).pathname,
   // Code splitting keeps `await import()` lazy: without it esbuild hoists every external import of
   // a dynamically imported module (pdfkit, docx, pg, ioredis) to the top of main.js, and a single

@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /**
  * Every limit and setting in one place, with units in the name (STYLE §5). Environment variables
  * are the public contract (DESIGN §9) and documented in the README.
@@ -48,6 +50,18 @@ export interface Limits {
    * stores, so an open door must not take them without bound. An organiser restores a handful.
    */
   importsPerAddressPerHour: number;
+  /**
+   * Imports one client address may have running at once (reading, decoding, storing); more get
+   * 429 at once, so one address cannot fill the decode queue that everyone's imports and reports share.
+   */
+  importsInFlightPerAddress: number;
+  /**
+   * Worker threads that parse imports and render reports off the event loop (issue #14), started on
+   * demand and stopped after a minute idle; default one less than the cores, 1–2.
+   */
+  decodeThreads: number;
+  /** Imports and reports waiting for a worker at most; past it they are answered 503 `unavailable` at once. */
+  decodeQueueLength: number;
   /** Ms between retention sweeps, which delete workshops past their retention period (also run at start). */
   retentionSweepMs: number;
   /** New workshops per client address per hour (each is held in memory for half an hour); more get 429. */
@@ -104,6 +118,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxImportBytes: 20 * 1_048_576,
   joinsPerCodePerMinute: 120,
   importsPerAddressPerHour: 30,
+  importsInFlightPerAddress: 2,
+  decodeThreads: Math.max(1, Math.min(2, availableParallelism() - 1)),
+  decodeQueueLength: 8,
   retentionSweepMs: 3_600_000,
   createsPerAddressPerHour: 20,
   failedJoinsPerAddressPerMinute: 20,

@@ -14,6 +14,7 @@ import { errorHandler } from './http/errors.js';
 import { Metrics } from './http/metrics.js';
 import { compressDynamic, serveClient } from './http/staticClient.js';
 import { planeLog } from './log.js';
+import { DecodePool } from './offthread/DecodePool.js';
 import { openStore } from './persistence/openStore.js';
 import type { Store } from './persistence/Store.js';
 import { RetentionSweep } from './privacy/RetentionSweep.js';
@@ -73,6 +74,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const cluster = clustering && config.redisUrl ? await clustering.Cluster.connect(config.redisUrl) : null;
   const relay = clustering && cluster ? new clustering.RedisDocRelay(cluster) : null;
   const isOriginAllowed = originCheck(config.allowedOrigins);
+  const decode = new DecodePool({ maxThreads: config.limits.decodeThreads, maxQueue: config.limits.decodeQueueLength });
 
   const app = express();
   app.disable('x-powered-by');
@@ -119,11 +121,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       maxImportBytes: config.limits.maxImportBytes,
       joinsPerCodePerMinute: config.limits.joinsPerCodePerMinute,
       importsPerAddressPerHour: config.limits.importsPerAddressPerHour,
+      importsInFlightPerAddress: config.limits.importsInFlightPerAddress,
       createsPerAddressPerHour: config.limits.createsPerAddressPerHour,
       failedJoinsPerAddressPerMinute: config.limits.failedJoinsPerAddressPerMinute,
       redis: cluster?.pub ?? null,
       // `sync` is created below, once the HTTP server exists; reports run long after that.
       readDoc: (docName) => sync.readDoc(docName),
+      readStored: (docName) => sync.readStored(docName),
+      decode,
     }),
   );
   const dist = config.clientDist;
@@ -195,6 +200,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         await cluster?.close();
         httpServer.closeAllConnections();
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await decode.close();
         await store.close();
       })();
       return closing;

@@ -1,5 +1,4 @@
 import {
-  type Backup,
   type CreateWorkshopAnswer,
   type CreateWorkshopInput,
   docNameFor,
@@ -14,6 +13,7 @@ import { emptyControl } from '../domain/control.js';
 import type { WorkshopRecord } from '../domain/workshop.js';
 import { newId, newJoinCode } from '../ids.js';
 import { planeLog } from '../log.js';
+import type { DecodedBackup } from '../offthread/decodeBackup.js';
 import { placeLateJoiner } from './assign.js';
 import { copiedWorkshop } from './copyWorkshop.js';
 import { importedWorkshop } from './importWorkshop.js';
@@ -84,7 +84,7 @@ export class Onboarding {
    * are written to the store before the workshop exists, so no client can open a board before its
    * content is there; if that fails, the unreferenced doc rows are harmless.
    */
-  importWorkshop(backup: Backup): Promise<Result<CreateWorkshopAnswer>> {
+  importWorkshop(backup: DecodedBackup): Promise<Result<CreateWorkshopAnswer>> {
     return storeAnswer(async () => {
       const made = {
         id: newId(),
@@ -97,6 +97,9 @@ export class Onboarding {
       for (const doc of docs) {
         const name = doc.groupId === null ? plenaryDocNameFor(workshop.id) : docNameFor(workshop.id, doc.groupId);
         await this.workshops.writeDoc(name, doc.update);
+        // A turn of the event loop between boards: each may be megabytes, and SQLite writes block
+        // it (issue #14: no import may hold the loop for long).
+        await new Promise((resolve) => setImmediate(resolve));
       }
       const { workshop: minted, tokens, answer } = mintWorkshopTokens(workshop);
       const event = this.workshops.event(workshop.id, 'imported', { title: workshop.title, boards: docs.length });

@@ -1,9 +1,7 @@
-import { type Backup, ErrorCode } from '@warsztat/shared';
-import * as Y from 'yjs';
-import { DEFAULT_LIMITS } from '../config.js';
+import { ErrorCode } from '@warsztat/shared';
 import { parseControl } from '../domain/control.js';
 import type { WorkshopRecord } from '../domain/workshop.js';
-import { checkUpdate, UNBOUNDED_COUNTS } from '../sync/updateGuard.js';
+import type { DecodedBackup } from '../offthread/decodeBackup.js';
 import { fail, ok, type Result } from './result.js';
 
 /**
@@ -15,7 +13,8 @@ import { fail, ok, type Result } from './result.js';
  * groups), and they are only unique within a workshop anyway. Imported participants get no
  * token, so nobody can act as them; they are names in the record. What only made sense at the
  * moment of export is reset: the running timer, a pending recall, the spotlight, open help
- * requests.
+ * requests. The file arrives parsed, validated and with its docs decoded by a worker
+ * (offthread/decodeBackup.ts); what is left here is cheap.
  */
 export interface ImportedWorkshop {
   workshop: WorkshopRecord;
@@ -23,28 +22,8 @@ export interface ImportedWorkshop {
   docs: Array<{ groupId: string | null; update: Uint8Array }>;
 }
 
-function decodeDoc(base64: string): Uint8Array | null {
-  const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
-  const doc = new Y.Doc();
-  // The same depth rule as the sync plane (a too-deep board would brick its report); sizes are
-  // bounded by the import body limit, and a gap (missing dependencies) could never be stored.
-  const verdict = checkUpdate(bytes, doc, { maxTypeDepth: DEFAULT_LIMITS.maxTypeDepth, ...UNBOUNDED_COUNTS });
-  if (!verdict.ok) {
-    doc.destroy();
-    return null;
-  }
-  try {
-    Y.applyUpdate(doc, bytes);
-    return Y.encodeStateAsUpdate(doc);
-  } catch {
-    return null;
-  } finally {
-    doc.destroy();
-  }
-}
-
 export function importedWorkshop(
-  backup: Backup,
+  backup: DecodedBackup,
   made: { id: string; joinCode: string; now: number },
 ): Result<ImportedWorkshop> {
   const src = backup.workshop;
@@ -103,14 +82,8 @@ export function importedWorkshop(
   const docs: ImportedWorkshop['docs'] = [];
   for (const [i, board] of backup.boards.entries()) {
     if (!groupIds.has(board.groupId)) return fail(ErrorCode.BadRequest, `boards.${i}.groupId: no such group`);
-    const update = decodeDoc(board.update);
-    if (!update) return fail(ErrorCode.BadRequest, `boards.${i}.update: not a Yjs update`);
-    docs.push({ groupId: board.groupId, update });
+    docs.push(board);
   }
-  if (backup.plenary !== undefined) {
-    const update = decodeDoc(backup.plenary);
-    if (!update) return fail(ErrorCode.BadRequest, 'plenary: not a Yjs update');
-    docs.push({ groupId: null, update });
-  }
+  if (backup.plenary !== null) docs.push({ groupId: null, update: backup.plenary });
   return ok({ workshop, docs });
 }

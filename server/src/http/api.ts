@@ -1,5 +1,4 @@
 import {
-  Backup,
   Command,
   CopyWorkshopBody,
   CreateWorkshopBody,
@@ -17,9 +16,11 @@ import { schemaError } from '../control/result.js';
 import { viewerFor, viewFor } from '../control/views.js';
 import type { TokenRecord } from '../domain/workshop.js';
 import { Limiter } from '../limiter.js';
+import type { DecodePool } from '../offthread/DecodePool.js';
 import { sendError } from './errors.js';
+import { addressOf, importRouter } from './importRoute.js';
 import { privacyRouter } from './privacyRoutes.js';
-import { type ReadDoc, sendDraft, sendReport } from './reportRoute.js';
+import { type ReadDoc, type ReportWork, sendDraft, sendReport } from './reportRoute.js';
 
 const NO_SUCH_CODE = { code: ErrorCode.BadJoinCode, message: 'No workshop has this join code' };
 
@@ -27,11 +28,6 @@ function bearer(req: Request): string | null {
   const header = req.headers.authorization;
   if (!header?.startsWith('Bearer ')) return null;
   return header.slice('Bearer '.length).trim() || null;
-}
-
-/** The client's address (a forwarded one only from a loopback proxy: `trust proxy`). */
-function addressOf(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }
 
 function absolute(req: Request, path: string): string {
@@ -67,30 +63,27 @@ export function apiRouter(
     maxImportBytes: number;
     joinsPerCodePerMinute: number;
     importsPerAddressPerHour: number;
+    importsInFlightPerAddress: number;
     createsPerAddressPerHour: number;
     failedJoinsPerAddressPerMinute: number;
     /** Shared limiter store with several nodes (REDIS_URL); null keeps the counters in memory. */
     redis: Redis | null;
     readDoc: ReadDoc;
+    /** Imports and reports run here, off the main thread (issue #14). */
+    decode: DecodePool;
+    readStored: ReportWork['readStored'];
   },
 ): Router {
   const { workshops, commands, onboarding, presence, deletion } = control;
   const router = Router();
-  const importLimiter = Limiter.create('import', options.importsPerAddressPerHour, 3_600, options.redis);
-  // Counted before the body is read, so a refused import costs no parsing.
-  const limitImports = async (req: Request, res: Response, next: () => void) => {
-    if (await importLimiter.take(addressOf(req))) return next();
-    sendError(res, { code: ErrorCode.TooManyRequests, message: 'Too many imports from this address; try again later' });
-  };
   // Before the general parser: a workshop export with its boards is far larger than a command.
-  const parseImport = express.json({ limit: options.maxImportBytes, strict: true });
-  router.post('/workshops/import', limitImports, parseImport, async (req, res) => {
-    const parsed = Backup.safeParse(req.body);
-    if (!parsed.success) return sendError(res, schemaError(parsed.error));
-    const result = await onboarding.importWorkshop(parsed.data);
-    if (!result.ok) return sendError(res, result.error);
-    sendNewWorkshop(req, res, result.value);
-  });
+  router.use(
+    importRouter(onboarding, options.decode, options, (req, res, result) => {
+      if (!result.ok) return sendError(res, result.error);
+      sendNewWorkshop(req, res, result.value);
+    }),
+  );
+  const reports: ReportWork = { decode: options.decode, readStored: options.readStored };
   router.use(express.json({ limit: options.maxBodyBytes, strict: true }));
   // Keyed only by a code that has the shape of one (as the schema normalises it): a long or junk
   // "code" can neither inflate the limiter's map nor match a workshop (issue #14).
@@ -230,7 +223,7 @@ export function apiRouter(
     if (!who) return;
     const workshop = await workshops.get(who.token.workshopId);
     if (!workshop) return sendError(res, { code: ErrorCode.NotFound, message: 'No such workshop' });
-    await sendReport(req, res, workshop, options.readDoc);
+    await sendReport(req, res, workshop, reports);
   });
 
   router.get('/workshops/:id/report/draft', async (req, res) => {
@@ -238,7 +231,7 @@ export function apiRouter(
     if (!who) return;
     const workshop = await workshops.get(who.token.workshopId);
     if (!workshop) return sendError(res, { code: ErrorCode.NotFound, message: 'No such workshop' });
-    await sendDraft(res, workshop, options.readDoc);
+    await sendDraft(res, workshop, reports);
   });
 
   router.put('/workshops/:id/report/narrative', async (req, res) => {
@@ -248,7 +241,7 @@ export function apiRouter(
     if (!parsed.success) return sendError(res, schemaError(parsed.error));
     const result = await commands.editNarrative(who.token.workshopId, parsed.data);
     if (!result.ok) return sendError(res, result.error);
-    await sendDraft(res, result.value, options.readDoc);
+    await sendDraft(res, result.value, reports);
   });
 
   router.use(privacyRouter(control, options.readDoc, takeJoinBudget));

@@ -2,6 +2,7 @@ import { type ApiError, ErrorCode, HTTP_STATUS } from '@warsztat/shared';
 import type { ErrorRequestHandler, Response } from 'express';
 import { UNAVAILABLE } from '../control/result.js';
 import { planeLog } from '../log.js';
+import { PoolBusyError } from '../offthread/DecodePool.js';
 import { StoreUnavailableError } from '../persistence/Store.js';
 
 const log = planeLog('http');
@@ -18,6 +19,13 @@ export function sendError(res: Response, error: ApiError): void {
 export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
   // A read that needed the store (a token, a workshop not in memory) while it is down.
   if (err instanceof StoreUnavailableError) return sendError(res, UNAVAILABLE);
+  // The decode pool's queue is full (imports and reports, issue #14): a moment later it has room.
+  if (err instanceof PoolBusyError) {
+    return sendError(res, {
+      code: ErrorCode.Unavailable,
+      message: 'The server is busy with imports and reports; try again shortly',
+    });
+  }
   const status = typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : 500;
   const type = typeof err === 'object' && err !== null && 'type' in err ? String(err.type) : '';
   if (status === 413 || type === 'entity.too.large') {

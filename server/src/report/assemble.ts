@@ -2,15 +2,12 @@ import { docNameFor, plenaryDocNameFor, type ReportDraft, readConsolidated } fro
 import type * as Y from 'yjs';
 import type { WorkshopRecord } from '../domain/workshop.js';
 import { buildReport, narrativeParts, type Report } from './buildReport.js';
-import { cleanStrings, withoutControls, xmlSafe } from './cleanText.js';
-import { renderJson } from './renderJson.js';
-import { renderMarkdown } from './renderMarkdown.js';
 
 /**
  * A report from a workshop and the durable copies of its docs, in any format: what the report
  * route serves, with no HTTP in it. Boards are read as durable copies (`SyncServer.readDoc`), so
  * the report holds exactly what survives a restart. A new format: a renderer beside the others,
- * an entry in REPORT_FORMATS and a case in `renderReport`.
+ * an entry in REPORT_FORMATS and a case in renderReport.ts.
  */
 export const REPORT_FORMATS = {
   md: { ext: 'md', type: 'text/markdown; charset=utf-8' },
@@ -54,11 +51,13 @@ export interface ReportDocs {
   destroy(): void;
 }
 
+/** The docs a report reads: the plenary doc first, then each group's board. */
+export function reportDocNames(w: WorkshopRecord): string[] {
+  return [plenaryDocNameFor(w.id), ...w.groups.map((g) => docNameFor(w.id, g.id))];
+}
+
 export async function readReportDocs(w: WorkshopRecord, readDoc: ReadDoc): Promise<ReportDocs> {
-  const [plenary, ...docs] = await Promise.all([
-    readDoc(plenaryDocNameFor(w.id)),
-    ...w.groups.map((g) => readDoc(docNameFor(w.id, g.id))),
-  ]);
+  const [plenary, ...docs] = await Promise.all(reportDocNames(w).map((name) => readDoc(name)));
   const boards = new Map(w.groups.map((g, i) => [g.id, docs[i] as Y.Doc]));
   return {
     boards,
@@ -77,32 +76,6 @@ export function reportFrom(w: WorkshopRecord, docs: ReportDocs): Report {
     votes: item.votes,
   }));
   return buildReport(w, docs.boards, { consolidated: consolidated.filter((r) => r.text.trim() !== '') });
-}
-
-/** The report in one format, read from the durable docs. */
-export async function renderReport(
-  w: WorkshopRecord,
-  readDoc: ReadDoc,
-  format: ReportFormat,
-): Promise<string | Buffer> {
-  const docs = await readReportDocs(w, readDoc);
-  try {
-    const report = reportFrom(w, docs);
-    switch (format) {
-      case 'md':
-        return renderMarkdown(cleanStrings(report, withoutControls));
-      case 'json':
-        return renderJson(w, docs.boards, report, docs.plenary);
-      // Loaded on first use: pdfkit (with its font tables) and docx cost ~30 MB of RSS from import,
-      // paid by every node at rest although a report is made once per workshop (issue #18).
-      case 'docx':
-        return (await import('./renderDocx.js')).renderDocx(cleanStrings(report, xmlSafe));
-      case 'pdf':
-        return (await import('./renderPdf.js')).renderPdf(cleanStrings(report, withoutControls));
-    }
-  } finally {
-    docs.destroy();
-  }
 }
 
 /** The narrative parts as generated and as edited, for the console's editor. */

@@ -134,17 +134,19 @@ export class SyncServer {
    */
   async readDoc(name: string): Promise<Y.Doc> {
     const copy = new Y.Doc();
-    const loading = this.docs.get(name);
-    if (loading) {
-      const live = await loading;
-      await live.whenDurable();
-      Y.applyUpdate(copy, Y.encodeStateAsUpdate(live.doc));
-      return copy;
-    }
-    const stored = await this.store.loadDoc(name);
-    if (stored.snapshot) Y.applyUpdate(copy, stored.snapshot);
-    for (const update of stored.updates) Y.applyUpdate(copy, update);
+    for (const update of await this.readStored(name)) Y.applyUpdate(copy, update);
     return copy;
+  }
+
+  /**
+   * The same as stored updates (snapshot first), for a worker to apply (offthread/, issue #14): a
+   * loaded board is read back from the store once everything it accepted is durable, so the main
+   * thread neither encodes nor decodes a board at the quota.
+   */
+  async readStored(name: string): Promise<Uint8Array[]> {
+    await (await this.docs.get(name))?.whenDurable();
+    const stored = await this.store.loadDoc(name);
+    return stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
   }
 
   /**

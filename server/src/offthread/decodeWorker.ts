@@ -1,0 +1,34 @@
+import * as Y from 'yjs';
+import { assertNever } from '../control/result.js';
+import { reportDraft } from '../report/assemble.js';
+import { renderReport } from '../report/renderReport.js';
+import { decodeBackup } from './decodeBackup.js';
+import type { Job, JobResults, StoredDocs } from './jobs.js';
+
+/**
+ * The decode pool's worker (DecodePool.ts): runs one job at a time off the main thread. Loaded by
+ * piscina from the sources under tsx, or as dist/decodeWorker.js in the compiled server.
+ */
+function docsFrom(stored: StoredDocs) {
+  return async (name: string): Promise<Y.Doc> => {
+    const doc = new Y.Doc();
+    for (const update of stored[name] ?? []) Y.applyUpdate(doc, update);
+    return doc;
+  };
+}
+
+export default async function run(job: Job): Promise<JobResults[Job['type']]> {
+  switch (job.type) {
+    case 'import':
+      return decodeBackup(job.body);
+    case 'report': {
+      // Bytes, not a string: the main thread then sends them as they are, with no 17 MB re-encoding.
+      const body = await renderReport(job.workshop, docsFrom(job.docs), job.format);
+      return typeof body === 'string' ? new TextEncoder().encode(body) : body;
+    }
+    case 'draft':
+      return reportDraft(job.workshop, docsFrom(job.docs));
+    default:
+      return assertNever(job);
+  }
+}
