@@ -50,10 +50,17 @@ export function rawSync(
   port: number,
   docName: string,
   token: string | null,
-  options: { origin?: string } = {},
+  /** `saved`: opt in to the server's own messages (saved, read-only), as the app's client does. */
+  options: { origin?: string; saved?: boolean } = {},
 ): RawSocket {
-  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
-  const ws = new WebSocket(`ws://localhost:${port}/sync/${docName}${query}`, options);
+  const params = new URLSearchParams();
+  if (token !== null) params.set('token', token);
+  if (options.saved) params.set('saved', '1');
+  const query = params.size > 0 ? `?${params}` : '';
+  const ws = new WebSocket(
+    `ws://localhost:${port}/sync/${docName}${query}`,
+    options.origin === undefined ? {} : { origin: options.origin },
+  );
   cleanup.add(ws, (s) => s.terminate());
   const received: Uint8Array[] = [];
   ws.on('message', (data) => received.push(new Uint8Array(data as Buffer)));

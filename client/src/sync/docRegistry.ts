@@ -1,4 +1,4 @@
-import { CloseCode, SYNC_MESSAGE_SAVED } from '@warsztat/shared';
+import { CloseCode, SYNC_MESSAGE_READ_ONLY, SYNC_MESSAGE_SAVED } from '@warsztat/shared';
 import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
@@ -30,6 +30,11 @@ export interface DocState {
   unsaved: boolean;
   /** Close code of a final refusal (4401, 4403, …), else null. */
   refused: number | null;
+  /**
+   * The server kept this socket for reading but dropped an edit of ours (issue #17: a new round, a
+   * lock, a closed phase): true until everything of ours is stored again or the socket reconnects.
+   */
+  writeRefused: boolean;
 }
 
 export interface SharedDoc {
@@ -39,6 +44,8 @@ export interface SharedDoc {
   /** Current state; replaced (never mutated) on each change, for useSyncExternalStore. */
   state(): DocState;
   subscribe(listener: () => void): () => void;
+  /** The page's state says this tab may write again (an unlock): edits are offered again. */
+  forgetWriteRefusal(): void;
 }
 
 /** Long enough for an unmount/mount pair in one interaction, short enough to free a cap slot. */
@@ -107,7 +114,14 @@ function scheduleClose(entry: Entry): void {
 function createEntry(key: string, docName: string, token: string): Entry {
   const doc = new Y.Doc();
   const provider = createProvider(docName, doc, token);
-  let state: DocState = { socket: 'connecting', synced: false, savedLocally: false, unsaved: false, refused: null };
+  let state: DocState = {
+    socket: 'connecting',
+    synced: false,
+    savedLocally: false,
+    unsaved: false,
+    refused: null,
+    writeRefused: false,
+  };
   const listeners = new Set<() => void>();
   const update = (patch: Partial<DocState>) => {
     const next = { ...state, ...patch };
@@ -117,7 +131,11 @@ function createEntry(key: string, docName: string, token: string): Entry {
   };
 
   const onStatus = ({ status }: { status: SyncStatus }) =>
-    update({ socket: status, synced: status === 'connected' && state.synced });
+    update({
+      socket: status,
+      synced: status === 'connected' && state.synced,
+      writeRefused: status === 'connected' && state.writeRefused,
+    });
   const onSync = (synced: boolean) => update({ synced });
   const onClosed = ({ code }: { code: number }) => {
     update({ socket: 'disconnected', synced: false, refused: code });
@@ -137,7 +155,10 @@ function createEntry(key: string, docName: string, token: string): Entry {
   provider.messageHandlers[SYNC_MESSAGE_SAVED] = (_encoder, decoder) => {
     savedClock = Y.decodeStateVector(decoding.readVarUint8Array(decoder)).get(doc.clientID) ?? 0;
     checkSaved();
+    // Everything of ours is stored: whatever refused our edits no longer does.
+    if (!state.unsaved) update({ writeRefused: false });
   };
+  provider.messageHandlers[SYNC_MESSAGE_READ_ONLY] = () => update({ writeRefused: true });
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin !== provider && savedClock !== null) checkSaved();
   };
@@ -158,6 +179,7 @@ function createEntry(key: string, docName: string, token: string): Entry {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    forgetWriteRefusal: () => update({ writeRefused: false }),
     keepLocal() {
       if (entry.local || state.refused !== null) return;
       // IndexedDB may be missing (private mode, old browsers): the board then works online only.

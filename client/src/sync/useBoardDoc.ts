@@ -16,6 +16,7 @@ export interface BoardDoc extends DocState {
   awareness: Awareness | null;
   /** Origin of this component's own transactions: its undo manager tracks only these. */
   origin: object;
+  forgetWriteRefusal: () => void;
 }
 
 /** `keepLocal`: keep an offline copy (writers); the read-only projector does without one. */
@@ -24,5 +25,11 @@ export function useBoardDoc(docName: string, token: string, keepLocal = true): B
   useEffect(() => retainDoc(shared, keepLocal), [shared, keepLocal]);
   const state = useSyncExternalStore(shared.subscribe, shared.state);
   const [origin] = useState(() => ({ board: true }));
-  return { ...state, doc: shared.doc, awareness: shared.provider.awareness, origin };
+  return {
+    ...state,
+    doc: shared.doc,
+    awareness: shared.provider.awareness,
+    origin,
+    forgetWriteRefusal: shared.forgetWriteRefusal,
+  };
 }

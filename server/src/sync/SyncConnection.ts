@@ -4,13 +4,16 @@ import { docFields, planeLog } from '../log.js';
 import { loggable } from '../persistence/Store.js';
 import type { Authorization, Granted } from './authorization.js';
 import type { DocPeer } from './DocPeer.js';
-import { type IncomingMessage, MessageType, readMessage, writeStep1 } from './messages.js';
+import { type IncomingMessage, MessageType, readMessage, writeReadOnly, writeStep1 } from './messages.js';
 import type { SharedDoc } from './SharedDoc.js';
 import { TokenBucket } from './TokenBucket.js';
 import type { SyncTransport } from './transport.js';
 import { type UpdateBudget, UpdateIntake } from './UpdateIntake.js';
 
 const log = planeLog('sync');
+
+/** A Yjs update with no structs and no deletions (`[0, 0]`), as readers send in their step 2. */
+const EMPTY_UPDATE_BYTES = 2;
 
 /** What a connection asks of its server (one hook object, Hocuspocus-style, no reaching into neighbours). */
 interface Hooks extends UpdateBudget {
@@ -125,7 +128,12 @@ export class SyncConnection implements DocPeer {
           return;
         case 'update': {
           // Read-only peers are answered (above) but their edits are never applied: the projector stays live.
-          if (!auth.canWrite()) return;
+          // A client that opted in is told (issue #17), so its board says so instead of failing
+          // silently; it then stops editing. An empty update (a reader's step 2) is no edit.
+          if (!auth.canWrite()) {
+            if (this.wantsSaved && message.update.byteLength > EMPTY_UPDATE_BYTES) this.send(writeReadOnly());
+            return;
+          }
           return await this.intake.receive(doc, auth, message.update);
         }
         case 'awareness':

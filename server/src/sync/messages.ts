@@ -1,4 +1,4 @@
-import { SYNC_MESSAGE_SAVED } from '@warsztat/shared';
+import { SYNC_MESSAGE_READ_ONLY, SYNC_MESSAGE_SAVED } from '@warsztat/shared';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -76,5 +76,12 @@ export function writeSaved(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, SYNC_MESSAGE_SAVED);
   encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** "Your edits are not applied here" (see SYNC_MESSAGE_READ_ONLY): the type alone. */
+export function writeReadOnly(): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, SYNC_MESSAGE_READ_ONLY);
   return encoding.toUint8Array(encoder);
 }

@@ -85,3 +85,12 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
  * stock y-websocket provider logs an error for message types it does not know.
  */
 export const SYNC_MESSAGE_SAVED = 100;
+
+/**
+ * Sync message type for "your edits are not applied here" (server → client, no payload; issue #17).
+ * The server keeps a socket that lost its right to write (a new round left it on an old board, the
+ * gallery, a lock, a closed phase) open for reading and drops its updates; this answers each
+ * dropped edit, so the board says it instead of failing silently. Opt-in like
+ * `SYNC_MESSAGE_SAVED` (`?saved=1`): stock providers never receive it.
+ */
+export const SYNC_MESSAGE_READ_ONLY = 101;

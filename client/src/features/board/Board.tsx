@@ -58,7 +58,7 @@ interface Props {
 
 /** A group's board: one column per section (stacked on phones), live over Yjs. */
 export function Board(props: Props) {
-  const { docName, token, sections, readOnly = false, large = false, authorId = null, title } = props;
+  const { docName, token, sections, large = false, authorId = null, title } = props;
   const settings = props.settings ?? DEFAULT_BOARD_SETTINGS;
   const headingLevel = props.headingLevel ?? 2;
   const { t, i18n } = useTranslation();
@@ -67,6 +67,13 @@ export function Board(props: Props) {
   // reload with no network still shows the board.
   const board = useBoardDoc(docName, token);
   const { doc, origin, awareness } = board;
+  // The server dropped an edit (issue #17: a new round, a lock): say so and offer no more edits,
+  // until the page's state says this board is writable again.
+  const readOnly = (props.readOnly ?? false) || board.writeRefused;
+  const { forgetWriteRefusal } = board;
+  useEffect(() => {
+    if (!props.readOnly) forgetWriteRefusal();
+  }, [props.readOnly, forgetWriteRefusal]);
   const store = useMemo(() => new BoardStore(doc), [doc]);
   useEffect(() => store.connect(), [store]);
   const undo = useUndo(doc, origin, !readOnly);
@@ -163,6 +170,11 @@ export function Board(props: Props) {
           menu={props.menuExtra !== undefined}
           menuExtra={props.menuExtra}
         />
+        {board.writeRefused && !props.readOnly && (
+          <output className="notice" data-testid="board-write-refused">
+            {t('boardAccess.downgraded')}
+          </output>
+        )}
         {prompt && (
           <p className="board-prompt" data-testid="board-prompt">
             <span className="board-prompt-label">{t('board.prompt')}</span> {prompt}
