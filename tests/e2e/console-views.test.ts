@@ -43,6 +43,14 @@ function inViewport(page: Page, selector: string) {
   );
 }
 
+/** No scrolled box between the element and the page: it is where it is without anyone scrolling. */
+function noScrollAbove(page: Page, selector: string) {
+  return page.$eval(selector, (el) => {
+    for (let box = el.parentElement; box; box = box.parentElement) if (box.scrollTop !== 0) return false;
+    return (document.scrollingElement?.scrollTop ?? 0) === 0;
+  });
+}
+
 describe('the console as a live instrument', () => {
   const e2e = useE2E();
   const cleanup = new Cleanup();
@@ -76,6 +84,9 @@ describe('the console as a live instrument', () => {
     expect(await inViewport(page, '[data-testid="timer"]')).toContain(true);
     expect(await inViewport(page, '[data-testid="help-request"]')).toEqual([true]);
     expect(await page.getByTestId('help-request').textContent()).toContain(HELP_TEXT);
+    // Recall is on the first screen, not below the fold of the left column (issue #16).
+    expect(await inViewport(page, '[data-testid="recall"]')).toEqual([true]);
+    expect(await noScrollAbove(page, '[data-testid="recall"]')).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
 
     // A tile opens its board read-only beside the Run view; Esc closes it and focus returns.
@@ -89,6 +100,11 @@ describe('the console as a live instrument', () => {
     // Tablet: the tiles wrap, the page still does not scroll sideways.
     await page.setViewportSize({ width: 1024, height: 768 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await inViewport(page, '[data-testid="recall"]')).toEqual([true]);
+    expect(await noScrollAbove(page, '[data-testid="recall"]')).toBe(true);
+    expect(await inViewport(page, '[data-testid="timer"]')).toContain(true);
+    await e2e.shot(page, 'console-run-1024');
+    expect(await axeViolations(page)).toEqual([]);
 
     // Every other view passes axe, and each keeps its URL across a reload.
     for (const view of ['prepare', 'plenary', 'report'] as const) {

@@ -22,6 +22,7 @@ import { PhaseControls } from './PhaseControls';
 import { PlenaryPanel } from './PlenaryPanel';
 import { PrivacyPanel } from './PrivacyPanel';
 import { ProjectorControls } from './ProjectorControls';
+import { RecallControl } from './RecallControl';
 import { ReportDownload } from './ReportDownload';
 import { ReportEditor } from './ReportEditor';
 import { ReuseWorkshop } from './ReuseWorkshop';
@@ -146,6 +147,7 @@ function PlenaryView({ workshop, me, token, run }: ViewProps) {
         </div>
         <div className="console-side">
           <TimerControls workshop={workshop} run={run} />
+          <RecallControl workshop={workshop} run={run} />
           <RoomPanel workshop={workshop} run={run} />
         </div>
       </div>

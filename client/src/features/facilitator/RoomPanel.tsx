@@ -1,16 +1,12 @@
 import type { WorkshopState } from '@warsztat/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatRemaining, useServerNow } from '../../app/Timer';
 import type { Run } from './useCommand';
 
 /** Words that make a message about the timer (ticks "Dotyczy czasu" until set by hand). */
 const TIMER_WORDS = /\bmin|minut|czas|time\b|\d+\s*:\s*\d+/i;
 
-/** Default recall countdown, seconds. */
-const DEFAULT_RECALL_SECONDS = 60;
-
-/** Talking to the room: a broadcast to all groups or one, and the recall countdown to plenary. */
+/** Talking to the room: a broadcast to all groups or one (the recall is RecallControl, beside the timer). */
 export function RoomPanel({ workshop, run }: { workshop: WorkshopState; run: Run }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -19,10 +15,6 @@ export function RoomPanel({ workshop, run }: { workshop: WorkshopState; run: Run
   // minutes or time, until the facilitator sets it by hand.
   const [aboutTimer, setAboutTimer] = useState<boolean | null>(null);
   const timerText = aboutTimer ?? TIMER_WORDS.test(text);
-  const [seconds, setSeconds] = useState(String(DEFAULT_RECALL_SECONDS));
-  const recallEndsAt = workshop.recallEndsAt;
-  const now = useServerNow(recallEndsAt !== null);
-  const canRecall = ['breakout', 'presenting', 'discussion'].includes(workshop.phase);
 
   const send = async () => {
     if (!text.trim()) return;
@@ -30,10 +22,6 @@ export function RoomPanel({ workshop, run }: { workshop: WorkshopState; run: Run
       setText('');
       setAboutTimer(null);
     }
-  };
-  const recall = () => {
-    const n = Math.round(Number(seconds));
-    void run({ type: 'recall', seconds: n >= 5 && n <= 600 ? n : DEFAULT_RECALL_SECONDS });
   };
 
   return (
@@ -85,39 +73,6 @@ export function RoomPanel({ workshop, run }: { workshop: WorkshopState; run: Run
         </label>
       </form>
       <ActiveBroadcasts workshop={workshop} run={run} />
-      <h3>{t('room.recallHeading')}</h3>
-      {recallEndsAt !== null ? (
-        <div className="control-row">
-          <output className="notice notice--recall" data-testid="recall-countdown">
-            {t('room.recallIn', { time: formatRemaining(recallEndsAt - now) })}
-          </output>
-          <button
-            type="button"
-            className="button"
-            data-testid="recall-cancel"
-            onClick={() => void run({ type: 'recall', seconds: null })}
-          >
-            {t('room.cancelRecall')}
-          </button>
-        </div>
-      ) : (
-        <div className="control-row">
-          <label htmlFor="recall-seconds">{t('room.recallSeconds')}</label>
-          <input
-            id="recall-seconds"
-            data-testid="recall-seconds"
-            className="minutes-input"
-            type="number"
-            min={5}
-            max={600}
-            value={seconds}
-            onChange={(e) => setSeconds(e.target.value)}
-          />
-          <button type="button" className="button" data-testid="recall" disabled={!canRecall} onClick={recall}>
-            {t('room.recall')}
-          </button>
-        </div>
-      )}
     </section>
   );
 }

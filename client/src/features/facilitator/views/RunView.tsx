@@ -2,6 +2,7 @@ import type { WorkshopState } from '@warsztat/shared';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HelpRequests } from '../HelpRequests';
+import { RecallControl } from '../RecallControl';
 import { RoomPanel } from '../RoomPanel';
 import { TimerControls } from '../TimerControls';
 import type { Run } from '../useCommand';
@@ -41,6 +42,7 @@ export function RunView({ workshop, token, run }: Props) {
     <div className="run-view" ref={root}>
       <div className="run-controls">
         <TimerControls workshop={workshop} run={run} />
+        <RecallControl workshop={workshop} run={run} />
         <HelpRequests workshop={workshop} run={run} />
         <RoomPanel workshop={workshop} run={run} />
       </div>
