@@ -13,6 +13,8 @@ export * from './domain/orgTypes.js';
 export * from './domain/phases.js';
 export * from './domain/privacy.js';
 export * from './domain/projector.js';
+export * from './domain/rounds.js';
+export * from './domain/sections.js';
 export * from './domain/templates.js';
 export * from './domain/timeZone.js';
 export * from './protocol/codes.js';

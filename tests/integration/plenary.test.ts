@@ -56,6 +56,8 @@ describe('projector and plenary commands', () => {
       safeArea: { corner: 'bottom-right', widthPct: 25, heightPct: 35 },
       // The page the presenting group is on (issue #20: pages turn when the presenter says so).
       page: 0,
+      // The round the overview and spotlight show (issue #17): the current one.
+      roundId: null,
     });
     for (const bad of [
       { type: 'projector', action: 'view', view: 'fireworks' },

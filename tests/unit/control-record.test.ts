@@ -34,6 +34,7 @@ describe('control record', () => {
         frozen: true,
         safeArea: emptyControl().projector.safeArea,
         page: 2,
+        roundId: 'r2',
       },
     };
     const stored = JSON.parse(JSON.stringify(storedControl(control))) as unknown;

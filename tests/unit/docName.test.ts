@@ -8,7 +8,14 @@ describe('doc names', () => {
       workshopId: 'w1AbC_-x',
       kind: 'group',
       groupId: 'g9ZyX-_q',
+      roundId: null,
     });
+  });
+
+  it('keeps the first round on the two-part name and puts a later round third (issue #17)', () => {
+    expect(docNameFor('w1', 'g1', null)).toBe('w1.g1');
+    expect(docNameFor('w1', 'g1', 'r2')).toBe('w1.g1.r2');
+    expect(parseDocName('w1.g1.r2')).toEqual({ workshopId: 'w1', kind: 'group', groupId: 'g1', roundId: 'r2' });
   });
 
   it('reads back the plenary name as the plenary of its workshop', () => {
@@ -16,7 +23,17 @@ describe('doc names', () => {
     expect(parseDocName(plenaryDocNameFor('w1'))).toEqual({ workshopId: 'w1', kind: 'plenary' });
   });
 
-  it.each(['', 'w1', 'w1.', '.g1', 'w1.g1.x', 'w1..g1', '..'])('refuses %j, which no builder makes', (name) => {
+  it.each([
+    '',
+    'w1',
+    'w1.',
+    '.g1',
+    'w1.g1.x.y',
+    'w1.g1.',
+    'w1.plenary.r2',
+    'w1..g1',
+    '..',
+  ])('refuses %j, which no builder makes', (name) => {
     expect(parseDocName(name)).toBeNull();
   });
 });

@@ -30,6 +30,7 @@ describe('projector settings', () => {
         frozen: false,
         safeArea: { corner: 'top-right', widthPct: 40, heightPct: 5 },
         page: 0,
+        roundId: null,
       },
     );
   });
@@ -88,6 +89,7 @@ describe('projector settings', () => {
       frozen: true,
       safeArea: { corner: 'bottom-right', widthPct: 22, heightPct: 35 },
       page: 0,
+      roundId: null,
     });
   });
 });

@@ -1,17 +1,19 @@
 import {
   boardSettingsFor,
-  docNameFor,
   FACILITATOR_ROLES,
+  type GalleryView,
+  type GroupView,
   type Me,
   type ParticipantView,
   plenaryDocNameFor,
   plenaryVoteTotals,
   type Role,
-  TEMPLATES,
   type WorkshopState,
 } from '@warsztat/shared';
 import { privacyViewOf } from '../domain/retention.js';
+import { currentRound, defaultSectionsOf, roundDocName, sectionsFor } from '../domain/rounds.js';
 import type { TokenRecord, WorkshopRecord } from '../domain/workshop.js';
+import { galleryTotals } from './commands/galleryVote.js';
 import { projectorOf } from './commands/projector.js';
 import { staffTokenFor } from './tokens.js';
 
@@ -87,21 +89,14 @@ export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<s
     locale: w.locale,
     timeZone: control.timeZone,
     template: w.template,
-    sections: TEMPLATES[w.template].sections,
+    sections: defaultSectionsOf(w, currentRound(w)),
+    rounds: control.rounds.map((r) => ({ id: r.id, title: r.title, startedAt: r.startedAt })),
+    currentRoundId: currentRound(w).id,
+    gallery: galleryView(w, viewer),
     phase: w.phase,
     spotlightGroupId: w.spotlightGroupId,
     timer: w.timer,
-    groups: w.groups.map((g) => ({
-      id: g.id,
-      name: g.name,
-      docName: docNameFor(w.id, g.id),
-      attendance: g.attendance,
-      memberIds: w.participants.filter((p) => p.groupId === g.id).map((p) => p.id),
-      rapporteurId: g.rapporteurId,
-      capacity: g.capacity,
-      prompt: g.prompt,
-      board: boardSettingsFor(w.control.boards, g.id),
-    })),
+    groups: groupViews(w, isFacilitator ? 'all' : viewer.role === 'participant' ? ownGroupId : null),
     participants,
     agenda: w.agenda,
     agendaDays: control.agendaDays,
@@ -126,6 +121,49 @@ export function viewFor(w: WorkshopRecord, viewer: Viewer, online: ReadonlySet<s
     // Which boards are full is for the people who can act on it (issue #14); groups removed since drop out.
     fullBoards: isFacilitator ? control.fullBoards.filter((id) => w.groups.some((g) => g.id === id)) : [],
     privacy: privacyViewOf(w),
+  };
+}
+
+/**
+ * Groups with every round's board. `callsFor` is whose call link the viewer receives: every group's
+ * (staff), one group's (a member), or none (the projector, a participant without a group): a link
+ * to another group's call is never sent, not even hidden.
+ */
+function groupViews(w: WorkshopRecord, callsFor: 'all' | string | null): GroupView[] {
+  const current = currentRound(w);
+  return w.groups.map((g) => {
+    const view: GroupView = {
+      id: g.id,
+      name: g.name,
+      docName: roundDocName(w, g.id, current.id),
+      attendance: g.attendance,
+      memberIds: w.participants.filter((p) => p.groupId === g.id).map((p) => p.id),
+      rapporteurId: g.rapporteurId,
+      capacity: g.capacity,
+      prompt: g.prompt,
+      board: boardSettingsFor(w.control.boards, g.id),
+      sections: sectionsFor(w, current, g.id),
+      boards: w.control.rounds.map((r) => ({
+        roundId: r.id,
+        docName: roundDocName(w, g.id, r.id),
+        sections: sectionsFor(w, r, g.id),
+      })),
+    };
+    if (callsFor === 'all' || callsFor === g.id) view.callUrl = w.control.callUrls[g.id] ?? null;
+    return view;
+  });
+}
+
+/** Totals for staff and the projector (they show the result); a participant sees its own dots. */
+function galleryView(w: WorkshopRecord, viewer: Viewer): GalleryView {
+  const { gallery } = w.control;
+  const isParticipant = viewer.role === 'participant';
+  return {
+    open: gallery.open,
+    votingOpen: gallery.votingOpen,
+    budget: gallery.budget,
+    totals: isParticipant ? null : galleryTotals(gallery.votes),
+    mine: isParticipant && viewer.participantId ? { ...gallery.votes[viewer.participantId] } : {},
   };
 }
 

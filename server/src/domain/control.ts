@@ -7,6 +7,7 @@ import {
   type ErasedParticipant,
   emptyBoardSettings,
   emptyPlenary,
+  FIRST_ROUND_ID,
   type HelpRequest,
   privacyOf,
   readBoardSettings,
@@ -14,6 +15,7 @@ import {
   readProjectorSettings,
 } from '@warsztat/shared';
 import { z } from 'zod';
+import { emptyGallery, firstRound, type RoundRecord, readGallery } from './rounds.js';
 
 /**
  * A workshop's facilitation state, kept as one JSON value (`workshops.control`). Fields were added
@@ -24,11 +26,14 @@ import { z } from 'zod';
  * Versions of the stored JSON (`v`):
  *   1  (no `v`) anything written before issue #13: each later field may be absent.
  *   2  the same fields, all present, written with `v: 2`.
+ *   3  breakout rounds, sections per group, the gallery walk and call links (issue #17). A v2
+ *      workshop gets one round holding its boards, counted as started if anything was ever stored,
+ *      so a later `round` never reuses boards a room may have written on.
  * A new field: add it to ControlSchema with its default (`.catch(...)` reads absent or damaged
  * values as the default, as the old defensive readers did). A field that changes meaning: bump
  * CONTROL_VERSION and add an upgrade step to UPGRADES for the version before it.
  */
-export const CONTROL_VERSION = 2;
+export const CONTROL_VERSION = 3;
 
 /** Stored values come from our own writes, so list entries are trusted; the lists themselves are not. */
 const list = <T>() => z.array(z.custom<T>()).catch(() => []);
@@ -82,14 +87,33 @@ const ControlSchema = z.object({
     .catch(() => ({ projector: { epoch: 0, hash: null }, coFacilitator: { epoch: 0, hash: null } })),
   /** Groups whose board refused a write for its quota (4409), for the console; runtime, never exported. */
   fullBoards: z.array(z.string()).catch(() => []),
+  /** Breakout rounds, oldest first, never empty (issue #17; domain/rounds.ts). */
+  rounds: z
+    .array(
+      z.custom<RoundRecord>((v) => typeof v === 'object' && v !== null && typeof (v as RoundRecord).id === 'string'),
+    )
+    .min(1)
+    .catch(() => [firstRound(null)]),
+  currentRoundId: z.string().nullable().catch(null),
+  /** The gallery walk: open, dot votes on other groups' cards. */
+  gallery: z.unknown().optional().transform(readGallery),
+  /** groupId → the group's call link (`https://`); members and staff receive it, nobody else. */
+  callUrls: z.record(z.string(), z.string()).catch(() => ({})),
 });
 
-export type ControlRecord = z.infer<typeof ControlSchema>;
+type ParsedControl = z.infer<typeof ControlSchema>;
+/** The control state, complete: the current round always names one of the rounds. */
+export type ControlRecord = Omit<ParsedControl, 'currentRoundId'> & { currentRoundId: string };
 
 /** Steps from version n to n + 1, applied in order before the schema reads the result. */
 const UPGRADES: Record<number, (stored: Record<string, unknown>) => Record<string, unknown>> = {
   // Version 1 differs only by absent fields, which the schema's defaults fill.
   1: (stored) => stored,
+  // Version 2 had one board per group for the whole workshop: it becomes the first round.
+  2: (stored) => ({
+    ...stored,
+    rounds: [firstRound(typeof stored.lastActivityAt === 'number' ? stored.lastActivityAt : null)],
+  }),
 };
 
 /** The stored JSON (or null, for SQLite rows from before the column) as a complete ControlRecord. */
@@ -97,7 +121,9 @@ export function parseControl(stored: unknown): ControlRecord {
   let value: Record<string, unknown> = typeof stored === 'object' && stored !== null ? { ...stored } : {};
   const from = typeof value.v === 'number' && Number.isInteger(value.v) ? value.v : 1;
   for (let v = from; v < CONTROL_VERSION; v++) value = UPGRADES[v]?.(value) ?? value;
-  return ControlSchema.parse(value);
+  const parsed = ControlSchema.parse(value);
+  const current = parsed.rounds.find((r) => r.id === parsed.currentRoundId) ?? parsed.rounds.at(-1);
+  return { ...parsed, currentRoundId: current?.id ?? parsed.rounds[0]?.id ?? '' };
 }
 
 /** What the stores write: the record with its version, so a later reader knows which upgrades it needs. */
@@ -127,5 +153,9 @@ export function emptyControl(timeZone: string = DEFAULT_TIME_ZONE): ControlRecor
     projectorNames: false,
     staffLinks: { projector: { epoch: 0, hash: null }, coFacilitator: { epoch: 0, hash: null } },
     fullBoards: [],
+    rounds: [firstRound(null)],
+    currentRoundId: FIRST_ROUND_ID,
+    gallery: emptyGallery(),
+    callUrls: {},
   };
 }

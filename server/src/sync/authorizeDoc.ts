@@ -112,8 +112,34 @@ async function authorizeRights(service: WorkshopSource, token: TokenRecord, docN
     if (workshop) return authorizePlenary(service, token, workshopId);
     return { ok: false, code: CloseCode.Forbidden, reason: 'no such document' };
   }
-  const { groupId } = ref;
-  if (!workshop?.groups.some((g) => g.id === groupId)) {
+  if (!workshop) return { ok: false, code: CloseCode.Forbidden, reason: 'no such document' };
+  return authorizeBoard(service, token, workshop, ref);
+}
+
+/**
+ * A group's board in one round (issue #17). The first round's board is the two-part name; a later
+ * round's names its round, and a name the builder would never make (the first round's id spelled
+ * out, an unknown round, an unknown group) is no document. Rights per round:
+ *   facilitators read and write every round's boards (until closing); the projector reads them all;
+ *   a participant writes only its own group's board of the current round; reads it, reads boards of
+ *   earlier rounds of the group it was in then or is in now, and, while the gallery is open, reads
+ *   every group's board of the current round.
+ * Everything is re-read from the live workshop, so when a round starts a participant socket left on
+ * the old board keeps reading (canRead still holds) but its writes are dropped: downgraded, not closed.
+ */
+function authorizeBoard(
+  service: WorkshopSource,
+  token: TokenRecord,
+  workshop: WorkshopRecord,
+  ref: { workshopId: string; groupId: string; roundId: string | null },
+): Rights {
+  const { workshopId, groupId } = ref;
+  const first = workshop.control.rounds[0];
+  const roundId = ref.roundId ?? first?.id;
+  if (ref.roundId === first?.id || !workshop.control.rounds.some((r) => r.id === roundId)) {
+    return { ok: false, code: CloseCode.Forbidden, reason: 'no such document' };
+  }
+  if (!workshop.groups.some((g) => g.id === groupId)) {
     return { ok: false, code: CloseCode.Forbidden, reason: 'no such document' };
   }
   const live = (): WorkshopRecord | null => service.peek(workshopId);
@@ -132,24 +158,37 @@ async function authorizeRights(service: WorkshopSource, token: TokenRecord, docN
       // The projector never writes on any plane, awareness included.
       return { ok: true, workshopId, canRead: groupExists, canWrite: () => false, user: null };
     case 'participant': {
-      const self = () => live()?.participants.find((p) => p.id === token.participantId);
+      const participantId = token.participantId;
+      const self = () => live()?.participants.find((p) => p.id === participantId);
       const member = () => groupExists() && self()?.groupId === groupId;
-      if (!member()) return { ok: false, code: CloseCode.Forbidden, reason: 'not your group' };
-      const user: AwarenessUser = {
-        name: self()?.name ?? null,
-        role: 'participant',
-        color: colorFor(token.participantId ?? token.hash),
+      const isCurrent = () => live()?.control.currentRoundId === roundId;
+      const wasMember = () => {
+        const round = live()?.control.rounds.find((r) => r.id === roundId);
+        return !!participantId && (round?.members?.[groupId]?.includes(participantId) ?? false);
       };
+      const canRead = () => {
+        const w = live();
+        if (!w || !groupExists() || !self()) return false;
+        if (isCurrent()) return member() || w.control.gallery.open;
+        return member() || wasMember();
+      };
+      if (!canRead()) return { ok: false, code: CloseCode.Forbidden, reason: 'not your group' };
+      // A visitor (gallery, an earlier round) reads without a presence of its own on the board.
+      const user: AwarenessUser | null =
+        member() && isCurrent()
+          ? { name: self()?.name ?? null, role: 'participant', color: colorFor(participantId ?? token.hash) }
+          : null;
       return {
         ok: true,
         workshopId,
-        canRead: member,
+        canRead,
         canWrite: () => {
           const w = live();
           // A facilitator's lock (board settings) makes the board read-only for its participants.
           return (
             !!w &&
             PARTICIPANT_WRITE_PHASES.includes(w.phase) &&
+            isCurrent() &&
             member() &&
             !boardSettingsFor(w.control.boards, groupId).locked
           );

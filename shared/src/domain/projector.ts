@@ -35,6 +35,8 @@ export interface ProjectorSettings {
    * projector shows it modulo its page count; a new spotlight, view or phase starts at 0.
    */
   page: number;
+  /** The round the overview and spotlight show (issue #17); null: the current round. */
+  roundId: string | null;
 }
 
 /** Upper bound of a stored page number (the projector wraps it by its page count). */
@@ -43,7 +45,7 @@ export const MAX_PROJECTOR_PAGE = 99;
 export const DEFAULT_SAFE_AREA: SafeArea = { corner: 'none', widthPct: 25, heightPct: 30 };
 
 export function defaultProjector(): ProjectorSettings {
-  return { view: 'auto', order: [], frozen: false, safeArea: { ...DEFAULT_SAFE_AREA }, page: 0 };
+  return { view: 'auto', order: [], frozen: false, safeArea: { ...DEFAULT_SAFE_AREA }, page: 0, roundId: null };
 }
 
 function clampInt(value: unknown, min: number, max: number, fallback: number): number {
@@ -73,6 +75,7 @@ export function readProjectorSettings(value: unknown): ProjectorSettings {
     if (Array.isArray(v.order)) out.order = v.order.filter((id): id is string => typeof id === 'string');
     if (typeof v.frozen === 'boolean') out.frozen = v.frozen;
     out.page = clampInt(v.page, 0, MAX_PROJECTOR_PAGE, 0);
+    if (typeof v.roundId === 'string') out.roundId = v.roundId;
     if (typeof v.safeArea === 'object' && v.safeArea !== null) {
       const s = v.safeArea as Record<string, unknown>;
       out.safeArea = {

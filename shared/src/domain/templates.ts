@@ -7,6 +7,8 @@ export type TemplateId = (typeof TEMPLATE_IDS)[number];
 export interface SectionTemplate {
   id: string;
   label: { pl: string; en: string };
+  /** A question under the heading (issue #17: set per section on the console); absent in templates. */
+  prompt?: string;
 }
 
 export interface GroupTemplate {

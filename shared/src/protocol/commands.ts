@@ -9,6 +9,14 @@ import {
   SAFE_AREA_MAX_WIDTH_PCT,
   SAFE_AREA_MIN_PCT,
 } from '../domain/projector.js';
+import { MAX_GALLERY_BUDGET, REGROUP_MODES } from '../domain/rounds.js';
+import {
+  MAX_SECTION_LABEL_CHARS,
+  MAX_SECTION_PROMPT_CHARS,
+  MAX_SECTIONS,
+  MIN_SECTIONS,
+  SECTION_ID,
+} from '../domain/sections.js';
 import { DataController, PrivacyContact, RetentionDays } from './http.js';
 import { z } from './z.js';
 
@@ -19,6 +27,71 @@ const Minutes = z.number().int().min(1).max(600);
 const Text = (max: number) => z.string().trim().min(1).max(max);
 /** Group capacity: null means no cap. */
 const Capacity = z.number().int().min(1).max(500).nullable();
+
+/**
+ * A board section (issue #17). `label` is one text (custom sections: the same in both languages) or
+ * both languages (the console's presets); the state always carries `{pl, en}`.
+ */
+const SectionLabel = z.union([
+  Text(MAX_SECTION_LABEL_CHARS),
+  z.strictObject({ pl: Text(MAX_SECTION_LABEL_CHARS), en: Text(MAX_SECTION_LABEL_CHARS) }),
+]);
+export const SectionInput = z.strictObject({
+  id: z.string().regex(SECTION_ID),
+  label: SectionLabel,
+  /** An empty prompt is no prompt. */
+  prompt: z.string().trim().max(MAX_SECTION_PROMPT_CHARS).optional(),
+});
+export type SectionInput = z.infer<typeof SectionInput>;
+
+/** 1–8 sections with distinct ids: a card names its section by id, so two with one id are ambiguous. */
+export const SectionList = z
+  .array(SectionInput)
+  .min(MIN_SECTIONS)
+  .max(MAX_SECTIONS)
+  .refine((list) => new Set(list.map((s) => s.id)).size === list.length, { message: 'Section ids must differ' });
+
+/**
+ * `groupId: null` sets the default of the current round; a group id overrides it for that group, and
+ * `sections: null` with a group id drops the override (the group follows the default again).
+ */
+export const SectionsCommand = z.union([
+  z.strictObject({ type: z.literal('sections'), groupId: z.null(), sections: SectionList }),
+  z.strictObject({ type: z.literal('sections'), groupId: Id, sections: SectionList.nullable() }),
+]);
+
+/** What starting a `breakout` agenda item starts, or a `round` command: a round's title and sections. */
+export const RoundPlanInput = z.strictObject({
+  title: Text(200),
+  sections: SectionList.optional(),
+  regroup: z.enum(REGROUP_MODES).optional(),
+});
+
+/** A new breakout round: every group gets a fresh board (README: the first round's rule). */
+export const RoundCommand = z.discriminatedUnion('action', [
+  z.strictObject({
+    type: z.literal('round'),
+    action: z.literal('new'),
+    title: Text(200),
+    sections: SectionList.optional(),
+    regroup: z.enum(REGROUP_MODES).default('keep'),
+  }),
+]);
+
+/** Opens or closes the gallery walk; `votes` turns dot votes on other groups' cards on or off. */
+export const GalleryCommand = z.strictObject({
+  type: z.literal('gallery'),
+  open: z.boolean(),
+  votes: z.boolean().optional(),
+  budget: z.number().int().min(1).max(MAX_GALLERY_BUDGET).optional(),
+});
+
+/** A group's call link: `https://` and a domain name only, at most 500 characters (never a script). */
+export const CallUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .pipe(z.url({ protocol: /^https$/, hostname: z.regexes.domain }));
 
 /** Control commands (DESIGN §2): one schema for socket.io and the REST mirror. */
 export const PhaseCommand = z.discriminatedUnion('to', [
@@ -34,6 +107,8 @@ const AgendaItemInput = z.strictObject({
   kind: z.enum(AGENDA_KINDS),
   minutes: Minutes,
   speakers: z.array(Text(120)).max(20).default([]),
+  /** A `breakout` item's round (issue #17): starting the item starts this round. */
+  round: RoundPlanInput.optional(),
 });
 
 export const AgendaDay = z.strictObject({
@@ -61,6 +136,8 @@ export const AgendaCommand = z.discriminatedUnion('action', [
     kind: z.enum(AGENDA_KINDS).optional(),
     minutes: Minutes.optional(),
     speakers: z.array(Text(120)).max(20).optional(),
+    /** The item's round; null removes it. */
+    round: RoundPlanInput.nullable().optional(),
     /** Only for the first item of a day: moves the whole day. */
     startsAt: z.string().regex(CLOCK_TIME).optional(),
   }),
@@ -84,6 +161,7 @@ export const GroupCommand = z.discriminatedUnion('action', [
     attendance: z.enum(ATTENDANCES).default('onsite'),
     capacity: Capacity.default(null),
     prompt: z.string().trim().max(1000).default(''),
+    callUrl: CallUrl.nullable().optional(),
   }),
   z.strictObject({
     type: z.literal('group'),
@@ -93,6 +171,8 @@ export const GroupCommand = z.discriminatedUnion('action', [
     attendance: z.enum(ATTENDANCES).optional(),
     capacity: Capacity.optional(),
     prompt: z.string().trim().max(1000).optional(),
+    /** The group's call (online or hybrid); null removes it. Only members and staff receive it. */
+    callUrl: CallUrl.nullable().optional(),
   }),
   /** Members of a removed group become unassigned. */
   z.strictObject({ type: z.literal('group'), action: z.literal('remove'), groupId: Id }),
@@ -128,6 +208,8 @@ export const ProjectorCommand = z.discriminatedUnion('action', [
     action: z.literal('page'),
     step: z.union([z.literal(1), z.literal(-1)]),
   }),
+  /** The round the overview and spotlight show (issue #17); null follows the current round. */
+  z.strictObject({ type: z.literal('projector'), action: z.literal('round'), roundId: Id.nullable() }),
   /** WCAG 2.2.2: the projector stops updating while frozen. */
   z.strictObject({ type: z.literal('projector'), action: z.literal('freeze'), frozen: z.boolean() }),
   /**
@@ -191,7 +273,8 @@ export const RecallSeconds = z.number().int().min(5).max(600);
 
 export const Command = z.union([
   PhaseCommand,
-  z.strictObject({ type: z.literal('spotlight'), groupId: Id.nullable() }),
+  /** `roundId` (issue #17) also sets the projector's round, as `{type: 'projector', action: 'round'}`. */
+  z.strictObject({ type: z.literal('spotlight'), groupId: Id.nullable(), roundId: Id.nullable().optional() }),
   /** `auto` stores a balanced assignment; `preview` answers it without storing anything. */
   z.strictObject({ type: z.literal('assign'), mode: z.enum(['auto', 'preview']) }),
   z.strictObject({ type: z.literal('move'), participantId: Id, groupId: Id.nullable() }),
@@ -226,6 +309,9 @@ export const Command = z.union([
   PlenaryCommand,
   PrivacyCommand,
   RotateCommand,
+  SectionsCommand,
+  RoundCommand,
+  GalleryCommand,
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandInput = z.input<typeof Command>;
@@ -242,6 +328,16 @@ export const ParticipantCommand = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('rapporteur'), claim: z.boolean() }),
   /** One vote more (+1) or less (−1) on a consolidated recommendation, within the plenary budget. */
   z.strictObject({ type: z.literal('vote'), itemId: Id, delta: z.union([z.literal(1), z.literal(-1)]) }),
+  /**
+   * One dot more (+1) or less (−1) on another group's card during the gallery walk, when the
+   * facilitator turned gallery votes on (issue #17); counted by the server within the budget.
+   */
+  z.strictObject({
+    type: z.literal('galleryVote'),
+    groupId: Id,
+    cardId: Id,
+    delta: z.union([z.literal(1), z.literal(-1)]),
+  }),
   /** The presenting group's rapporteur turns the projector's page while speaking (issue #20 point 3). */
   z.strictObject({ type: z.literal('projectorPage'), step: z.union([z.literal(1), z.literal(-1)]) }),
   /** Gives or withdraws one's consent to be named in the report (also after the workshop closed). */

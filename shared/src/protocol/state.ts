@@ -4,6 +4,7 @@ import type { Attendance, Locale, Mode, OrgType } from '../domain/orgTypes.js';
 import type { Phase } from '../domain/phases.js';
 import type { PrivacySettings } from '../domain/privacy.js';
 import type { ProjectorSettings } from '../domain/projector.js';
+import type { GalleryView, RoundPlan, RoundView } from '../domain/rounds.js';
 import type { SectionTemplate, TemplateId } from '../domain/templates.js';
 import type { ApiError } from './codes.js';
 
@@ -41,6 +42,23 @@ export interface GroupView {
   prompt: string;
   /** Board settings in force for this group (issue #6: votes, lock). */
   board: BoardSettings;
+  /** The sections in force on the current round's board: the group's override, else the default. */
+  sections: SectionTemplate[];
+  /** Every round's board of this group, oldest first; `docName` above is the current round's. */
+  boards: GroupBoard[];
+  /**
+   * The group's call link (issue #17). Facilitators get every group's (null: none set); a member its
+   * own group's; other participants and the projector never get the field at all.
+   */
+  callUrl?: string | null;
+}
+
+/** One round's board of a group. */
+export interface GroupBoard {
+  roundId: string;
+  docName: string;
+  /** The sections that were (or are) in force on that board, so any round can be shown. */
+  sections: SectionTemplate[];
 }
 
 export interface AgendaItem {
@@ -53,6 +71,8 @@ export interface AgendaItem {
   startsAt: string;
   minutes: number;
   speakers: string[];
+  /** A `breakout` item's round: starting the item starts it (issue #17). */
+  round?: RoundPlan;
 }
 
 export interface AgendaDayInfo {
@@ -115,7 +135,13 @@ export interface WorkshopState {
   /** IANA zone the workshop's dates and times are shown in (Europe/Warsaw by default). */
   timeZone: string;
   template: TemplateId;
+  /** The current round's default sections (the template's until a facilitator sets them). */
   sections: SectionTemplate[];
+  /** Breakout rounds, oldest first; always at least one (issue #17). */
+  rounds: RoundView[];
+  currentRoundId: string;
+  /** The gallery walk: while open, participants read every group's current board. */
+  gallery: GalleryView;
   phase: Phase;
   spotlightGroupId: string | null;
   timer: TimerState;

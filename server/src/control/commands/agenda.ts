@@ -6,12 +6,30 @@ import {
   ErrorCode,
   recalculateAgenda,
 } from '@warsztat/shared';
+import { normaliseSections } from '../../domain/rounds.js';
 import type { WorkshopRecord } from '../../domain/workshop.js';
 import { assertNever, fail, ok, type Result } from '../result.js';
 import { MINUTE_MS } from './phase.js';
+import { markRoundStarted, type RoundStart, startRound } from './rounds.js';
 
 type AgendaCommand = Extract<Command, { type: 'agenda' }>;
 type DaysInput = Extract<AgendaCommand, { action: 'set' }>['days'];
+type ItemInput = Extract<AgendaCommand, { action: 'add' }>['item'];
+type RoundInput = NonNullable<ItemInput['round']>;
+
+/** A `breakout` item's round as the agenda keeps it: sections in both languages, like the state's. */
+function roundPlan(input: RoundInput): NonNullable<AgendaItem['round']> {
+  const plan: NonNullable<AgendaItem['round']> = { title: input.title };
+  if (input.sections) plan.sections = normaliseSections(input.sections);
+  if (input.regroup) plan.regroup = input.regroup;
+  return plan;
+}
+
+/** An item as stored: without an absent round (exact optional properties). */
+function itemFields(input: ItemInput): Omit<AgendaItem, 'id' | 'day' | 'startsAt'> {
+  const { round, ...rest } = input;
+  return round ? { ...rest, round: roundPlan(round) } : rest;
+}
 
 function fromDays(
   days: DaysInput,
@@ -20,7 +38,7 @@ function fromDays(
   agendaDays: WorkshopRecord['control']['agendaDays'];
 } {
   const agenda: AgendaItem[] = days.flatMap((d, day) =>
-    d.items.map((item) => ({ id: makeId(), day, startsAt: d.startsAt, ...item })),
+    d.items.map((item) => ({ id: makeId(), day, startsAt: d.startsAt, ...itemFields(item) })),
   );
   return { agenda: recalculateAgenda(agenda), agendaDays: days.map((d) => ({ date: d.date ?? null })) };
 }
@@ -58,7 +76,7 @@ export function applyAgenda(
         id: makeId(),
         day: command.day,
         startsAt: last?.startsAt ?? '09:00',
-        ...command.item,
+        ...itemFields(command.item),
       };
       // Keep items grouped by day so recalculation walks each day in order.
       const agenda = [...w.agenda, item].sort((a, b) => a.day - b.day);
@@ -69,14 +87,17 @@ export function applyAgenda(
     case 'edit': {
       const item = w.agenda.find((i) => i.id === command.itemId);
       if (!item) return fail(ErrorCode.NotFound, 'No such agenda item');
+      const { round: _round, ...kept } = item;
       const changed: AgendaItem = {
-        ...item,
+        ...kept,
         title: command.title ?? item.title,
         kind: command.kind ?? item.kind,
         minutes: command.minutes ?? item.minutes,
         speakers: command.speakers ?? item.speakers,
         startsAt: command.startsAt ?? item.startsAt,
       };
+      const round = command.round === undefined ? item.round : command.round && roundPlan(command.round);
+      if (round) changed.round = round;
       const agenda = w.agenda.map((i) => (i.id === item.id ? changed : i));
       return ok({ ...w, agenda: recalculateAgenda(agenda) });
     }
@@ -104,15 +125,30 @@ export function applyAgenda(
       if (w.phase !== 'breakout' && !canTransition(w.phase, 'breakout')) {
         return fail(ErrorCode.Conflict, `Cannot open the groups from ${w.phase}`);
       }
+      const inRound = withItemRound(next, item, now);
+      if (!inRound.ok) return inRound;
+      const started = markRoundStarted(inRound.value, now);
       return ok({
-        ...next,
+        ...started,
         phase: 'breakout',
         spotlightGroupId: null,
         timer: { endsAt: now + item.minutes * MINUTE_MS, pausedRemainingMs: null },
-        control: { ...next.control, recallEndsAt: null },
+        control: { ...started.control, recallEndsAt: null },
       });
     }
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * Starting a `breakout` item that carries a round starts that round (issue #17), once: starting the
+ * same item again (to re-time it) keeps the round it started.
+ */
+function withItemRound(w: WorkshopRecord, item: AgendaItem, now: number): Result<WorkshopRecord> {
+  if (!item.round) return ok(w);
+  if (w.control.rounds.some((r) => r.agendaItemId === item.id)) return ok(w);
+  const start: RoundStart = { title: item.round.title, regroup: item.round.regroup ?? 'keep', agendaItemId: item.id };
+  if (item.round.sections) start.sections = item.round.sections;
+  return startRound(w, start, now);
 }

@@ -22,7 +22,8 @@ export function applyGroup(
         capacity: command.capacity,
         prompt: command.prompt,
       };
-      return ok({ ...w, groups: [...w.groups, group] });
+      const callUrls = command.callUrl ? { ...w.control.callUrls, [group.id]: command.callUrl } : w.control.callUrls;
+      return ok({ ...w, groups: [...w.groups, group], control: { ...w.control, callUrls } });
     }
     case 'update': {
       if (!w.groups.some((g) => g.id === command.groupId)) return fail(ErrorCode.NotFound, 'No such group');
@@ -33,7 +34,13 @@ export function applyGroup(
         capacity: command.capacity === undefined ? g.capacity : command.capacity,
         prompt: command.prompt ?? g.prompt,
       });
-      return ok({ ...w, groups: w.groups.map((g) => (g.id === command.groupId ? update(g) : g)) });
+      const groups = w.groups.map((g) => (g.id === command.groupId ? update(g) : g));
+      if (command.callUrl === undefined) return ok({ ...w, groups });
+      return ok({
+        ...w,
+        groups,
+        control: { ...w.control, callUrls: withCallUrl(w, command.groupId, command.callUrl) },
+      });
     }
     case 'remove': {
       if (!w.groups.some((g) => g.id === command.groupId)) return fail(ErrorCode.NotFound, 'No such group');
@@ -50,6 +57,7 @@ export function applyGroup(
         control: {
           ...w.control,
           broadcasts: w.control.broadcasts.filter((b) => b.groupId !== command.groupId),
+          callUrls: withCallUrl(w, command.groupId, null),
         },
       });
     }
@@ -67,4 +75,10 @@ export function moveParticipant(w: WorkshopRecord, participantId: string, groupI
       g.rapporteurId === participantId && g.id !== groupId ? { ...g, rapporteurId: null } : g,
     ),
   };
+}
+
+/** The call links with one group's set (a link) or removed (null). */
+function withCallUrl(w: WorkshopRecord, groupId: string, callUrl: string | null): Record<string, string> {
+  const { [groupId]: _old, ...others } = w.control.callUrls;
+  return callUrl === null ? others : { ...others, [groupId]: callUrl };
 }

@@ -10,7 +10,8 @@ import { applyGroup, moveParticipant } from './groups.js';
 import { applyPhase, applyRecall, applyTimer } from './phase.js';
 import { applyPlenary } from './plenary.js';
 import { applyPrivacy, eraseParticipant } from './privacy.js';
-import { applyProjector } from './projector.js';
+import { applyProjector, withProjectorRound } from './projector.js';
+import { applyGallery, applyRound, applySections } from './rounds.js';
 
 export { applyParticipantCommand, MAX_HELP_REQUESTS } from './participant.js';
 
@@ -38,7 +39,8 @@ export function applyCommand(
       if (command.groupId !== null && !w.groups.some((g) => g.id === command.groupId)) {
         return fail(ErrorCode.NotFound, 'No such group');
       }
-      return ok({ ...w, spotlightGroupId: command.groupId });
+      const spotlit: WorkshopRecord = { ...w, spotlightGroupId: command.groupId };
+      return command.roundId === undefined ? ok(spotlit) : withProjectorRound(spotlit, command.roundId);
     }
     case 'assign': {
       // A preview changes nothing; the service answers it with the proposed assignment.
@@ -115,6 +117,12 @@ export function applyCommand(
       // Not a pure change: it mints a token from the caller's own link and a join code checked
       // against the store, so CommandService runs it (rotate.ts) before ever calling this.
       throw new Error('rotate is run by CommandService, not applyCommand');
+    case 'sections':
+      return applySections(w, command);
+    case 'round':
+      return applyRound(w, command, now);
+    case 'gallery':
+      return applyGallery(w, command);
     default:
       return assertNever(command);
   }

@@ -2,6 +2,7 @@ import { ErrorCode, type ParticipantCommand } from '@warsztat/shared';
 import type { WorkshopRecord } from '../../domain/workshop.js';
 import { newId } from '../../ids.js';
 import { assertNever, fail, ok, type Result } from '../result.js';
+import { applyGalleryVote } from './galleryVote.js';
 import { moveParticipant } from './groups.js';
 import { applyVote } from './plenary.js';
 import { eraseParticipant } from './privacy.js';
@@ -68,6 +69,8 @@ export function applyParticipantCommand(
       return applyVote(w, participantId, command);
     case 'projectorPage':
       return rapporteurTurnsPage(w, participantId, command.step);
+    case 'galleryVote':
+      return applyGalleryVote(w, participantId, command);
     default:
       return assertNever(command);
   }

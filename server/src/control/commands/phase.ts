@@ -1,6 +1,7 @@
 import { type Command, canTransition, ErrorCode, type Phase } from '@warsztat/shared';
 import type { WorkshopRecord } from '../../domain/workshop.js';
 import { assertNever, fail, ok, type Result } from '../result.js';
+import { markRoundStarted } from './rounds.js';
 
 export const MINUTE_MS = 60_000;
 export const DEFAULT_BREAKOUT_MINUTES = 30;
@@ -23,7 +24,7 @@ export function applyPhase(
     case 'breakout': {
       const minutes = command.minutes ?? DEFAULT_BREAKOUT_MINUTES;
       return ok({
-        ...base,
+        ...markRoundStarted(base, now),
         phase: 'breakout',
         spotlightGroupId: null,
         timer: { endsAt: now + minutes * MINUTE_MS, pausedRemainingMs: null },

@@ -97,6 +97,8 @@ export function applyProjector(
     }
     case 'page':
       return ok(turnPage(w, command.step));
+    case 'round':
+      return withProjectorRound(w, command.roundId);
     case 'freeze':
       return ok(withProjector(w, { ...current, frozen: command.frozen }));
     case 'names':
@@ -111,4 +113,12 @@ export function applyProjector(
     default:
       return assertNever(command);
   }
+}
+
+/** The round the overview and spotlight show (issue #17); null follows the current round. */
+export function withProjectorRound(w: WorkshopRecord, roundId: string | null): Result<WorkshopRecord> {
+  if (roundId !== null && !w.control.rounds.some((r) => r.id === roundId)) {
+    return fail(ErrorCode.NotFound, 'No such round');
+  }
+  return ok(withProjector(w, { ...projectorOf(w), roundId, page: 0 }));
 }
