@@ -1,4 +1,6 @@
 import { type ApiError, addCard, CloseCode, parseDocName, type WorkshopState } from '@warsztat/shared';
+import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Cleanup } from '../helpers/cleanup.js';
 import { type ControlClient, connectControl, controlSocket, sendCommand, stateOf } from '../helpers/control.js';
@@ -20,9 +22,23 @@ afterEach(() => cleanup.run());
 const tokenOf = (link: string | null | undefined) => link?.split('/').pop() ?? '';
 const workshopOf = (r: Room) => parseDocName(r.anna.docName)?.workshopId ?? '';
 
-/** Resolves with the first `problem` and whether the socket was then hung up. */
+/** Resolves with the first `problem` the socket is sent (the reason before a hang-up). */
 function hangUp(client: ControlClient): Promise<ApiError> {
   return new Promise((resolve) => client.socket.once('problem', resolve));
+}
+
+/** Turns the workshop's stored control JSON back into a row written before rotation existed. */
+async function forgetRotation(databaseUrl: string, workshopId: string): Promise<void> {
+  if (databaseUrl.startsWith('sqlite:')) {
+    const db = new Database(databaseUrl.slice('sqlite:'.length));
+    db.prepare("UPDATE workshops SET control = json_remove(control, '$.staffLinks') WHERE id = ?").run(workshopId);
+    db.close();
+    return;
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query("UPDATE workshops SET control = control - 'staffLinks' WHERE id = $1", [workshopId]);
+  await client.end();
 }
 
 async function refusedOnConnect(url: string, token: string): Promise<string> {
@@ -236,5 +252,26 @@ describe('rotating a link', () => {
     expect((await getWorkshop(again.url, id, projector)).id).toBe(id);
     expect((await api(again.url, 'GET', `/api/workshops/${id}`, { token: r.projectorToken })).status).toBe(401);
     expect((await getWorkshop(again.url, id, r.facilitatorToken)).links?.projector).toBe(`/p/${projector}`);
+  });
+
+  it('keeps the links of a workshop stored before rotation existed, until the first rotation', async () => {
+    const r = await breakoutRoom(cleanup);
+    const id = workshopOf(r);
+    const coToken = tokenOf((await getWorkshop(r.t.url, id, r.facilitatorToken)).coFacilitatorLink);
+    const t = await r.t.restart({ whileDown: () => forgetRotation(r.t.databaseUrl, id) });
+    // No recorded hash: every link it had still works on every plane.
+    expect((await getWorkshop(t.url, id, r.projectorToken)).id).toBe(id);
+    const co = await connectControl(cleanup, t.url, coToken);
+    expect(co.me?.role).toBe('coFacilitator');
+    const sync = rawSync(cleanup, t.port, r.anna.docName, r.projectorToken);
+    await sync.opened;
+
+    const rotated = await runCommand(t.url, id, r.facilitatorToken, { type: 'rotate', target: 'projector' });
+    expect(await closeCodeOf(sync, 2_000)).toBe(CloseCode.Unauthorized);
+    expect((await api(t.url, 'GET', `/api/workshops/${id}`, { token: r.projectorToken })).status).toBe(401);
+    expect((await getWorkshop(t.url, id, tokenOf(rotated.links?.projector))).id).toBe(id);
+    // The co-facilitator link was not rotated and stays.
+    expect(co.socket.connected).toBe(true);
+    expect((await getWorkshop(t.url, id, coToken)).id).toBe(id);
   });
 });

@@ -23,6 +23,18 @@ describe('control record', () => {
     expect(parseControl(v1).plenary).toEqual(emptyPlenary());
   });
 
+  it('reads links from before rotation (issue #14) as never rotated, and keeps rotated ones', () => {
+    const unrotated = { projector: { epoch: 0, hash: null }, coFacilitator: { epoch: 0, hash: null } };
+    expect(parseControl({ v: 2, selfSelect: true }).staffLinks).toEqual(unrotated);
+    expect(parseControl({ v: 2, staffLinks: 'zepsute' }).staffLinks).toEqual(unrotated);
+    expect(parseControl({ v: 2, staffLinks: { projector: { epoch: -1 } } }).staffLinks).toEqual(unrotated);
+    const rotated = { projector: { epoch: 3, hash: 'h3' }, coFacilitator: { epoch: 0, hash: 'h0' } };
+    expect(parseControl({ v: 2, staffLinks: rotated, fullBoards: ['g1'] })).toMatchObject({
+      staffLinks: rotated,
+      fullBoards: ['g1'],
+    });
+  });
+
   it('reads back exactly what it stores, with the version beside it', () => {
     const control = {
       ...emptyControl('Europe/London'),
