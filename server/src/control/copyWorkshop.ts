@@ -1,6 +1,7 @@
 import { defaultProjector } from '@warsztat/shared';
 import { emptyControl } from '../domain/control.js';
 import type { WorkshopRecord } from '../domain/workshop.js';
+import { newWorkshopHeader } from './workshopHeader.js';
 
 /**
  * "Use again as a new workshop" (issue #16): the format of `src` — title (or the one given),
@@ -16,21 +17,10 @@ export function copiedWorkshop(
 ): WorkshopRecord {
   const control = emptyControl(src.control.timeZone);
   return {
-    id: made.id,
+    ...newWorkshopHeader(src, made),
     title: made.title ?? src.title,
-    date: src.date,
-    venue: src.venue,
-    organiser: src.organiser,
-    mode: src.mode,
-    locale: src.locale,
-    template: src.template,
-    joinCode: made.joinCode,
     phase: 'lobby',
-    spotlightGroupId: null,
-    timer: { endsAt: null, pausedRemainingMs: null },
     agenda: src.agenda.map((item) => ({ ...item })),
-    createdAt: made.now,
-    version: 1,
     control: {
       ...control,
       agendaDays: src.control.agendaDays.map((d) => ({ ...d })),

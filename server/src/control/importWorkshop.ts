@@ -3,6 +3,7 @@ import { parseControl } from '../domain/control.js';
 import type { WorkshopRecord } from '../domain/workshop.js';
 import type { DecodedBackup } from '../offthread/decodeBackup.js';
 import { fail, ok, type Result } from './result.js';
+import { newWorkshopHeader } from './workshopHeader.js';
 
 /**
  * A JSON export (shared protocol/report.ts `Backup`) turned into a new workshop: the content is
@@ -41,21 +42,9 @@ export function importedWorkshop(
   }));
   const memberOf = new Map(participants.map((p) => [p.id, p.groupId]));
   const workshop: WorkshopRecord = {
-    id: made.id,
-    title: src.title,
-    date: src.date,
-    venue: src.venue,
-    organiser: src.organiser,
-    mode: src.mode,
-    locale: src.locale,
-    template: src.template,
-    joinCode: made.joinCode,
+    ...newWorkshopHeader(src, made),
     phase: src.phase,
-    spotlightGroupId: null,
-    timer: { endsAt: null, pausedRemainingMs: null },
     agenda: src.agenda,
-    createdAt: made.now,
-    version: 1,
     // Absent fields (exports from before they existed) get their defaults from the one parser.
     control: parseControl({
       ...src.control,
