@@ -1,4 +1,5 @@
 import { addCard, summaryFragment } from '@warsztat/shared';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
 /**
@@ -71,16 +72,12 @@ export function intoUnknownCard(text: string): Uint8Array {
 
 /** The 6-byte delete of clock 0 of `client`, as `cards.delete(key)` of that client's first item sends. */
 export function deleteOf(client: number): Uint8Array {
-  return Uint8Array.from([0, 1, ...varUint(client), 1, 0, 1]);
-}
-
-function varUint(n: number): number[] {
-  const out: number[] = [];
-  let rest = n;
-  while (rest > 0x7f) {
-    out.push(0x80 | (rest & 0x7f));
-    rest = Math.floor(rest / 128);
-  }
-  out.push(rest);
-  return out;
+  return encoding.encode((e) => {
+    encoding.writeVarUint(e, 0); // no structs
+    encoding.writeVarUint(e, 1); // a delete set of one client…
+    encoding.writeVarUint(e, client);
+    encoding.writeVarUint(e, 1); // …with one range: clock 0, length 1
+    encoding.writeVarUint(e, 0);
+    encoding.writeVarUint(e, 1);
+  });
 }

@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { Cleanup } from './cleanup.js';
@@ -6,21 +7,14 @@ import type { Cleanup } from './cleanup.js';
  * Hand-made y-websocket frames and a raw socket that records its close code — what a hostile or
  * broken client would send, which the stock provider never does. Frame layout (y-protocols):
  * varUint message type (0 sync, 1 awareness, 3 query awareness), sync sub-type (0 step 1,
- * 1 step 2, 2 update), then a varUint-length-prefixed payload.
+ * 1 step 2, 2 update), then a varUint-length-prefixed payload. Encoded with lib0, as y-protocols
+ * does, so the byte layout is the library's and not a copy of it.
  */
-function varUint(n: number): number[] {
-  const out: number[] = [];
-  let rest = n;
-  while (rest > 0x7f) {
-    out.push(0x80 | (rest & 0x7f));
-    rest = Math.floor(rest / 128);
-  }
-  out.push(rest);
-  return out;
-}
-
 function frame(head: number[], payload: Uint8Array): Uint8Array {
-  return Uint8Array.from([...head, ...varUint(payload.byteLength), ...payload]);
+  return encoding.encode((e) => {
+    for (const byte of head) encoding.writeVarUint(e, byte);
+    encoding.writeVarUint8Array(e, payload);
+  });
 }
 
 /** Sync step 1 with an empty state vector: "send me everything". */
