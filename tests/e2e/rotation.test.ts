@@ -32,6 +32,7 @@ describe('rotating the projector link in the browser', () => {
     expect(await facilitator.getByTestId('rotate-projector').textContent()).toContain('przestanie działać od razu');
     expect(await confirm.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await axeViolations(facilitator)).toEqual([]);
+    await e2e.shot(facilitator, 'rotation-console-confirm');
     // Escape backs out and gives the focus back; nothing was rotated.
     await facilitator.keyboard.press('Escape');
     await facilitator.getByTestId('rotate-projector-open').waitFor(UI);
