@@ -17,7 +17,11 @@ export class Limiter {
   static create(prefix: string, points: number, durationS: number, redis: Redis | null): Limiter {
     const options = { keyPrefix: `warsztat:limit:${prefix}`, points, duration: durationS };
     const memory = new RateLimiterMemory(options);
-    const limiter = redis ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory }) : memory;
+    // Not ready (reconnecting) counts as away: the memory insurance answers at once instead of a
+    // join waiting on Redis (tests/integration/cluster-limits.test.ts).
+    const limiter = redis
+      ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: memory, rejectIfRedisNotReady: true })
+      : memory;
     return new Limiter(limiter, points);
   }
 
