@@ -194,6 +194,8 @@ export const en: Resources = {
     summary: 'Rapporteur summary',
     summaryToolbar: 'Summary formatting',
     summaryEmpty: 'The rapporteur has not written anything yet.',
+    summaryTooDeep:
+      'This summary was saved before Warsztat limited nesting and is nested too deeply to edit. Its text is shown without formatting.',
     summaryHint: 'Everyone sees the summary, including on the room screen.',
     summaryEdit: 'Tap here or reach it with Tab to write the summary.',
     bold: 'Bold',
@@ -307,6 +309,7 @@ export const en: Resources = {
     votes_many: '{{count}} votes',
     votes_other: '{{count}} votes',
     noSummary: 'The rapporteur has not written a summary yet.',
+    summaryTooDeep: 'Text only, without formatting: saved before the nesting limit.',
     recommendations: 'Recommendations',
     consolidatedHeading: 'Joint recommendations',
     votingOpen: 'voting is open',

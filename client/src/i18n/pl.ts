@@ -193,6 +193,8 @@ export const pl = {
     summary: 'Podsumowanie sprawozdawcy',
     summaryToolbar: 'Formatowanie podsumowania',
     summaryEmpty: 'Sprawozdawca jeszcze nic nie napisał.',
+    summaryTooDeep:
+      'To podsumowanie zapisano, zanim Warsztat ograniczył zagnieżdżenie, i jest zbyt głęboko zagnieżdżone, by je edytować. Pokazujemy sam tekst, bez formatowania.',
     summaryHint: 'Podsumowanie widzą wszyscy, także na ekranie sali.',
     summaryEdit: 'Dotknij lub przejdź tu klawiszem Tab, aby pisać podsumowanie.',
     bold: 'Pogrubienie',
@@ -306,6 +308,7 @@ export const pl = {
     votes_many: '{{count}} głosów',
     votes_other: '{{count}} głosu',
     noSummary: 'Sprawozdawca jeszcze nie napisał podsumowania.',
+    summaryTooDeep: 'Sam tekst, bez formatowania: zapisane przed limitem zagnieżdżenia.',
     recommendations: 'Rekomendacje',
     consolidatedHeading: 'Wspólne rekomendacje',
     votingOpen: 'głosowanie trwa',

@@ -122,6 +122,53 @@ export function isTooDeep(fragment: Y.XmlFragment, max = MAX_SUMMARY_DEPTH): boo
   return false;
 }
 
+/**
+ * Every text of the summary in document order, one entry per text node, read with an explicit
+ * stack instead of recursion: the whole text of a summary too deep for the block reader (whose
+ * walk stops at `MAX_SUMMARY_DEPTH`), without its structure or marks.
+ */
+export function flatSummaryText(fragment: Y.XmlFragment): string[] {
+  const lines: string[] = [];
+  const stack: Array<Y.XmlElement | Y.XmlFragment | Y.XmlText> = [fragment];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node instanceof Y.XmlText) {
+      const text = textRuns(node)
+        .map((r) => r.text)
+        .join('');
+      if (text.trim() !== '') lines.push(text);
+      continue;
+    }
+    const children = node.toArray();
+    // Pushed last child first, so the first child is read first.
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child instanceof Y.XmlText || child instanceof Y.XmlElement) stack.push(child);
+    }
+  }
+  return lines;
+}
+
+/** The summary as a screen shows it: blocks, or for a too-deep legacy summary its flattened text. */
+export interface SummaryDisplay {
+  blocks: SummaryBlock[];
+  /** Nested past `MAX_SUMMARY_DEPTH` (stored before the server's depth limit): read-only, unformatted. */
+  tooDeep: boolean;
+}
+
+/**
+ * The summary for the board and the projector (issue #14): a legacy summary nested past the limit
+ * is never handed to TipTap or to a recursive reader; its text is shown flat, so nothing is hidden
+ * and nothing overflows the stack.
+ */
+export function readSummaryForDisplay(doc: Y.Doc): SummaryDisplay {
+  const fragment = doc.getXmlFragment(SUMMARY_KEY);
+  if (!isTooDeep(fragment)) return { blocks: summaryBlocksOf(fragment), tooDeep: false };
+  const blocks = flatSummaryText(fragment).map(
+    (text): SummaryBlock => ({ kind: 'paragraph', runs: [{ text }], depth: 0 }),
+  );
+  return { blocks, tooDeep: true };
+}
+
 /** The rapporteur's summary of a board doc as flat blocks. */
 export function readSummary(doc: Y.Doc): SummaryBlock[] {
   return summaryBlocksOf(doc.getXmlFragment(SUMMARY_KEY));

@@ -1,10 +1,11 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { summaryFragment } from '@warsztat/shared';
-import { useEffect } from 'react';
+import { isTooDeep, summaryFragment } from '@warsztat/shared';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { SummaryReader } from './SummaryReader';
 
 interface Props {
   doc: Y.Doc;
@@ -20,7 +21,16 @@ interface Props {
  * here is the collaboration extension's own (y-prosemirror), so StarterKit's history is off.
  * TipTap's CSS injection is off too: the server's CSP allows no inline <style>.
  */
-export function SummaryEditor({ doc, editable, headingLevel, autoFocus = false }: Props) {
+export function SummaryEditor(props: Props) {
+  // Checked iteratively before TipTap is bound: y-prosemirror and ProseMirror's renderer recurse
+  // once per level, and a summary stored before the server's depth limit may hold thousands
+  // (issue #14). Such a summary is shown read-only, flattened, with a note.
+  const tooDeep = useMemo(() => isTooDeep(summaryFragment(props.doc)), [props.doc]);
+  if (tooDeep) return <SummaryReader doc={props.doc} headingLevel={props.headingLevel} />;
+  return <BoundSummaryEditor {...props} />;
+}
+
+function BoundSummaryEditor({ doc, editable, headingLevel, autoFocus = false }: Props) {
   const Heading = `h${headingLevel}` as const;
   const { t } = useTranslation();
   const editor = useEditor(

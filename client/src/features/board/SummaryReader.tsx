@@ -1,4 +1,4 @@
-import { readSummary, type SummaryBlock } from '@warsztat/shared';
+import { readSummaryForDisplay, type SummaryDisplay } from '@warsztat/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
@@ -10,30 +10,34 @@ import { SummaryView } from '../projector/SummaryView';
  * a participant's phone never downloads an editor it could not use. Plain text under the section's
  * heading: nothing here can be edited, so nothing pretends to be a field.
  */
-export function SummaryReader({
-  doc,
-  headingLevel,
-  onEdit,
-}: {
+export function SummaryReader(props: {
   doc: Y.Doc;
   headingLevel: 2 | 3 | 4;
   /** For whoever may write: focusing the summary opens the editor (loaded then, not before). */
   onEdit?: (() => void) | undefined;
 }) {
+  const { doc, headingLevel } = props;
   const Heading = `h${headingLevel}` as const;
   const { t } = useTranslation();
-  const [blocks, setBlocks] = useState<SummaryBlock[]>(() => readSummary(doc));
+  const [{ blocks, tooDeep }, setSummary] = useState<SummaryDisplay>(() => readSummaryForDisplay(doc));
   useEffect(() => {
-    const read = () => setBlocks(readSummary(doc));
+    const read = () => setSummary(readSummaryForDisplay(doc));
     read();
     doc.on('update', read);
     return () => doc.off('update', read);
   }, [doc]);
+  // A legacy summary nested too deeply for TipTap (issue #14) is never opened in the editor.
+  const onEdit = tooDeep ? undefined : props.onEdit;
   const empty = blocks.every((b) => b.runs.every((r) => r.text.trim() === ''));
   return (
     <section className="summary summary-editor" aria-labelledby="summary-heading" data-testid="summary">
       <Heading id="summary-heading">{t('board.summary')}</Heading>
       {empty && !onEdit && <p className="muted small">{t('board.summaryEmpty')}</p>}
+      {tooDeep && (
+        <p className="muted small" role="note" data-testid="summary-too-deep">
+          {t('board.summaryTooDeep')}
+        </p>
+      )}
       {onEdit ? (
         // The editor itself, not yet loaded: a field that becomes TipTap when it gets focus.
         // biome-ignore lint/a11y/useSemanticElements: rich text (bold, lists) has no native field

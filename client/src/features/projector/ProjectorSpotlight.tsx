@@ -111,6 +111,11 @@ function SpotlightBoard({
           <p className="spot-empty">{t('projector.noSummary')}</p>
         ) : (
           <div data-testid="projector-summary-text">
+            {board.summaryTooDeep && (
+              <p className="spot-empty" role="note" data-testid="summary-too-deep">
+                {t('projector.summaryTooDeep')}
+              </p>
+            )}
             <SummaryView blocks={board.summary} />
           </div>
         )}

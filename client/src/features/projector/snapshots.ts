@@ -3,7 +3,7 @@ import {
   cardsBySection,
   listPlenaryItems,
   type PlenaryItem,
-  readSummary,
+  readSummaryForDisplay,
   type SummaryBlock,
 } from '@warsztat/shared';
 import type * as Y from 'yjs';
@@ -15,10 +15,13 @@ import type * as Y from 'yjs';
 export interface BoardSnapshot {
   bySection: Map<string, Card[]>;
   summary: SummaryBlock[];
+  /** A legacy summary too deep to read as blocks: shown as flat text with a note (issue #14). */
+  summaryTooDeep: boolean;
 }
 
 export function readBoard(doc: Y.Doc): BoardSnapshot {
-  return { bySection: cardsBySection(doc), summary: readSummary(doc) };
+  const { blocks, tooDeep } = readSummaryForDisplay(doc);
+  return { bySection: cardsBySection(doc), summary: blocks, summaryTooDeep: tooDeep };
 }
 
 export function readCounts(doc: Y.Doc): Record<string, number> {
