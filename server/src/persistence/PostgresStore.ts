@@ -25,7 +25,7 @@ import {
 } from './rows.js';
 import { bytesParam, DOC_TABLES, WORKSHOP_CHILD_TABLES } from './rowValues.js';
 import { StaleWriteError, type Store, type StoredDoc, StoreUnavailableError } from './Store.js';
-import { isConnectionError } from './unavailable.js';
+import { isConnectionError, isDiskFull } from './unavailable.js';
 
 const log = planeLog('store');
 
@@ -54,6 +54,9 @@ type Client = pg.PoolClient;
  * surface as StoreUnavailableError, and the pool reconnects by itself once the server is back.
  */
 export class PostgresStore implements Store {
+  /** Set when a write failed for lack of space (53100/58030), cleared by a probe in `ping`. */
+  private diskFullSince: number | null = null;
+
   private constructor(private readonly pool: pg.Pool) {}
 
   static async open(connectionString: string): Promise<PostgresStore> {
@@ -114,6 +117,7 @@ export class PostgresStore implements Store {
     try {
       return await work(client);
     } catch (error) {
+      if (isDiskFull(error)) this.diskFullSince ??= Date.now();
       if (isConnectionError(error)) {
         broken = error as Error;
         throw new StoreUnavailableError({ cause: error });
@@ -273,9 +277,26 @@ export class PostgresStore implements Store {
     });
   }
 
-  /** A write check (issue #14): a database that answers reads but refuses writes is not healthy. */
+  /**
+   * A write check (issue #14): a database that answers reads but refuses writes is not healthy.
+   * After a write failed for lack of space, the one-row heartbeat proves nothing (it fits in a
+   * page that already exists), so until a write that needs new pages succeeds — a temporary table
+   * of ~60 KB in the database's own tablespace, rolled back — the store stays unhealthy.
+   */
   async ping(): Promise<boolean> {
     try {
+      if (this.diskFullSince !== null) {
+        await this.withClient(async (c) => {
+          await c.query('BEGIN');
+          try {
+            await c.query('CREATE TEMP TABLE warsztat_space_probe (filler text) ON COMMIT DROP');
+            await c.query("INSERT INTO warsztat_space_probe SELECT repeat('x', 900) FROM generate_series(1, 64)");
+          } finally {
+            await c.query('ROLLBACK');
+          }
+        });
+        this.diskFullSince = null;
+      }
       await this.withClient((c) =>
         c.query('INSERT INTO heartbeat (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = EXCLUDED.at', [
           Date.now(),

@@ -18,3 +18,9 @@ export function isConnectionError(error: unknown): boolean {
     message,
   );
 }
+
+/** SQLSTATE 53100 (disk full) or 58030 (I/O error): PostgreSQL could not get room for a write. */
+export function isDiskFull(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return code === '53100' || code === '58030';
+}
