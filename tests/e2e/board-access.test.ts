@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { section, texts, UI, useBoardFixture } from './boardRoom.js';
+import { cardText, openCard, section, texts, UI, useBoardFixture } from './boardRoom.js';
 
 /**
  * The group board for everyone, in Chromium: a keyboard-only session, an axe-core scan on a
@@ -14,7 +13,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 describe('the group board by keyboard, for screen readers and offline, in Chromium', () => {
   const board = useBoardFixture();
 
-  it('works by keyboard alone: add, type, move, vote, drag with the keyboard, delete and undo', async () => {
+  it('works by keyboard alone: add, type, move, vote, drag, open and close a card, delete and undo', async () => {
     const room = await board.openRoom();
     // Board voting is closed until the facilitator opens it (issue #20); this session votes.
     await board.command(room, { type: 'boardSettings', groupId: null, votingOpen: true });
@@ -61,8 +60,19 @@ describe('the group board by keyboard, for screen readers and offline, in Chromi
     }
     await page.keyboard.press('Space');
     await expect
-      .poll(() => section(room.piotr, 'gaps').getByTestId('card-text').first().inputValue(), UI)
+      .poll(() => section(room.piotr, 'gaps').getByTestId('card-text').first().textContent(), UI)
       .toBe('Mieszkanie wspomagane');
+    // A card reads as text until opened (issue #20): Enter opens it, Escape gives the text back.
+    await tabTo('card-view', 'resources');
+    expect(await section(page, 'resources').locator('textarea, select').count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(active, UI).toBe('card-text');
+    expect(await section(page, 'resources').getByTestId('delete-card').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(active, UI).toBe('card-view');
+    expect(await section(page, 'resources').locator('textarea, select').count()).toBe(0);
+    await page.keyboard.press('Enter');
+    await expect.poll(active, UI).toBe('card-text');
     await tabTo('delete-card', 'resources');
     await page.keyboard.press('Enter');
     await expect.poll(() => section(page, 'resources').getByTestId('card').count(), UI).toBe(0);
@@ -96,12 +106,11 @@ describe('the group board by keyboard, for screen readers and offline, in Chromi
   it('keeps an edit made while the server is down and merges it when it is back', async () => {
     const room = await board.openRoom();
     const id = await board.addCard(room, 'needs', 'Przed awarią');
-    const field = (page: Page) => page.locator(`[data-card-id="${id}"] [data-testid="card-text"]`);
     await board.restartServer(async () => {
       await expect
         .poll(() => room.anna.getByTestId('sync-status').getAttribute('data-status'), UI)
         .not.toBe('connected');
-      await field(room.anna).fill('Po awarii: edytowane offline');
+      await (await openCard(room.anna, id)).fill('Po awarii: edytowane offline');
       await expect.poll(() => room.anna.getByTestId('sync-label').textContent(), UI).toMatch(/na tym urządzeniu/);
       // Kept in this browser's IndexedDB, one database per board.
       const databases = await room.anna.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
@@ -112,7 +121,7 @@ describe('the group board by keyboard, for screen readers and offline, in Chromi
         .poll(() => page.getByTestId('sync-status').getAttribute('data-status'), { timeout: 20_000 })
         .toBe('connected');
     }
-    await expect.poll(() => field(room.piotr).inputValue(), { timeout: 20_000 }).toBe('Po awarii: edytowane offline');
+    await expect.poll(() => cardText(room.piotr, id), { timeout: 20_000 }).toBe('Po awarii: edytowane offline');
     // …and Anna's status says so once the server announces it stored her edit.
     await expect.poll(() => room.anna.getByTestId('sync-status').getAttribute('data-unsaved'), UI).toBe('false');
     expect(await room.anna.getByTestId('sync-label').textContent()).toBe('Zapisano na serwerze');

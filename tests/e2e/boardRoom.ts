@@ -14,6 +14,7 @@ export { UI };
 
 export interface Room {
   workshopId: string;
+  piotrId: string;
   facilitatorToken: string;
   projectorToken: string;
   annaId: string;
@@ -30,15 +31,37 @@ export interface BoardFixture {
   pageErrors: string[];
   newPage(width?: number, height?: number): Promise<{ page: Page; context: BrowserContext }>;
   command(room: Pick<Room, 'workshopId' | 'facilitatorToken'>, body: Command): Promise<WorkshopState>;
-  openRoom(annaWidth?: number): Promise<Room>;
+  /** Anna's viewport is `annaWidth`×`annaHeight` (a phone: 360×740); Piotr's a 1280×800 laptop. */
+  openRoom(annaWidth?: number, annaHeight?: number): Promise<Room>;
   /** Anna adds a card in `sectionId` with `text`; resolves with its id once Piotr sees it. */
   addCard(room: Room, sectionId: string, text: string): Promise<string>;
 }
 
 export const section = (page: Page, id: string) => page.locator(`[data-testid="section"][data-section-id="${id}"]`);
 
+/** Every card's words: a card reads as text until tapped (issue #20), a textarea while open. */
 export const texts = (page: Page) =>
-  page.getByTestId('card-text').evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value));
+  page
+    .getByTestId('card-text')
+    .evaluateAll((els) => els.map((e) => (e instanceof HTMLTextAreaElement ? e.value : (e.textContent ?? ''))));
+
+/** One card's words, open or not. */
+export const cardText = (page: Page, cardId: string) =>
+  page
+    .locator(`[data-card-id="${cardId}"] [data-testid="card-text"]`)
+    .evaluate((e) => (e instanceof HTMLTextAreaElement ? e.value : (e.textContent ?? '')));
+
+/**
+ * Taps a card that reads as text, so it opens for editing (issue #20), and returns its text field
+ * (focused). A card this page has just added is open already.
+ */
+export async function openCard(page: Page, cardId: string) {
+  const field = page.locator(`[data-card-id="${cardId}"] textarea[data-testid="card-text"]`);
+  if ((await field.count()) === 0) await page.locator(`[data-card-id="${cardId}"] [data-testid="card-view"]`).click();
+  await field.waitFor(UI);
+  await field.focus();
+  return field;
+}
 
 export const sectionOfCard = (page: Page, cardId: string) =>
   page
@@ -65,7 +88,7 @@ export function useBoardFixture(): BoardFixture {
       expect(answer.status, answer.text).toBe(200);
       return answer.body;
     },
-    async openRoom(annaWidth = 1280) {
+    async openRoom(annaWidth = 1280, annaHeight = 800) {
       const url = running().url;
       const created = await createWorkshop(url, { title: 'Tablica grupy', template: 'di-5' });
       const room = { workshopId: created.id, facilitatorToken: created.facilitatorToken };
@@ -76,11 +99,11 @@ export function useBoardFixture(): BoardFixture {
       await fixture.command(room, { type: 'move', participantId: piotr.participantId, groupId });
       await fixture.command(room, { type: 'phase', to: 'breakout', minutes: 30 });
       const pages: Page[] = [];
-      for (const [who, width] of [
-        [anna, annaWidth],
-        [piotr, 1280],
+      for (const [who, width, height] of [
+        [anna, annaWidth, annaHeight],
+        [piotr, 1280, 800],
       ] as const) {
-        const { page } = await fixture.newPage(width);
+        const { page } = await fixture.newPage(width, height);
         await page.goto(new URL(who.links.board, url).href);
         await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-status'), UI).toBe('connected');
         pages.push(page);
@@ -90,6 +113,7 @@ export function useBoardFixture(): BoardFixture {
         ...room,
         projectorToken: created.projectorToken,
         annaId: anna.participantId,
+        piotrId: piotr.participantId,
         groupId,
         anna: annaPage,
         piotr: piotrPage,

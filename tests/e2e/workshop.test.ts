@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { UI, useE2E } from './harness.js';
 
@@ -91,15 +91,20 @@ describe('a whole workshop in Chromium', () => {
       await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-status'), UI).toBe('connected');
     }
     const needs = (page: Page) => page.locator('[data-testid="section"][data-section-id="needs"]');
+    // A card reads as text until tapped (issue #20), and is a textarea while open.
+    const words = (field: Locator) =>
+      field.evaluate((e) => (e instanceof HTMLTextAreaElement ? e.value : (e.textContent ?? '')));
     await needs(anna).getByTestId('add-card').click();
     await needs(anna).getByTestId('card-text').last().fill('Usługi opiekuńcze w weekendy');
     await expect
-      .poll(() => needs(piotr).getByTestId('card-text').first().inputValue(), UI)
+      .poll(() => words(needs(piotr).getByTestId('card-text').first()), UI)
       .toBe('Usługi opiekuńcze w weekendy');
 
-    await needs(piotr).getByTestId('card-text').first().fill('Usługi opiekuńcze w weekendy i święta');
+    // Piotr taps Anna's card to open it, then writes.
+    await needs(piotr).getByTestId('card-view').first().click();
+    await needs(piotr).locator('textarea[data-testid="card-text"]').fill('Usługi opiekuńcze w weekendy i święta');
     await expect
-      .poll(() => needs(anna).getByTestId('card-text').first().inputValue(), UI)
+      .poll(() => words(needs(anna).getByTestId('card-text').first()), UI)
       .toBe('Usługi opiekuńcze w weekendy i święta');
 
     const gaps = (page: Page) => page.locator('[data-testid="section"][data-section-id="gaps"]');
@@ -107,7 +112,7 @@ describe('a whole workshop in Chromium', () => {
     await gaps(piotr).getByTestId('card-text').last().fill('<b>Brak</b> opiekunów wytchnieniowych');
     await expect.poll(() => gaps(anna).getByTestId('card-text').count(), UI).toBe(1);
     await expect
-      .poll(() => gaps(anna).getByTestId('card-text').first().inputValue(), UI)
+      .poll(() => words(gaps(anna).getByTestId('card-text').first()), UI)
       .toBe('<b>Brak</b> opiekunów wytchnieniowych');
     await needs(anna).getByTestId('add-card').click();
     await needs(anna).getByTestId('card-text').last().fill('Do usunięcia');
@@ -155,7 +160,7 @@ describe('a whole workshop in Chromium', () => {
         .toBe('connected');
     }
     await expect
-      .poll(() => needs(anna).getByTestId('card-text').first().inputValue(), UI)
+      .poll(() => words(needs(anna).getByTestId('card-text').first()), UI)
       .toBe('Usługi opiekuńcze w weekendy i święta');
     await needs(anna).getByTestId('add-card').click();
     await needs(anna).getByTestId('card-text').last().fill('Po restarcie');
@@ -164,7 +169,7 @@ describe('a whole workshop in Chromium', () => {
         () =>
           needs(piotr)
             .getByTestId('card-text')
-            .evaluateAll((els) => els.map((e) => (e as HTMLTextAreaElement).value)),
+            .evaluateAll((els) => els.map((e) => (e instanceof HTMLTextAreaElement ? e.value : (e.textContent ?? '')))),
         UI,
       )
       .toContain('Po restarcie');

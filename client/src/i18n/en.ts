@@ -163,6 +163,10 @@ export const en: Resources = {
     dragHint: 'Drag with the mouse, or press Space and the arrow keys. Alt+arrows move the card while typing.',
     editing: 'Editing: {{names}}',
     deleteCardLabel: 'Delete: {{label}}',
+    openCard: 'Edit — {{label}}',
+    openCardHint: 'Tap to edit the card',
+    emptyCard: '(empty card — tap to write)',
+    doneEditing: 'Done',
     moveUp: '↑ Up',
     moveDown: '↓ Down',
     deleted: 'Card deleted.',
@@ -706,6 +710,7 @@ export const en: Resources = {
     forgotten: 'Your data has been erased. You can close this page.',
   },
   console: {
+    hidePresence: 'Hide my presence on the boards',
     views: 'Console views',
     view_prepare: 'Prepare',
     view_run: 'Run',

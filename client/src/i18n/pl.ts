@@ -162,6 +162,10 @@ export const pl = {
     dragHint: 'Przeciągnij myszą lub naciśnij spację i strzałki. Alt+strzałki przenoszą kartę podczas pisania.',
     editing: 'Edytuje: {{names}}',
     deleteCardLabel: 'Usuń: {{label}}',
+    openCard: 'Edytuj — {{label}}',
+    openCardHint: 'Dotknij, aby edytować kartę',
+    emptyCard: '(pusta karta — dotknij, aby pisać)',
+    doneEditing: 'Gotowe',
     moveUp: '↑ Wyżej',
     moveDown: '↓ Niżej',
     deleted: 'Karta usunięta.',
@@ -707,6 +711,7 @@ export const pl = {
     forgotten: 'Twoje dane zostały usunięte. Możesz zamknąć tę stronę.',
   },
   console: {
+    hidePresence: 'Ukryj moją obecność na tablicach',
     views: 'Widoki konsoli',
     view_prepare: 'Przygotowanie',
     view_run: 'Praca w grupach',

@@ -1,6 +1,7 @@
 import { CloseCode, SYNC_MESSAGE_READ_ONLY, SYNC_MESSAGE_SAVED } from '@warsztat/shared';
 import * as decoding from 'lib0/decoding';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import type { Awareness } from 'y-protocols/awareness';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createProvider } from './createProvider';
@@ -111,9 +112,34 @@ function scheduleClose(entry: Entry): void {
   }, RELEASE_GRACE_MS);
 }
 
+/*
+ * Issue #20: a facilitator may hide the console's own presence on the group boards. It is a choice
+ * of this browser (preferencesStore), applied here to every doc the tab holds: a hidden tab's
+ * awareness state is null, so the provider announces nothing (and withdraws what it had
+ * announced) and the server has nothing to forward. Only the console sets it.
+ */
+let presenceHidden = false;
+
+export function setPresenceHidden(hidden: boolean): void {
+  if (hidden === presenceHidden) return;
+  presenceHidden = hidden;
+  for (const entry of entries.values()) applyPresence(entry.provider.awareness);
+}
+
+function applyPresence(awareness: Awareness): void {
+  if (presenceHidden) {
+    if (awareness.getLocalState() !== null) awareness.setLocalState(null);
+  } else if (awareness.getLocalState() === null) {
+    // y-protocols' initial state: the server stamps who this is.
+    awareness.setLocalState({});
+  }
+}
+
 function createEntry(key: string, docName: string, token: string): Entry {
   const doc = new Y.Doc();
   const provider = createProvider(docName, doc, token);
+  // Before the socket opens, so a hidden console never announces itself at all.
+  if (presenceHidden) applyPresence(provider.awareness);
   let state: DocState = {
     socket: 'connecting',
     synced: false,

@@ -49,8 +49,10 @@ function probe({ screen, arg }: { screen: string; arg: number }) {
       const counts = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="section-count"]')).map((e) =>
         Number(e.dataset.count),
       );
-      const first = document.querySelector<HTMLTextAreaElement>('[data-testid="card-text"]');
-      return counts.reduce((a, b) => a + b, 0) === arg && first !== null && first.value !== '';
+      // Cards read as text until tapped (issue #20): a card's words are a span, or a textarea when open.
+      const first = document.querySelector<HTMLElement>('[data-testid="card-text"]');
+      const text = first instanceof HTMLTextAreaElement ? first.value : (first?.textContent ?? '');
+      return counts.reduce((a, b) => a + b, 0) === arg && text !== '';
     },
     // During breakout the console opens on its Run view (issue #16): one live tile per group.
     'app:console': () => document.querySelectorAll('[data-testid="group-tile"]').length === arg,

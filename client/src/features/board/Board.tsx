@@ -19,6 +19,7 @@ import './board.css';
 import { BoardSection } from './BoardSection';
 import { BoardToolbar } from './BoardToolbar';
 import { type BoardApi, BoardContext } from './boardContext';
+import { createCardEditing } from './cardEditing';
 import { colorFor, setLocalUser } from './presence';
 import { SummaryReader } from './SummaryReader';
 import { useBoardDnd } from './useBoardDnd';
@@ -77,7 +78,8 @@ export function Board(props: Props) {
   const store = useMemo(() => new BoardStore(doc), [doc]);
   useEffect(() => store.connect(), [store]);
   const undo = useUndo(doc, origin, !readOnly);
-  const [focusCardId, setFocusCardId] = useState<string | null>(null);
+  const editing = useMemo(() => createCardEditing(), []);
+  const openCard = editing.getState().openAndFocus;
   const [message, setMessage] = useState('');
   const canEditSummary = !readOnly && (props.canEditSummary ?? false);
   // TipTap loads the first time the summary gets focus, and stays for the rest of the visit.
@@ -98,7 +100,7 @@ export function Board(props: Props) {
     (id: string) => sections.find((s) => s.id === id)?.label[locale] ?? t('board.otherSection'),
     [sections, locale, t],
   );
-  const dnd = useBoardDnd(doc, store, act, sectionLabel, setFocusCardId);
+  const dnd = useBoardDnd(doc, store, act, sectionLabel, openCard);
 
   const api: BoardApi = useMemo(
     () => ({
@@ -115,10 +117,9 @@ export function Board(props: Props) {
       showTotals: settings.votesRevealed || (authorId === null && !readOnly),
       large,
       headingLevel,
-      focusCardId,
-      requestFocus: setFocusCardId,
+      editing,
       deleteCard: undo.deleteCard,
-      addCard: (sectionId) => setFocusCardId(act(() => addCard(doc, { sectionId, authorId }))),
+      addCard: (sectionId) => openCard(act(() => addCard(doc, { sectionId, authorId }))),
       notify: setMessage,
     }),
     [
@@ -134,7 +135,8 @@ export function Board(props: Props) {
       settings,
       large,
       headingLevel,
-      focusCardId,
+      editing,
+      openCard,
     ],
   );
 

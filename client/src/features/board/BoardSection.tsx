@@ -6,6 +6,7 @@ import { type KeyboardEvent, useLayoutEffect, useMemo, useRef, useState } from '
 import { useTranslation } from 'react-i18next';
 import { useBoard, useSectionIds } from './boardContext';
 import { CardItem } from './CardItem';
+import { useFocusRequest } from './cardEditing';
 
 /** Past this many cards a section renders only what is near the viewport. */
 export const VIRTUALIZE_FROM = 80;
@@ -108,7 +109,8 @@ function VirtualCardList({ ids, label }: { ids: readonly string[]; label: string
     scrollMargin,
     getItemKey: (index) => ids[index] ?? index,
   });
-  const focusIndex = board.focusCardId === null ? -1 : ids.indexOf(board.focusCardId);
+  const focusCardId = useFocusRequest(board.editing);
+  const focusIndex = focusCardId === null ? -1 : ids.indexOf(focusCardId);
   useLayoutEffect(() => {
     if (focusIndex >= 0) virtualizer.scrollToIndex(focusIndex, { align: 'center' });
   }, [focusIndex, virtualizer]);

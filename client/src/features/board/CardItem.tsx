@@ -2,11 +2,12 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { CardColor, Placement } from '@warsztat/shared';
 import { CARD_COLORS, moveCard, sectionStepPlacement, setCardColor, stepPlacement } from '@warsztat/shared';
-import { type KeyboardEvent, memo } from 'react';
+import { type FocusEvent, type KeyboardEvent, memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
 import { useBoard, useCard } from './boardContext';
 import { CardText } from './CardText';
+import { closeWhenFocusLeaves, useCardFocus, useCardOpen } from './cardEditing';
 import { useCardEditors } from './presence';
 import { VoteControl } from './VoteControl';
 
@@ -28,13 +29,29 @@ function isCardColor(value: string): value is CardColor {
 const UP = '__up';
 const DOWN = '__down';
 
-/** One card; subscribes to its own snapshot only, so other cards' edits never re-render it. */
+/**
+ * One card; subscribes to its own snapshot only, so other cards' edits never re-render it. It
+ * reads as text until tapped (issue #20 point 9): a button with the card's words opens this one
+ * card for editing (text, colour, move, delete); Escape, or focus leaving the card, closes it.
+ * Voting and who else is in the card show either way.
+ */
 export const CardItem = memo(function CardItem({ id, index, count, sectionLabel, measureRef, virtualIndex }: Props) {
   const { t } = useTranslation();
   const board = useBoard();
   const card = useCard(id);
+  const open = useCardOpen(board.editing, id);
+  const wantsFocus = useCardFocus(board.editing, id);
   const editors = useCardEditors(board.awareness, id, t('boardSettings.facilitatorName'));
   const sortable = useSortable({ id, disabled: board.readOnly, data: { sectionId: card?.sectionId } });
+  const viewButton = useRef<HTMLButtonElement>(null);
+  // Escape gives focus back to the card's text button, so a keyboard user is where they were.
+  const refocusView = useRef(false);
+  useEffect(() => {
+    if (!open && refocusView.current) {
+      refocusView.current = false;
+      viewButton.current?.focus();
+    }
+  }, [open]);
   if (!card) return null;
 
   const label = t('board.cardLabel', { section: sectionLabel, index: index + 1, count });
@@ -53,6 +70,12 @@ export const CardItem = memo(function CardItem({ id, index, count, sectionLabel,
     'data-index': virtualIndex,
   };
 
+  const head = editors && (
+    <span className="card-editing" data-testid="card-editing">
+      {t('board.editing', { names: editors })}
+    </span>
+  );
+
   if (board.readOnly) {
     return (
       <li {...common}>
@@ -64,10 +87,49 @@ export const CardItem = memo(function CardItem({ id, index, count, sectionLabel,
     );
   }
 
+  if (!open) {
+    return (
+      <li {...common}>
+        {head && <div className="card-head">{head}</div>}
+        <button
+          ref={viewButton}
+          type="button"
+          className="card-view"
+          data-testid="card-view"
+          title={t('board.openCardHint')}
+          onClick={() => board.editing.getState().openAndFocus(card.id)}
+        >
+          <span className="visually-hidden">{t('board.openCard', { label })}: </span>
+          <span className={`card-text card-text--view${card.text ? '' : ' card-text--empty'}`} data-testid="card-text">
+            {card.text}
+          </span>
+          {!card.text && <span aria-hidden="true">{t('board.emptyCard')}</span>}
+        </button>
+        <VoteControl card={card} />
+      </li>
+    );
+  }
+
+  const close = () => board.editing.getState().close(card.id);
+  // Focus leaving the card closes it, once focus and any tap have settled (cardEditing.ts).
+  const onBlur = (event: FocusEvent<HTMLLIElement>) => {
+    const next = event.relatedTarget;
+    if (next instanceof Node && event.currentTarget.contains(next)) return;
+    closeWhenFocusLeaves(event.currentTarget, close);
+  };
+  const onCardKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    // A keyboard drag in progress uses Escape to cancel itself.
+    if (sortable.isDragging) return;
+    event.preventDefault();
+    refocusView.current = true;
+    close();
+  };
+
   const move = (placement: Placement | null) => {
     if (!placement) return;
     board.act(() => moveCard(board.doc, card.id, placement.sectionId, placement.beforeId));
-    board.requestFocus(card.id);
+    board.editing.getState().openAndFocus(card.id);
   };
   const sectionIds = board.sections.map((s) => s.id);
   const step = (direction: -1 | 1) =>
@@ -91,7 +153,7 @@ export const CardItem = memo(function CardItem({ id, index, count, sectionLabel,
   const targets = board.sections.filter((s) => s.id !== card.sectionId);
 
   return (
-    <li {...common}>
+    <li {...common} className={`${className} card--open`} onBlur={onBlur} onKeyDown={onCardKeyDown}>
       <div className="card-head">
         <button
           type="button"
@@ -104,22 +166,29 @@ export const CardItem = memo(function CardItem({ id, index, count, sectionLabel,
         >
           <span aria-hidden="true">⠿</span>
         </button>
-        {editors && (
-          <span className="card-editing" data-testid="card-editing">
-            {t('board.editing', { names: editors })}
-          </span>
-        )}
+        {head}
       </div>
       <CardText
         cardId={card.id}
         text={card.text}
         label={label}
-        autoFocus={board.focusCardId === card.id}
-        onFocused={() => board.requestFocus(null)}
+        autoFocus={wantsFocus}
+        onFocused={board.editing.getState().focused}
         onKeyDown={onKeyDown}
       />
       <div className="card-tools">
         <VoteControl card={card} />
+        <button
+          type="button"
+          className="button button--small card-done"
+          data-testid="card-done"
+          onClick={() => {
+            refocusView.current = true;
+            close();
+          }}
+        >
+          {t('board.doneEditing')}
+        </button>
         <label className="card-tool">
           <span className="visually-hidden">{t('board.color')}</span>
           <select

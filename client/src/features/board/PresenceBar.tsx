@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
-import { displayName, usePeers } from './presence';
+import { displayName, FACILITATOR, usePeers } from './presence';
 
 const SHOWN = 8;
 
@@ -19,15 +19,18 @@ export function PresenceBar({ awareness }: { awareness: Awareness | null }) {
       <ul className="board-presence-list">
         {peers.slice(0, SHOWN).map((peer) => {
           const name = displayName(peer, t('boardSettings.facilitatorName'));
+          // Issue #20: the console's presence is said in words ("Prowadzący"), never a bare initial.
+          const staff = peer.name === FACILITATOR;
           return (
             <li
               key={peer.clientId}
-              className="board-presence-peer"
+              className={`board-presence-peer${staff ? ' board-presence-peer--staff' : ''}`}
               data-testid="presence-peer"
+              data-role={staff ? 'facilitator' : 'participant'}
               title={peer.self ? `${name} ${t('participant.you')}` : name}
               style={{ backgroundColor: peer.color }}
             >
-              <span aria-hidden="true">{initials(name)}</span>
+              <span aria-hidden="true">{staff ? name : initials(name)}</span>
               <span className="visually-hidden">{peer.self ? `${name} ${t('participant.you')}` : name}</span>
             </li>
           );

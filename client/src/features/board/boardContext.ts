@@ -2,6 +2,7 @@ import type { BoardSettings, BoardStore, Card, SectionTemplate } from '@warsztat
 import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import type { CardEditing } from './cardEditing';
 
 /** Everything a card or section needs from its board, without threading props through each level. */
 export interface BoardApi {
@@ -20,9 +21,8 @@ export interface BoardApi {
   large: boolean;
   /** Level of the section headings, so the board fits the page's outline (h1 → h2, …). */
   headingLevel: 2 | 3 | 4;
-  /** The card whose text should take focus once rendered (after add or move). */
-  focusCardId: string | null;
-  requestFocus: (cardId: string | null) => void;
+  /** Which card is open for editing, and which should take focus (cards read as text until tapped). */
+  editing: CardEditing;
   /** Deletes with an "undo" offer. */
   deleteCard: (cardId: string) => void;
   addCard: (sectionId: string) => void;

@@ -20,6 +20,7 @@ import { LinksPanel } from './LinksPanel';
 import { ParticipantsTable } from './ParticipantsTable';
 import { PhaseControls } from './PhaseControls';
 import { PlenaryPanel } from './PlenaryPanel';
+import { useConsolePresence } from './PresenceToggle';
 import { PrivacyPanel } from './PrivacyPanel';
 import { ProjectorControls } from './ProjectorControls';
 import { RecallControl } from './RecallControl';
@@ -57,6 +58,7 @@ function Console({ workshop, me, token }: { workshop: WorkshopState; me: Me; tok
   const { t } = useTranslation();
   const { run, error } = useCommand();
   const [view, choose] = useConsoleView(workshop.phase);
+  useConsolePresence();
   const next = useRef<HTMLButtonElement>(null);
   // "Your workshops on this device": this console, as it is now, on the home page's list.
   const remember = useMyWorkshops((s) => s.remember);

@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Board } from '../board/Board';
 import { GroupColumn, UNASSIGNED, UnassignedColumn } from './GroupColumn';
+import { PresenceToggle } from './PresenceToggle';
 import type { Run } from './useCommand';
 
 /** The column under the pointer wins; keyboard drags (no pointer) fall back to rectangle overlap. */
@@ -90,6 +91,7 @@ export function GroupColumns({ workshop, token, run }: Props) {
       {openGroup && (
         <div className="inline-board">
           <h3>{openGroup.name}</h3>
+          <PresenceToggle />
           <Board
             key={openGroup.docName}
             docName={openGroup.docName}
