@@ -248,7 +248,9 @@ describe('projector at 1920×1080', () => {
       .toEqual(expect.arrayContaining([...NEEDS, 'Dodane po zatrzymaniu']));
     expect(await projector.getAttribute('[data-testid="projector"]', 'data-frozen')).toBe('true');
     addCard(board(g1.id), { sectionId: 'gaps', text: 'Po przeładowaniu' });
-    await projector.waitForTimeout(1_500);
+    // No fixed sleep: the spotlight's board has re-read the doc with the new card in it and held
+    // it back (data-held); only then does "not shown" mean anything.
+    await expect.poll(() => projector.getByTestId('autofit').getAttribute('data-held'), UI).toBe('true');
     expect(await projector.getByTestId('card-text').allTextContents()).not.toContain('Po przeładowaniu');
     await console.getByTestId('projector-freeze').click();
     await expect.poll(() => projector.getByTestId('card-text').allTextContents(), UI).toContain('Po przeładowaniu');

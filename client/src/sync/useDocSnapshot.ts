@@ -12,11 +12,14 @@ const READ_EVERY_MS = 300;
  * frozen still takes the server's state once, so a freeze never holds an empty board.
  * Readers keep a copy on the device too, so a projector or console reloaded with no network still
  * shows the boards as last seen; they never write, so the copy only ever holds the server's state.
+ * `held` is true while frozen once a change has arrived and was not shown (as the projector's
+ * `data-held` for the workshop state), so "frozen and unchanged" can be told from "nothing came".
  */
 export function useDocSnapshot<T>(docName: string, token: string, read: (doc: Y.Doc) => T, frozen: boolean) {
   const board = useBoardDoc(docName, token, true);
   const { doc, synced } = board;
   const [value, setValue] = useState<T>(() => read(doc));
+  const [held, setHeld] = useState(false);
   const frozenNow = useRef(frozen);
   frozenNow.current = frozen;
   const syncedNow = useRef(synced);
@@ -31,15 +34,19 @@ export function useDocSnapshot<T>(docName: string, token: string, read: (doc: Y.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a freeze lifted or a first sync re-reads at once
   useEffect(() => {
     let timer: number | null = null;
-    const refresh = () => {
+    const refresh = (changed: boolean) => {
       timer = null;
-      if (frozenNow.current && loaded.current) return;
+      if (frozenNow.current && loaded.current) {
+        if (changed) setHeld(true);
+        return;
+      }
       setValue(read(doc));
+      setHeld(false);
       if (syncedNow.current) loaded.current = true;
     };
-    refresh();
+    refresh(false);
     const onUpdate = () => {
-      if (timer === null) timer = window.setTimeout(refresh, READ_EVERY_MS);
+      if (timer === null) timer = window.setTimeout(() => refresh(true), READ_EVERY_MS);
     };
     doc.on('update', onUpdate);
     return () => {
@@ -47,5 +54,5 @@ export function useDocSnapshot<T>(docName: string, token: string, read: (doc: Y.
       if (timer !== null) window.clearTimeout(timer);
     };
   }, [doc, read, frozen, synced]);
-  return { value, synced, refused: board.refused };
+  return { value, held, synced, refused: board.refused };
 }

@@ -17,6 +17,8 @@ interface Props {
   /** Anything that changes the content's size (re-fits when it changes). */
   contentKey: string;
   testId?: string;
+  /** Frozen, and a change to the content arrived and is not shown: `data-held` (see useDocSnapshot). */
+  held?: boolean | undefined;
   /**
    * A page chosen by the person presenting (issue #20 point 3): no timer then; the page shown is
    * this one modulo the page count. Without it pages turn by themselves every PAGE_MS.
@@ -30,7 +32,7 @@ interface Props {
  * past the last column. At the 32 px floor anything still left over flows into further columns
  * to the right, shown a screen at a time as pages that turn by themselves (and stop while frozen).
  */
-export function AutoFit({ children, columns, maxFontPx, frozen, contentKey, testId, page: chosen }: Props) {
+export function AutoFit({ children, columns, maxFontPx, frozen, contentKey, testId, held, page: chosen }: Props) {
   const { t } = useTranslation();
   const outer = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
@@ -121,7 +123,14 @@ export function AutoFit({ children, columns, maxFontPx, frozen, contentKey, test
   }, [frozen, pages, chosen]);
 
   return (
-    <div className="autofit" data-testid={testId} data-font-px={fontPx} data-pages={pages} data-page={page + 1}>
+    <div
+      className="autofit"
+      data-testid={testId}
+      data-font-px={fontPx}
+      data-pages={pages}
+      data-page={page + 1}
+      data-held={held}
+    >
       <div className="autofit-viewport" ref={outer}>
         <div
           className="autofit-flow"

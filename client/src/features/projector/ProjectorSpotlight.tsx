@@ -63,7 +63,7 @@ function SpotlightBoard({
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const { value: board } = useDocSnapshot(group.docName, token, readBoard, frozen);
+  const { value: board, held } = useDocSnapshot(group.docName, token, readBoard, frozen);
   // Totals on the wall only once the facilitator reveals them, as in the room.
   const showVotes = group.board.votesRevealed;
   const known = new Set(workshop.sections.map((s) => s.id));
@@ -79,6 +79,7 @@ function SpotlightBoard({
       frozen={frozen}
       contentKey={`${key}|${board.summary.length}`}
       testId="autofit"
+      held={held}
       page={workshop.projector.page}
     >
       {sections.map((section) => {
