@@ -13,6 +13,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../helpers/server.js';
+import { TcpRelay } from '../helpers/tcpRelay.js';
 
 /**
  * PostgreSQL goes away mid-session (issue #9). Nothing may be acknowledged and then lost: control
@@ -128,8 +129,11 @@ describe('PostgreSQL outage', () => {
   it('starts once a database that is still down at boot comes up, and fails fast on a wrong database name', async () => {
     const databaseUrl = await postgres.server.createDatabase();
     await postgres.server.stop();
-    const starting = startTestServer(cleanup, {}, { databaseUrl });
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // Through a relay that counts connections, so the test knows when the server has really
+    // found the database down (instead of sleeping and hoping it has tried by then).
+    const relay = cleanup.add(await new TcpRelay(postgres.server.port).listen(), (r) => r.close());
+    const starting = startTestServer(cleanup, {}, { databaseUrl: relay.url(databaseUrl) });
+    await waitFor(() => relay.refused >= 1, 10_000, 'a connection attempt while the database is down');
     await postgres.server.restart();
     const t = await starting;
     expect((await health(t)).body).toMatchObject({ ok: true, store: 'up' });
