@@ -31,6 +31,33 @@ function watchSyncSockets(page: Page): SocketLog {
   return log;
 }
 
+/**
+ * What the page itself did, counted the moment it did it: `/sync/` sockets it created and those
+ * it closed. Playwright's own events (above) arrive a little later, so a check that nothing
+ * happened reads these, which cannot lag behind.
+ */
+async function countSyncSocketsInPage(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const counts = { created: 0, closed: 0 };
+    Object.assign(window, { __syncSockets: counts });
+    const isSync = (url: string | URL) => new URL(String(url), location.href).pathname.startsWith('/sync/');
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols);
+        if (isSync(url)) counts.created += 1;
+      }
+      override close(code?: number, reason?: string): void {
+        if (isSync(this.url) && this.readyState < Native.CLOSING) counts.closed += 1;
+        super.close(code, reason);
+      }
+    };
+  });
+}
+
+const inPage = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __syncSockets: { created: number; closed: number } }).__syncSockets);
+
 const openDocs = (log: SocketLog) => [...log.open].filter(([, n]) => n > 0).map(([doc]) => doc);
 const maxPeak = (log: SocketLog) => Math.max(0, ...log.peak.values());
 
@@ -46,13 +73,20 @@ describe('one doc, one connection', () => {
 
     const { page } = await e2e.newPage({ width: 1400, height: 1600 });
     const log = watchSyncSockets(page);
+    await countSyncSocketsInPage(page);
+    // A clock that flows as usual but can be run ahead: the waits below jump over the app's own
+    // timers (the registry's release grace) instead of sleeping through them.
+    await page.clock.install();
     await page.goto(new URL(`/f/${workshop.facilitatorToken}`, url).href);
     await expect.poll(() => page.getByTestId('group-column').count(), UI).toBe(5);
     // The Plenary view draws the plenary panel too (issue #16 split the console into views).
     await page.getByTestId('view-plenary').click();
     await page.getByTestId('plenary-show').waitFor(UI);
-    // Lobby: every panel is drawn; give a socket that would open a moment to show up.
-    await page.waitForTimeout(1_500);
+    // Lobby: every panel is drawn. Its timers are run ahead and anything it still loads has
+    // arrived, so a socket that would open a moment later has been created by now.
+    await page.clock.runFor(1_500);
+    await page.waitForLoadState('networkidle');
+    expect((await inPage(page)).created, 'sync sockets in the lobby').toBe(0);
     expect(log.opened, 'sync sockets in the lobby').toBe(0);
 
     // Breakout: the console follows to Run, whose tiles read every group's board.
@@ -72,8 +106,11 @@ describe('one doc, one connection', () => {
     await page.getByTestId('view-plenary').click();
     const docs = [...groupDocs, state.plenary.docName].sort();
     await expect.poll(() => openDocs(log).sort(), UI).toEqual(docs);
-    // Past the registry's grace period, so a socket closed late would have been counted.
-    await page.waitForTimeout(2_500);
+    // Past the registry's grace period (RELEASE_GRACE_MS, 2 s, client/src/sync/docRegistry.ts):
+    // its release timers have run, so a socket it was going to close has been closed by now.
+    await page.clock.runFor(2_500);
+    // The page's own count agrees with Playwright's: the zeros above are not a counter that never counts.
+    expect(await inPage(page)).toEqual({ created: docs.length, closed: 0 });
     expect(openDocs(log).sort()).toEqual(docs);
     expect(maxPeak(log), JSON.stringify([...log.peak])).toBe(1);
     expect(log.opened, 'no socket was closed and reopened').toBe(docs.length);
