@@ -21,5 +21,6 @@ export * from './protocol/codes.js';
 export * from './protocol/commands.js';
 export * from './protocol/docName.js';
 export * from './protocol/http.js';
+export * from './protocol/joinLimits.js';
 export * from './protocol/report.js';
 export * from './protocol/state.js';

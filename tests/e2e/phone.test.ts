@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createWorkshop, runCommand } from '../helpers/server.js';
@@ -9,6 +12,15 @@ import { UI, useE2E } from './harness.js';
  * rescanned QR code, and a join form that never scrolls sideways, whatever the text size.
  */
 const PHONE = { width: 360, height: 740 };
+const clientDist = fileURLToPath(new URL('../../client/dist', import.meta.url));
+
+/** The source files a built chunk was made from, read from its source map next to it in client/dist. */
+function sourcesOf(scriptUrl: string): string[] {
+  const map = JSON.parse(readFileSync(join(clientDist, `${new URL(scriptUrl).pathname}.map`), 'utf8')) as {
+    sources: string[];
+  };
+  return map.sources;
+}
 const TITLE = 'Plan deinstytucjonalizacji usług społecznych – powiat hajnowski';
 
 describe('participant on a 360×740 phone', () => {
@@ -82,6 +94,33 @@ describe('participant on a 360×740 phone', () => {
     expect(await sidewaysScroll(page)).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     expect(e2e.pageErrors).toEqual([]);
+  });
+
+  it('joins without loading zod: the form checks the shared limits, the server the schema', async () => {
+    // Issue #15: zod (~25 KiB) came with the join page right after the form drew. Every script the
+    // join route loads — until the title and the privacy clause are shown — must be free of it.
+    const created = await createWorkshop(e2e.server().url, { title: TITLE });
+    const { page } = await e2e.newPage(PHONE);
+    const scripts: string[] = [];
+    page.on('response', (r) => {
+      if (r.request().resourceType() === 'script') scripts.push(r.url());
+    });
+    await page.goto(`${e2e.server().url}/j/${created.joinCode.toLowerCase()}`);
+    await expect.poll(() => page.getByTestId('join-workshop-title').textContent(), UI).toBe(TITLE);
+    await page.getByTestId('privacy-notice').waitFor(UI);
+    await page.waitForLoadState('networkidle');
+    expect(scripts.length).toBeGreaterThan(2);
+    const withZod = scripts.filter((url) => sourcesOf(url).some((source) => source.includes('/zod')));
+    expect(withZod).toEqual([]);
+    // A code that cannot exist is refused on the phone, in the server's words, before any request.
+    await page.getByTestId('join-code').fill('ABC');
+    await page.getByTestId('join-name').fill('Halina Nowak');
+    await page.getByTestId('join-submit').click();
+    await expect.poll(() => page.getByTestId('form-error').getAttribute('data-code'), UI).toBe('bad_join_code');
+    // And a real one joins: the server's zod check accepts what the form sent.
+    await page.getByTestId('join-code').fill(created.joinCode);
+    await page.getByTestId('join-submit').click();
+    await page.waitForURL(/\/b\//, UI);
   });
 
   it('offers "Wróć jako" when the join link is scanned again in the same browser', async () => {

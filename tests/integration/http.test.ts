@@ -199,6 +199,14 @@ describe('HTTP API', () => {
     });
 
     it('shows the projector display names only and no facilitator or projector links', async () => {
+      // Names reach the room screen only once the facilitator allows them (issue #16), and then display names only.
+      const nameless = await api<WorkshopState>(t.url, 'GET', `/api/workshops/${w.id}`, { token: w.projectorToken });
+      expect(nameless.body.participants).toEqual([{ id: anna.participantId, name: '', groupId: null, online: false }]);
+      expect(nameless.text).not.toContain('Anna');
+      await api(t.url, 'POST', `/api/workshops/${w.id}/commands`, {
+        token: w.facilitatorToken,
+        body: { type: 'projector', action: 'names', shown: true },
+      });
       const answer = await api<WorkshopState>(t.url, 'GET', `/api/workshops/${w.id}`, { token: w.projectorToken });
       expect(answer.status).toBe(200);
       expect(answer.body.participants).toEqual([

@@ -1,4 +1,4 @@
-import { Command, CreateWorkshopBody, canTransition, JoinBody } from '@warsztat/shared';
+import { Command, CreateWorkshopBody, canTransition, JoinBody, JoinCode, readJoinCode } from '@warsztat/shared';
 import { describe, expect, it } from 'vitest';
 
 describe('CreateWorkshopBody', () => {
@@ -106,5 +106,15 @@ describe('canTransition', () => {
     expect(canTransition('plenary', 'closed')).toBe(true);
     expect(canTransition('closed', 'plenary')).toBe(false);
     expect(canTransition('closed', 'closed')).toBe(false);
+  });
+});
+
+describe('join code: the form (no zod) and the server (zod) read it alike', () => {
+  // Issue #15: the join page checks codes with joinLimits.ts only; the server's schema is built
+  // from the same constants, so the two can never disagree on a code.
+  const inputs = ['KRZ3SL', ' krz3sl ', 'KRZ-3SL', 'krz 3sl', 'KRZ3S', 'KRZ3SLX', 'KRZ0SL', 'KRZISL', '', '------'];
+  it.each(inputs)('%j', (input) => {
+    const parsed = JoinCode.safeParse(input);
+    expect(readJoinCode(input)).toBe(parsed.success ? parsed.data : null);
   });
 });

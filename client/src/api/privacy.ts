@@ -1,15 +1,12 @@
-import { JoinPrivacyAnswer } from '@warsztat/shared';
 import { NoContent, requestJson } from './http';
+
+export { joinPrivacy } from './join';
 
 /**
  * The data subject's calls (issue #19): the information clause behind a join code, a participant's
  * copy of their data (Art. 15) and their erasure (Art. 17), and the facilitator's deletion of a
  * whole workshop. Tokens travel in the Authorization header only.
  */
-export function joinPrivacy(code: string) {
-  return requestJson('GET', `/api/join/${encodeURIComponent(code)}/privacy`, JoinPrivacyAnswer);
-}
-
 export function deleteWorkshop(workshopId: string, token: string) {
   return requestJson('DELETE', `/api/workshops/${encodeURIComponent(workshopId)}`, NoContent, { token });
 }

@@ -8,6 +8,12 @@ import {
 } from '../domain/privacy.js';
 import { TEMPLATE_IDS } from '../domain/templates.js';
 import { canonicalTimeZone, DEFAULT_TIME_ZONE } from '../domain/timeZone.js';
+import {
+  JOIN_CODE_PATTERN,
+  MAX_ORGANISATION_CHARS,
+  MAX_PARTICIPANT_NAME_CHARS,
+  normaliseJoinCode,
+} from './joinLimits.js';
 import { z } from './z.js';
 
 /** Visible text: trimmed, at least one character, bounded so a paste of a book is refused. */
@@ -72,19 +78,13 @@ export const CreateWorkshopAnswer = z.object({
 });
 export type CreateWorkshopAnswer = z.infer<typeof CreateWorkshopAnswer>;
 
-/** Join codes are 6 characters from an alphabet without look-alikes (0/O, 1/I/L). */
-export const JOIN_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const JOIN_CODE_LENGTH = 6;
-export const JoinCode = z
-  .string()
-  .trim()
-  .transform((s) => s.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`)));
+/** A join code as typed (limits and normalising in joinLimits.ts, shared with the join form). */
+export const JoinCode = z.string().transform(normaliseJoinCode).pipe(z.string().regex(JOIN_CODE_PATTERN));
 
 export const JoinBody = z.strictObject({
   joinCode: JoinCode,
-  name: text(80),
-  organisation: z.string().trim().max(200).optional(),
+  name: text(MAX_PARTICIPANT_NAME_CHARS),
+  organisation: z.string().trim().max(MAX_ORGANISATION_CHARS).optional(),
   orgType: z.enum(ORG_TYPES).optional(),
   attendance: z.enum(ATTENDANCES).default('onsite'),
   /** The participant's choice: may the report name them? No unless they say so. */

@@ -78,7 +78,7 @@ const section = [
   '  with their counts.',
   '- **until usable**: resource timing `transferSize` of everything finished by then + WebSocket frames received;',
   '  **in all**: every `Network.loadingFinished.encodedDataLength` + WebSocket frames once the network has been quiet',
-  "  for 1.5 s (the join page fetches zod and the workshop's name right after the form is usable).",
+  "  for 1.5 s (the join page fetches its API calls, the workshop's name and the clause right after the form is usable).",
   '- **long tasks**: PerformanceObserver `longtask` entries (> 50 ms) before usable: count (total ms).',
   `- After a first visit the service worker precaches every screen in the background: ${precacheKiB().toFixed(0)} KiB (brotli)`,
   '  once, not counted above (the summary editor is left out and cached on first use).',

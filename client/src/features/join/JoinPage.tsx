@@ -1,5 +1,11 @@
 import type { Attendance, JoinBody, JoinInfo, OrgType } from '@warsztat/shared';
-import { ATTENDANCES, ORG_TYPES } from '@warsztat/shared';
+import {
+  ATTENDANCES,
+  MAX_ORGANISATION_CHARS,
+  MAX_PARTICIPANT_NAME_CHARS,
+  ORG_TYPES,
+  readJoinCode,
+} from '@warsztat/shared';
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,7 +43,8 @@ export function JoinPage() {
   // A rescanned QR code in the same browser: offer to come back instead of creating a second person.
   const [returning, setReturning] = useState(() => (params.code ? returningParticipant(params.code) : null));
   const [workshop, setWorkshop] = useState<JoinInfo | null>(null);
-  // zod and the API calls follow the form instead of holding it back (joinRequest.ts).
+  // The API calls follow the form instead of holding it back (joinRequest.ts); no zod on this page.
+  // The code is checked with the shared limits only: the server's zod schema stays the authority.
   const [request, setRequest] = useState<JoinRequest | null>(null);
   useEffect(() => {
     let current = true;
@@ -46,8 +53,7 @@ export function JoinPage() {
       current = false;
     };
   }, []);
-  const parsedTyped = request?.JoinCode.safeParse(code);
-  const lookupCode = parsedTyped?.success ? parsedTyped.data : null;
+  const lookupCode = readJoinCode(code);
   useEffect(() => {
     setWorkshop(null);
     if (!lookupCode || !request) return;
@@ -70,17 +76,16 @@ export function JoinPage() {
       document.getElementById('join-name')?.focus();
       return;
     }
-    const { JoinCode, joinWorkshop, rememberParticipantToken, rememberReturning } =
-      request ?? (await loadJoinRequest());
+    const { joinWorkshop, rememberParticipantToken, rememberReturning } = request ?? (await loadJoinRequest());
     // A code that cannot exist (wrong length or letters) is answered here, same words as the server's.
-    const parsedCode = JoinCode.safeParse(code);
-    if (!parsedCode.success) {
+    const joinCode = readJoinCode(code);
+    if (!joinCode) {
       setError('bad_join_code');
       return;
     }
     setError(null);
     setBusy(true);
-    const body: JoinBody = { joinCode: parsedCode.data, name: name.trim(), attendance, nameInReport };
+    const body: JoinBody = { joinCode, name: name.trim(), attendance, nameInReport };
     if (organisation.trim()) body.organisation = organisation.trim();
     if (orgType) body.orgType = orgType;
     const result = await joinWorkshop(body);
@@ -92,7 +97,7 @@ export function JoinPage() {
     rememberParticipantToken(result.data.workshopId, result.data.token);
     const board = result.data.links.board;
     const path = inAppPath(board);
-    rememberReturning(parsedCode.data, { name: name.trim(), board: path ?? board });
+    rememberReturning(joinCode, { name: name.trim(), board: path ?? board });
     if (path) navigate(path);
     else window.location.assign(board);
   };
@@ -172,7 +177,7 @@ export function JoinPage() {
               value={name}
               onChange={(e) => setName(e.target.value)}
               autoComplete="name"
-              maxLength={80}
+              maxLength={MAX_PARTICIPANT_NAME_CHARS}
               required
               aria-invalid={nameError}
               aria-describedby={nameError ? 'join-name-error' : undefined}
@@ -193,7 +198,7 @@ export function JoinPage() {
               value={organisation}
               onChange={(e) => setOrganisation(e.target.value)}
               autoComplete="organization"
-              maxLength={200}
+              maxLength={MAX_ORGANISATION_CHARS}
             />
           </div>
           <div className="field">

@@ -17,7 +17,7 @@ export function PrivacyNotice({ code }: { code: string | null }) {
     setClause(null);
     if (!code) return;
     let current = true;
-    // The call (with zod) comes with the join form's lazy module, so the form draws first; the
+    // The call comes with the join form's lazy module, so the form draws first; the
     // workshop's dictionary is loaded before the clause shows, so it never flashes in another language.
     void import('./joinRequest')
       .then(({ joinPrivacy }) => joinPrivacy(code))
