@@ -14,6 +14,7 @@ import { useMyWorkshops } from '../../stores/myWorkshopsStore';
 import { BoardSettingsPanel } from '../board/BoardSettingsPanel';
 import { AgendaPanel } from './AgendaPanel';
 import { AssignmentControls } from './AssignmentControls';
+import { CallLinksPanel } from './CallLinksPanel';
 import { GroupColumns } from './GroupColumns';
 import { HelpRequests } from './HelpRequests';
 import { LinksPanel } from './LinksPanel';
@@ -23,12 +24,14 @@ import { PlenaryPanel } from './PlenaryPanel';
 import { useConsolePresence } from './PresenceToggle';
 import { PrivacyPanel } from './PrivacyPanel';
 import { ProjectorControls } from './ProjectorControls';
+import { ProjectorRoundSelect } from './ProjectorRoundSelect';
 import { RecallControl } from './RecallControl';
 import { ReportDownload } from './ReportDownload';
 import { ReportEditor } from './ReportEditor';
 import { ReuseWorkshop } from './ReuseWorkshop';
 import { RoomPanel } from './RoomPanel';
 import { RoomScreenNames } from './RoomScreenNames';
+import { SectionsPanel } from './SectionsPanel';
 import { TimerControls } from './TimerControls';
 import { type Run, useCommand } from './useCommand';
 import { ConsoleTabs, panelId, tabId } from './views/ConsoleTabs';
@@ -132,6 +135,8 @@ function PrepareView({ workshop, me, token, run }: ViewProps) {
         <AssignmentControls workshop={workshop} run={run} />
       </ParticipantsTable>
       <GroupColumns workshop={workshop} token={token} run={run} />
+      <SectionsPanel workshop={workshop} run={run} />
+      <CallLinksPanel workshop={workshop} run={run} />
       <BoardSettingsPanel workshop={workshop} run={run} />
     </>
   );
@@ -146,6 +151,7 @@ function PlenaryView({ workshop, me, token, run }: ViewProps) {
         <div className="console-main">
           <PhaseControls workshop={workshop} run={run} canClose={me.role === 'facilitator'} showBadge={false} />
           <ProjectorControls workshop={workshop} run={run} />
+          <ProjectorRoundSelect workshop={workshop} run={run} />
         </div>
         <div className="console-side">
           <TimerControls workshop={workshop} run={run} />

@@ -96,7 +96,7 @@ export function GroupColumns({ workshop, token, run }: Props) {
             key={openGroup.docName}
             docName={openGroup.docName}
             token={token}
-            sections={workshop.sections}
+            sections={openGroup.sections}
             title={openGroup.name}
             settings={openGroup.board}
             prompt={openGroup.prompt}

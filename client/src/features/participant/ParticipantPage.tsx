@@ -8,6 +8,8 @@ import { Page } from '../../app/Page';
 import { CurrentAgendaItem } from '../../app/RoomNotices';
 import { SoundToggle } from '../../app/Timer';
 import { Board } from '../board/Board';
+import { BoardViews } from './BoardViews';
+import { CallLinkButton } from './CallLinkButton';
 import { MyData } from './MyData';
 import { GroupChooser, HelpButton, RapporteurControl } from './ParticipantActions';
 import { PlenaryVote, showsPlenary } from './PlenaryVote';
@@ -49,41 +51,44 @@ function ParticipantView({ workshop, me, token }: { workshop: WorkshopState; me:
         <CurrentAgendaItem workshop={workshop} />
         {workshop.selfSelect && workshop.phase !== 'closed' && <GroupChooser workshop={workshop} me={me} />}
         {waiting ? (
-          <>
+          <BoardViews workshop={workshop} group={null} token={token}>
             <WaitingRoom workshop={workshop} me={me} />
             <SoundToggle />
             {/* Someone who joined late and has no group yet still votes with the room. */}
             {showsPlenary(workshop) && <PlenaryVote workshop={workshop} me={me} token={token} />}
-          </>
+          </BoardViews>
         ) : (
           <>
             <HelpButton workshop={workshop} />
+            <CallLinkButton group={group} />
             <RapporteurPages workshop={workshop} me={me} group={group} />
             {showsPlenary(workshop) && <PlenaryVote workshop={workshop} me={me} token={token} />}
             {workshop.phase === 'closed' && <output className="notice">{t('participant.closedNotice')}</output>}
             {readOnly && workshop.phase !== 'closed' && (
               <output className="notice">{t('participant.readOnlyNotice')}</output>
             )}
-            <Board
-              key={group.docName}
-              docName={group.docName}
-              token={token}
-              sections={workshop.sections}
-              readOnly={readOnly}
-              authorId={me.participantId}
-              title={group.name}
-              settings={group.board}
-              prompt={group.prompt}
-              userName={me.name}
-              canEditSummary={group.rapporteurId === null || group.rapporteurId === me.participantId}
-              summaryWriters={summaryWriters(group.rapporteurId, me.participantId, workshop, t)}
-              menuExtra={
-                <>
-                  <RapporteurControl workshop={workshop} me={me} group={group} />
-                  <SoundToggle />
-                </>
-              }
-            />
+            <BoardViews workshop={workshop} group={group} token={token}>
+              <Board
+                key={group.docName}
+                docName={group.docName}
+                token={token}
+                sections={group.sections}
+                readOnly={readOnly}
+                authorId={me.participantId}
+                title={group.name}
+                settings={group.board}
+                prompt={group.prompt}
+                userName={me.name}
+                canEditSummary={group.rapporteurId === null || group.rapporteurId === me.participantId}
+                summaryWriters={summaryWriters(group.rapporteurId, me.participantId, workshop, t)}
+                menuExtra={
+                  <>
+                    <RapporteurControl workshop={workshop} me={me} group={group} />
+                    <SoundToggle />
+                  </>
+                }
+              />
+            </BoardViews>
           </>
         )}
         <ReportConsent workshop={workshop} me={me} />

@@ -2,7 +2,9 @@ import type { GroupView, WorkshopState } from '@warsztat/shared';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
 import { useDocSnapshot } from '../../sync/useDocSnapshot';
+import { boardInRound, type RoundBoard } from '../rounds/roundState';
 import { AutoFit } from './AutoFit';
+import { ProjectorRoundLine } from './ProjectorRoundLine';
 import { readCounts } from './snapshots';
 
 /**
@@ -27,18 +29,36 @@ export function ProjectorOverview({
 }) {
   const { t } = useTranslation();
   const order = workshop.projector.order;
-  const groups = order
-    .map((id) => workshop.groups.find((g) => g.id === id))
-    .filter((g): g is GroupView => g !== undefined);
+  // Issue #17: the round the facilitator chose for the room (the current one by default).
+  const roundId = workshop.projector.roundId;
+  const groups = order.flatMap((id) => {
+    const group = workshop.groups.find((g) => g.id === id);
+    const board = group ? boardInRound(workshop, group, roundId) : null;
+    return group && board ? [{ group, board }] : [];
+  });
   return (
     <section className="projector-screen" aria-labelledby="overview-heading" data-testid="projector-overview">
       <h2 id="overview-heading" className="visually-hidden">
         {t('projector.overviewHeading')}
       </h2>
-      <AutoFit columns={1} maxFontPx={44} frozen={frozen} contentKey={groups.map((g) => g.id).join()} testId="autofit">
+      <ProjectorRoundLine workshop={workshop} />
+      <AutoFit
+        columns={1}
+        maxFontPx={44}
+        frozen={frozen}
+        contentKey={groups.map((g) => g.board.docName).join()}
+        testId="autofit"
+      >
         <ul className={`projector-overview projector-overview--${overviewColumns(groups.length)}`}>
-          {groups.map((g) => (
-            <GroupCard key={g.id} group={g} workshop={workshop} token={token} frozen={frozen} />
+          {groups.map(({ group, board }) => (
+            <GroupCard
+              key={board.docName}
+              group={group}
+              board={board}
+              workshop={workshop}
+              token={token}
+              frozen={frozen}
+            />
           ))}
         </ul>
       </AutoFit>
@@ -48,23 +68,25 @@ export function ProjectorOverview({
 
 function GroupCard({
   group,
+  board,
   workshop,
   token,
   frozen,
 }: {
   group: GroupView;
+  board: RoundBoard;
   workshop: WorkshopState;
   token: string;
   frozen: boolean;
 }) {
   const locale = currentLocale();
-  const { value: counts } = useDocSnapshot(group.docName, token, readCounts, frozen);
+  const { value: counts } = useDocSnapshot(board.docName, token, readCounts, frozen);
   return (
     <li className="projector-group" data-testid="projector-group" data-group-id={group.id}>
       <h3 className="projector-group-title">{group.name}</h3>
       <Rapporteur workshop={workshop} rapporteurId={group.rapporteurId} />
       <dl className="projector-counts">
-        {workshop.sections.map((s) => (
+        {board.sections.map((s) => (
           <div key={s.id} className="projector-count" data-testid="section-count" data-section-id={s.id}>
             <dt>{s.label[locale]}</dt>
             <dd>{counts[s.id] ?? 0}</dd>

@@ -2,8 +2,10 @@ import type { GroupView, WorkshopState } from '@warsztat/shared';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
 import { useDocSnapshot } from '../../sync/useDocSnapshot';
+import { boardInRound, type RoundBoard } from '../rounds/roundState';
 import { AutoFit } from './AutoFit';
 import { Rapporteur } from './ProjectorOverview';
+import { ProjectorRoundLine } from './ProjectorRoundLine';
 import { SummaryView } from './SummaryView';
 import { readBoard } from './snapshots';
 
@@ -23,7 +25,9 @@ export function ProjectorSpotlight({
 }) {
   const { t } = useTranslation();
   const group = workshop.groups.find((g) => g.id === workshop.spotlightGroupId);
-  if (!group) {
+  // Issue #17: the spotlight shows the group's board of the round chosen for the room.
+  const board = group ? boardInRound(workshop, group, workshop.projector.roundId) : null;
+  if (!group || !board) {
     return (
       <p className="projector-lead" data-testid="projector-waiting">
         {t('projector.waitingSpotlight')}
@@ -44,31 +48,41 @@ export function ProjectorSpotlight({
           {next && ` · ${t('projector.nextGroup', { name: next.name })}`}
         </p>
         <Rapporteur workshop={workshop} rapporteurId={group.rapporteurId} />
+        <ProjectorRoundLine workshop={workshop} />
       </div>
-      <SpotlightBoard key={group.docName} group={group} workshop={workshop} token={token} frozen={frozen} />
+      <SpotlightBoard
+        key={board.docName}
+        group={group}
+        board={board}
+        workshop={workshop}
+        token={token}
+        frozen={frozen}
+      />
     </section>
   );
 }
 
 function SpotlightBoard({
   group,
+  board: roundBoard,
   workshop,
   token,
   frozen,
 }: {
   group: GroupView;
+  board: RoundBoard;
   workshop: WorkshopState;
   token: string;
   frozen: boolean;
 }) {
   const { t } = useTranslation();
   const locale = currentLocale();
-  const { value: board, held } = useDocSnapshot(group.docName, token, readBoard, frozen);
+  const { value: board, held } = useDocSnapshot(roundBoard.docName, token, readBoard, frozen);
   // Totals on the wall only once the facilitator reveals them, as in the room.
   const showVotes = group.board.votesRevealed;
-  const known = new Set(workshop.sections.map((s) => s.id));
+  const known = new Set(roundBoard.sections.map((s) => s.id));
   const sections = [
-    ...workshop.sections.map((s) => ({ id: s.id, label: s.label[locale] })),
+    ...roundBoard.sections.map((s) => ({ id: s.id, label: s.label[locale] })),
     ...[...board.bySection.keys()].filter((id) => !known.has(id)).map((id) => ({ id, label: t('board.otherSection') })),
   ];
   const key = [...board.bySection.values()].map((cards) => cards.map((c) => c.text).join('\u0000')).join('\u0001');

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { HelpRequests } from '../HelpRequests';
 import { RecallControl } from '../RecallControl';
 import { RoomPanel } from '../RoomPanel';
+import { RoundControls } from '../RoundControls';
 import { TimerControls } from '../TimerControls';
 import type { Run } from '../useCommand';
 import { BoardSheet } from './BoardSheet';
@@ -45,6 +46,7 @@ export function RunView({ workshop, token, run }: Props) {
         <RecallControl workshop={workshop} run={run} />
         <HelpRequests workshop={workshop} run={run} />
         <RoomPanel workshop={workshop} run={run} />
+        <RoundControls workshop={workshop} run={run} />
       </div>
       <section className="run-groups" aria-labelledby="run-groups-heading">
         <h2 id="run-groups-heading">{t('console.groups')}</h2>
@@ -53,7 +55,7 @@ export function RunView({ workshop, token, run }: Props) {
             <GroupTile
               key={g.id}
               group={g}
-              sections={workshop.sections}
+              sections={g.sections}
               token={token}
               help={help.get(g.id) ?? 0}
               onOpen={setOpenGroupId}

@@ -1,0 +1,77 @@
+import { type Card, type GroupView, galleryVoteKey, listCards, type WorkshopState } from '@warsztat/shared';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FailureCode } from '../../api/http';
+import { ErrorAlert } from '../../app/ErrorAlert';
+import { sendParticipantCommand } from '../../stores/controlSocket';
+import { useDocSnapshot } from '../../sync/useDocSnapshot';
+import '../../styles/plenary.css';
+
+/** Module-level (stable identity) so the snapshot does not re-subscribe on every render. */
+function readCards(doc: Parameters<typeof listCards>[0]): Card[] {
+  return listCards(doc).filter((c) => c.text.trim() !== '');
+}
+
+/**
+ * Dots on another group's cards during the gallery walk (issue #17), only while the facilitator
+ * allows it. The server counts them within the budget, as plenary votes; this shows what is left,
+ * and a vote that cannot be cast is said, never a silent click (aria-disabled keeps focus in place).
+ */
+export function GalleryVotes({ workshop, group, token }: { workshop: WorkshopState; group: GroupView; token: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const { value: cards } = useDocSnapshot(group.docName, token, readCards, false);
+  const [error, setError] = useState<FailureCode | null>(null);
+  const [refusal, setRefusal] = useState('');
+  const { gallery } = workshop;
+  if (!gallery.votingOpen) return null;
+  const used = Object.values(gallery.mine).reduce((a, b) => a + b, 0);
+  const left = Math.max(0, gallery.budget - used);
+  const vote = async (cardId: string, delta: 1 | -1) => {
+    const result = await sendParticipantCommand({ type: 'galleryVote', groupId: group.id, cardId, delta });
+    setError(result.ok ? null : result.error.code);
+    setRefusal('');
+  };
+  return (
+    <section className="gallery-votes" aria-labelledby={`${id}-heading`} data-testid="gallery-votes">
+      <h3 id={`${id}-heading`}>{t('gallery.votesHeading', { name: group.name })}</h3>
+      <p className="muted" aria-live="polite" data-testid="gallery-votes-left">
+        {t('gallery.votesLeft', { left, budget: gallery.budget })}
+      </p>
+      <ErrorAlert code={error} testId="gallery-vote-error" />
+      <output className="vote-refusal">{refusal}</output>
+      <ol className="plenary-vote-list">
+        {cards.map((card, index) => {
+          const mine = gallery.mine[galleryVoteKey(group.id, card.id)] ?? 0;
+          return (
+            <li key={card.id} className="plenary-vote-item" data-testid="gallery-vote-item" data-card-id={card.id}>
+              <p className="plenary-vote-text">{card.text}</p>
+              <div className="control-row">
+                <button
+                  type="button"
+                  className="button"
+                  aria-disabled={mine === 0}
+                  onClick={() => (mine > 0 ? void vote(card.id, -1) : setRefusal(t('plenary.nothingToTakeBack')))}
+                >
+                  {t('plenary.unvoteShort')}
+                  <span className="visually-hidden"> {t('plenary.unvoteOn', { n: index + 1 })}</span>
+                </button>
+                <span>{t('plenary.mine', { count: mine })}</span>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  data-testid="gallery-vote-plus"
+                  aria-disabled={left === 0}
+                  onClick={() => (left > 0 ? void vote(card.id, 1) : setRefusal(t('plenary.noVotesLeft')))}
+                >
+                  {t('plenary.vote')}
+                  <span className="visually-hidden"> {t('plenary.voteOn', { n: index + 1 })}</span>
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
