@@ -18,7 +18,7 @@ import { useBoardDoc } from '../../sync/useBoardDoc';
 import './board.css';
 import { BoardSection } from './BoardSection';
 import { BoardToolbar } from './BoardToolbar';
-import { type BoardApi, BoardContext } from './boardContext';
+import { type BoardApi, BoardContext, type BoardLabels } from './boardContext';
 import { createCardEditing } from './cardEditing';
 import { colorFor, setLocalUser } from './presence';
 import { SummaryReader } from './SummaryReader';
@@ -102,6 +102,20 @@ export function Board(props: Props) {
   );
   const dnd = useBoardDnd(doc, store, act, sectionLabel, openCard);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `locale` is the trigger (t reads it)
+  const labels: BoardLabels = useMemo(() => {
+    const slot = '\u0000';
+    const openCard = t('board.openCard', { label: slot });
+    const editing = t('board.editing', { names: slot });
+    return {
+      facilitator: t('boardSettings.facilitatorName'),
+      openCardHint: t('board.openCardHint'),
+      emptyCard: t('board.emptyCard'),
+      openCard: (label) => openCard.replace(slot, label),
+      editing: (names) => editing.replace(slot, names),
+    };
+  }, [t, locale]);
+
   const api: BoardApi = useMemo(
     () => ({
       doc,
@@ -121,6 +135,7 @@ export function Board(props: Props) {
       deleteCard: undo.deleteCard,
       addCard: (sectionId) => openCard(act(() => addCard(doc, { sectionId, authorId }))),
       notify: setMessage,
+      labels,
     }),
     [
       doc,
@@ -137,6 +152,7 @@ export function Board(props: Props) {
       headingLevel,
       editing,
       openCard,
+      labels,
     ],
   );
 

@@ -12,6 +12,8 @@ import { useFocusRequest } from './cardEditing';
 export const VIRTUALIZE_FROM = 80;
 const ESTIMATED_CARD_PX = 150;
 const CARD_GAP_PX = 8;
+/** Stands for a card's position in its translated label. */
+const POSITION = '\u0000';
 
 interface Props {
   sectionId: string;
@@ -36,6 +38,12 @@ export function BoardSection({ sectionId, label, hint, canAdd }: Props) {
   const headingId = `section-${sectionId}-heading`;
   const addable = !board.readOnly && canAdd;
   const Heading = `h${board.headingLevel}` as const;
+  // Translated once per section and count, not once per card (issue #15: i18next's interpolation
+  // for 200 cards was the first render's largest cost). Only the position is filled in per card.
+  const cardLabel = useMemo(() => {
+    const template = t('board.cardLabel', { section: label, index: POSITION, count: ids.length });
+    return (index: number) => template.replace(POSITION, String(index + 1));
+  }, [t, label, ids.length]);
 
   // The `n` key adds a card wherever focus is inside the section, unless one is typing.
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -64,11 +72,11 @@ export function BoardSection({ sectionId, label, hint, canAdd }: Props) {
       {ids.length === 0 && board.readOnly && <p className="muted">{t('board.empty')}</p>}
       <SortableContext id={sectionId} items={items} strategy={verticalListSortingStrategy}>
         {ids.length >= VIRTUALIZE_FROM ? (
-          <VirtualCardList ids={ids} label={label} />
+          <VirtualCardList ids={ids} cardLabel={cardLabel} />
         ) : (
           <ul className="card-list">
             {ids.map((id, index) => (
-              <CardItem key={id} id={id} index={index} count={ids.length} sectionLabel={label} />
+              <CardItem key={id} id={id} index={index} count={ids.length} cardLabel={cardLabel} />
             ))}
           </ul>
         )}
@@ -93,7 +101,7 @@ export function BoardSection({ sectionId, label, hint, canAdd }: Props) {
  * A long section: only cards near the viewport are in the DOM (page scroll, so phones keep one
  * natural scroll). Spacers stand for the rest; a card asked to take focus is scrolled into view.
  */
-function VirtualCardList({ ids, label }: { ids: readonly string[]; label: string }) {
+function VirtualCardList({ ids, cardLabel }: { ids: readonly string[]; cardLabel: (index: number) => string }) {
   const board = useBoard();
   const listRef = useRef<HTMLUListElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -131,7 +139,7 @@ function VirtualCardList({ ids, label }: { ids: readonly string[]; label: string
             id={id}
             index={row.index}
             count={ids.length}
-            sectionLabel={label}
+            cardLabel={cardLabel}
             measureRef={virtualizer.measureElement}
             virtualIndex={row.index}
           />

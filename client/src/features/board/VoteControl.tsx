@@ -9,13 +9,21 @@ import { useBoard } from './boardContext';
  * them, so early dots do not sway later ones.
  */
 export function VoteControl({ card }: { card: Card }) {
+  const board = useBoard();
+  const me = board.participantId;
+  const canVote = me !== null && !board.readOnly && board.settings.votingOpen && board.settings.voteBudget > 0;
+  // Most of a workshop (drafting) shows nothing here: decided before any translation hook runs,
+  // since this renders once per card (issue #15).
+  if (!canVote && !board.showTotals) return null;
+  if (!canVote && card.votes === 0) return null;
+  return <Votes card={card} canVote={canVote} />;
+}
+
+function Votes({ card, canVote }: { card: Card; canVote: boolean }) {
   const { t } = useTranslation();
   const board = useBoard();
   const me = board.participantId;
   const mine = me === null ? 0 : (card.votesBy[me] ?? 0);
-  const canVote = me !== null && !board.readOnly && board.settings.votingOpen && board.settings.voteBudget > 0;
-  if (!canVote && !board.showTotals) return null;
-  if (!canVote && card.votes === 0) return null;
 
   const vote = (delta: 1 | -1) => {
     if (me === null) return;

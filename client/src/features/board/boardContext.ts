@@ -26,8 +26,18 @@ export interface BoardApi {
   /** Deletes with an "undo" offer. */
   deleteCard: (cardId: string) => void;
   addCard: (sectionId: string) => void;
+  labels: BoardLabels;
   /** A short message read out politely (e.g. "no dots left"). */
   notify: (message: string) => void;
+}
+
+/** Words every card shows, translated once per board and language (issue #15). */
+export interface BoardLabels {
+  facilitator: string;
+  openCardHint: string;
+  emptyCard: string;
+  openCard: (label: string) => string;
+  editing: (names: string) => string;
 }
 
 export const BoardContext = createContext<BoardApi | null>(null);
