@@ -31,8 +31,12 @@ export interface BoardFixture {
   pageErrors: string[];
   newPage(width?: number, height?: number): Promise<{ page: Page; context: BrowserContext }>;
   command(room: Pick<Room, 'workshopId' | 'facilitatorToken'>, body: Command): Promise<WorkshopState>;
-  /** Anna's viewport is `annaWidth`×`annaHeight` (a phone: 360×740); Piotr's a 1280×800 laptop. */
-  openRoom(annaWidth?: number, annaHeight?: number): Promise<Room>;
+  /**
+   * Anna's viewport is `annaWidth`×`annaHeight` (a phone: 360×740); Piotr's a 1280×800 laptop.
+   * `annaClock`: Anna's page gets a Playwright clock from the start (it flows as usual), so a test
+   * can jump it past one of the app's time windows instead of sleeping.
+   */
+  openRoom(annaWidth?: number, annaHeight?: number, options?: { annaClock?: boolean }): Promise<Room>;
   /** Anna adds a card in `sectionId` with `text`; resolves with its id once Piotr sees it. */
   addCard(room: Room, sectionId: string, text: string): Promise<string>;
 }
@@ -88,7 +92,7 @@ export function useBoardFixture(): BoardFixture {
       expect(answer.status, answer.text).toBe(200);
       return answer.body;
     },
-    async openRoom(annaWidth = 1280, annaHeight = 800) {
+    async openRoom(annaWidth = 1280, annaHeight = 800, options = {}) {
       const url = running().url;
       const created = await createWorkshop(url, { title: 'Tablica grupy', template: 'di-5' });
       const room = { workshopId: created.id, facilitatorToken: created.facilitatorToken };
@@ -104,6 +108,7 @@ export function useBoardFixture(): BoardFixture {
         [piotr, 1280, 800],
       ] as const) {
         const { page } = await fixture.newPage(width, height);
+        if (who === anna && options.annaClock) await page.clock.install();
         await page.goto(new URL(who.links.board, url).href);
         await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-status'), UI).toBe('connected');
         pages.push(page);
