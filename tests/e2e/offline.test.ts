@@ -21,6 +21,34 @@ async function serviceWorkerReady(page: Page): Promise<void> {
     .toBe('activated');
 }
 
+/**
+ * Whether one of the page's local copies (y-indexeddb: a database per doc, its updates in the
+ * `updates` store) holds every text. Yjs writes strings as UTF-8, so the texts stand in the bytes.
+ */
+async function copiesHold(page: Page, texts: readonly string[]): Promise<boolean> {
+  return page.evaluate(async (wanted) => {
+    const request = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    const decoder = new TextDecoder();
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await request(indexedDB.open(name));
+      try {
+        if (!db.objectStoreNames.contains('updates')) continue;
+        const updates = await request(db.transaction('updates').objectStore('updates').getAll());
+        const text = updates.map((u) => decoder.decode(u as Uint8Array)).join('');
+        if (wanted.every((w) => text.includes(w))) return true;
+      } finally {
+        db.close();
+      }
+    }
+    return false;
+  }, texts);
+}
+
 describe('offline shell in Chromium', () => {
   const e2e = useE2E();
   const cleanup = new Cleanup();
@@ -88,8 +116,8 @@ describe('offline shell in Chromium', () => {
       const before = await page.getByTestId(ready).allTextContents();
       expect(before.join(' ')).toMatch(path.startsWith('/f/') ? /Transport do ośrodka/ : /3/);
       await serviceWorkerReady(page);
-      // Let the registry's copies settle in IndexedDB before the network goes.
-      await page.waitForTimeout(500);
+      // The registry's copy holds the board in IndexedDB before the network goes.
+      await expect.poll(() => copiesHold(page, CARDS), UI).toBe(true);
       await context.setOffline(true);
       await page.reload();
       await page.getByTestId(ready).first().waitFor(UI);
