@@ -113,6 +113,27 @@ try {
       api('GET', `/api/workshops/${id}/report?format=${format}`, { token: facilitatorToken }),
     );
   }
+  // Opening one of its boards: the sync plane loads it into a live doc on the main thread.
+  const imported2 = await api<{ groups: Array<{ docName: string }> }>('GET', `/api/workshops/${id}`, {
+    token: facilitatorToken,
+  });
+  const bigDoc = imported2.body.groups[0]?.docName ?? '';
+  await measure(
+    `first open of one of its boards (${(IMPORT_BYTES / 4 / 1e6).toFixed(1)} MB of base64)`,
+    String,
+    async () => {
+      const reader = rawSync(cleanup, server.port, bigDoc, facilitatorToken);
+      await reader.opened;
+      const synced = new Promise<string>((resolve) => {
+        reader.ws.on('message', (data: Buffer) => {
+          if (data[0] === 0 && data[1] === 1) resolve('synced');
+        });
+        reader.ws.once('close', (code) => resolve(`closed ${code}`));
+      });
+      reader.ws.send(encodeStep1());
+      return synced;
+    },
+  );
   await measure('report draft of that workshop', status, () =>
     api('GET', `/api/workshops/${id}/report/draft`, { token: facilitatorToken }),
   );
