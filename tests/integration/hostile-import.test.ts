@@ -17,6 +17,23 @@ import { api } from '../helpers/server.js';
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
 
+/** The server's longest event-loop stall since the last read, in ms (prom-client resets it on each scrape). */
+async function serverStallMs(url: string): Promise<number> {
+  const metrics = await (await fetch(`${url}/metrics`)).text();
+  const line = metrics.split('\n').find((l) => l.startsWith('warsztat_nodejs_eventloop_lag_max_seconds '));
+  return Number(line?.split(' ')[1]) * 1_000;
+}
+
+/** One import of `bytes` (already JSON), answered like `api` does. */
+async function postImport(url: string, bytes: Uint8Array<ArrayBuffer>): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${url}/api/workshops/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: bytes,
+  });
+  return { status: response.status, body: await response.json() };
+}
+
 describe('a hostile client importing huge backups', () => {
   it('parses a 17 MB import off the event loop, refuses a flood from one address, and the room keeps saving', async () => {
     const room = await hostileRoom(cleanup);
@@ -28,15 +45,16 @@ describe('a hostile client importing huge backups', () => {
     const body = JSON.stringify(bigBackup(exported.body, 17_000_000));
     expect(body.length).toBeGreaterThan(17_000_000);
     expect(body.length).toBeLessThan(20 * 1_048_576);
+    // Encoded once: this process's own work must not be what slows its health probe.
+    const bytes = new TextEncoder().encode(body);
     // The friend and the facilitator are on their board before the attack starts.
     const friend = await openBoard(cleanup, port, room.docName, room.friend);
     const observer = await openBoard(cleanup, port, room.docName, room.facilitatorToken);
 
+    await serverStallMs(url);
     const { result, slowestMs } = await duringAttack(url, async () => {
       // Four at once from one address: two run, the others are refused at once (429).
-      const imports = Promise.all(
-        Array.from({ length: 4 }, () => api<CreateWorkshopAnswer>(url, 'POST', '/api/workshops/import', { body })),
-      );
+      const imports = Promise.all(Array.from({ length: 4 }, () => postImport(url, bytes)));
       // Meanwhile the friend writes, and the facilitator sees it.
       addCard(friend.doc, { sectionId: 'needs', text: 'w trakcie importu' });
       await waitFor(
@@ -47,7 +65,11 @@ describe('a hostile client importing huge backups', () => {
       return imports;
     });
     const statuses = result.map((r) => r.status).sort();
-    console.log(`17 MB imports: ${statuses.join(', ')}; slowest /healthz ${slowestMs.toFixed(0)} ms`);
+    // The server's own longest stall, to tell it from this process's (both share a loaded machine).
+    const stall = await serverStallMs(url);
+    console.log(
+      `17 MB imports: ${statuses.join(', ')}; slowest /healthz ${slowestMs.toFixed(0)} ms, server stall ${stall} ms`,
+    );
     expect(slowestMs).toBeLessThan(1_000);
     for (const answer of result) {
       if (answer.status === 201) continue;
@@ -62,6 +84,7 @@ describe('a hostile client importing huge backups', () => {
 
     // The imported workshop is whole: its first board holds every card of the file.
     const created = result.find((r) => r.status === 201)?.body as CreateWorkshopAnswer;
+    expect(created.id).toBeTruthy();
     const report = await duringAttack(url, () =>
       api(url, 'GET', `/api/workshops/${created.id}/report?format=docx`, { token: created.facilitatorToken }),
     );
