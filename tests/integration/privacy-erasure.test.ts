@@ -35,7 +35,7 @@ function attendanceAddsUp(report: Report, expectedTotal: number): void {
   expect(rows.reduce((sum, r) => sum + r.counts.onsite, 0)).toBe(totals.onsite);
   expect(rows.reduce((sum, r) => sum + r.counts.online, 0)).toBe(totals.online);
   expect(totals.onsite + totals.online).toBe(expectedTotal);
-  expect(report.groups.reduce((sum, g) => sum + g.members, 0)).toBe(expectedTotal);
+  expect((report.rounds[0]?.groups ?? []).reduce((sum, g) => sum + g.members, 0)).toBe(expectedTotal);
 }
 
 async function reportOf(url: string, id: string, token: string) {

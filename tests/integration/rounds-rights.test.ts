@@ -52,6 +52,7 @@ describe('rights per round and in the gallery', () => {
       type: 'round',
       action: 'new',
       title: 'Rekomendacje',
+      regroup: 'keep',
     });
     const r2 = next.groups.find((g) => g.id === groupA.id)?.docName ?? '';
     expect(r2).toBe(`${w.id}.${groupA.id}.r2`);

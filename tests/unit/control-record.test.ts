@@ -71,6 +71,36 @@ describe('control record', () => {
     expect(parseControl({ projectorNames: 'yes' }).projectorNames).toBe(false);
   });
 
+  it('reads a version-2 row as one round holding its boards, started if anything was ever stored (issue #17)', () => {
+    const { rounds: _r, currentRoundId: _c, gallery: _g, callUrls: _u, ...v2 } = emptyControl();
+    const used = parseControl({ v: 2, ...v2, lastActivityAt: 1_700_000_000_000 });
+    expect(used.rounds).toEqual([
+      {
+        id: 'r1',
+        title: '',
+        startedAt: 1_700_000_000_000,
+        sections: null,
+        groupSections: {},
+        members: null,
+        agendaItemId: null,
+      },
+    ]);
+    expect(used.currentRoundId).toBe('r1');
+    expect(used.gallery).toMatchObject({ open: false, votingOpen: false, votes: {} });
+    expect(used.callUrls).toEqual({});
+    // Never used: the first `round` command names this round instead of adding one.
+    expect(parseControl({ v: 2, ...v2 }).rounds[0]?.startedAt).toBeNull();
+    // A file exported without `v` (read as version 1) keeps its rounds; a current id that names none
+    // falls back to the last round.
+    const rounds = [
+      { ...emptyControl().rounds[0], startedAt: 5 },
+      { id: 'r2', title: 'Druga', startedAt: 9, sections: null, groupSections: {}, members: null, agendaItemId: null },
+    ];
+    const exported = parseControl({ ...v2, rounds, currentRoundId: 'r7' });
+    expect(exported.rounds).toEqual(rounds);
+    expect(exported.currentRoundId).toBe('r2');
+  });
+
   it('gives every new workshop its own lists, so one workshop never changes another', () => {
     const a = emptyControl();
     a.namesInReport.push('p1');

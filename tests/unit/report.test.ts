@@ -73,7 +73,7 @@ describe('report of a workshop built like seed 000', () => {
   });
 
   it('says how the room was split: "Uczestnicy zostali podzieleni na 5 grup: seniorzy, …"', () => {
-    expect(seedReport().groupsIntro.text).toBe(
+    expect(seedReport().rounds[0]?.intro.text).toBe(
       'Uczestnicy zostali podzieleni na 5 grup: seniorzy, dzieci i młodzież (rodziny biologiczne, zastępcze, ' +
         'adopcyjne), osoby w kryzysie bezdomności, osoby z problemami zdrowia psychicznego i osoby z ' +
         'niepełnosprawnościami. Każda grupa opracowała w formie warsztatowej: potrzeby, zasoby i obecne usługi, ' +
@@ -117,8 +117,8 @@ describe('report of a workshop built like seed 000', () => {
 
   it("gives each group's cards by section in board order, its size, rapporteur (named only with consent) and summary", () => {
     const report = seedReport();
-    expect(report.groups.map((g) => g.name)).toEqual(seed000.groups.map((g) => g.name));
-    const [seniors, children] = report.groups;
+    expect((report.rounds[0]?.groups ?? []).map((g) => g.name)).toEqual(seed000.groups.map((g) => g.name));
+    const [seniors, children] = report.rounds[0]?.groups ?? [];
     expect(seniors?.membersText).toBe('4 osoby');
     expect(seniors?.rapporteurText).toBe(seed000.participants[0]?.name);
     expect(children?.rapporteurText).toBe('osoba wybrana przez grupę (bez zgody na podanie nazwiska)');
@@ -128,7 +128,9 @@ describe('report of a workshop built like seed 000', () => {
       ['Luki i bariery', ['Brak opiekunów wytchnieniowych na terenach wiejskich']],
       ['Rekomendacje', ['Zlecać usługi opiekuńcze spółdzielniom socjalnym w trybie klauzul społecznych']],
     ]);
-    expect(report.groups.map((g) => g.summary[0]?.runs[0]?.text)).toEqual([0, 1, 2, 3, 4].map(summaryText));
+    expect((report.rounds[0]?.groups ?? []).map((g) => g.summary[0]?.runs[0]?.text)).toEqual(
+      [0, 1, 2, 3, 4].map(summaryText),
+    );
   });
 
   it("lists the plenary's consolidated recommendations in their final order, with source group", () => {
@@ -360,7 +362,7 @@ describe('report of a two-day online workshop built like seed 002 (Platforma, Wa
         'Rozwoju Ekonomii Społecznej”, zorganizowane przez: Regionalny Ośrodek Polityki Społecznej w Olsztynie.',
     );
     expect(report.header[0]).toEqual(['Data', '4–5 marca 2021 r.']);
-    expect(report.groupsIntro.text).toMatch(
+    expect(report.rounds[0]?.intro.text).toMatch(
       // Proper names keep their capitals mid-sentence.
       /^Uczestnicy zostali podzieleni na 4 grupy: Centra Integracji Społecznej \(CIS\), Kluby Integracji Społecznej \(KIS\), Warsztaty Terapii Zajęciowej \(WTZ\) i Zakłady Aktywności Zawodowej \(ZAZ\)\./,
     );
@@ -389,8 +391,8 @@ describe('English report', () => {
       'On 24 November 2022, the meeting “Spotkanie Regionalnego Komitetu Rozwoju Ekonomii Społecznej” took place ' +
         '(Białystok), organised by Regionalny Ośrodek Polityki Społecznej w Białymstoku.',
     );
-    expect(report.groupsIntro.text).toMatch(/^Participants were divided into 5 groups: /);
-    expect(report.groups[0]?.sections.map((s) => s.label)).toEqual([
+    expect(report.rounds[0]?.intro.text).toMatch(/^Participants were divided into 5 groups: /);
+    expect((report.rounds[0]?.groups ?? [])[0]?.sections.map((s) => s.label)).toEqual([
       'Needs',
       'Existing services and resources',
       'Gaps and barriers',

@@ -1,5 +1,6 @@
-import { ErrorCode } from '@warsztat/shared';
+import { ErrorCode, FIRST_ROUND_ID, plenaryDocNameFor } from '@warsztat/shared';
 import { parseControl } from '../domain/control.js';
+import { firstRound, type RoundRecord, roundDocName } from '../domain/rounds.js';
 import type { WorkshopRecord } from '../domain/workshop.js';
 import type { DecodedBackup } from '../offthread/decodeBackup.js';
 import { fail, ok, type Result } from './result.js';
@@ -19,8 +20,56 @@ import { newWorkshopHeader } from './workshopHeader.js';
  */
 export interface ImportedWorkshop {
   workshop: WorkshopRecord;
-  /** Each board and the plenary doc as one update, re-encoded from a doc it was applied to. */
-  docs: Array<{ groupId: string | null; update: Uint8Array }>;
+  /** Each round's boards and the plenary doc, by their new names, each as one re-encoded update. */
+  docs: Array<{ name: string; update: Uint8Array }>;
+}
+
+type BackupControl = DecodedBackup['workshop']['control'];
+
+/**
+ * The file's rounds (issue #17) kept to what this workshop has: unknown groups and participants
+ * dropped, one round at least (files from before rounds: their boards are the first round's).
+ */
+function importedRounds(
+  src: BackupControl,
+  groupIds: ReadonlySet<string>,
+  participantIds: ReadonlySet<string>,
+  agendaIds: ReadonlySet<string>,
+): Result<{ rounds: RoundRecord[]; currentRoundId: string }> {
+  if (!src.rounds) return ok({ rounds: [firstRound(null)], currentRoundId: FIRST_ROUND_ID });
+  if (new Set(src.rounds.map((r) => r.id)).size !== src.rounds.length) {
+    return fail(ErrorCode.BadRequest, 'workshop.control.rounds: duplicate round id');
+  }
+  const known = <T>(record: Record<string, T>) =>
+    Object.fromEntries(Object.entries(record).filter(([groupId]) => groupIds.has(groupId)));
+  const rounds = src.rounds.map((r) => {
+    const round: RoundRecord = {
+      id: r.id,
+      title: r.title,
+      startedAt: r.startedAt,
+      sections: r.sections,
+      groupSections: known(r.groupSections),
+      members:
+        r.members === null
+          ? null
+          : known(
+              Object.fromEntries(
+                Object.entries(r.members).map(([g, ids]) => [g, ids.filter((id) => participantIds.has(id))]),
+              ),
+            ),
+      agendaItemId: r.agendaItemId !== null && agendaIds.has(r.agendaItemId) ? r.agendaItemId : null,
+    };
+    if (r.rapporteurs) {
+      round.rapporteurs = known(
+        Object.fromEntries(
+          Object.entries(r.rapporteurs).map(([g, id]) => [g, id !== null && participantIds.has(id) ? id : null]),
+        ),
+      );
+    }
+    return round;
+  });
+  const current = rounds.find((r) => r.id === src.currentRoundId) ?? rounds.at(-1);
+  return ok({ rounds, currentRoundId: current?.id ?? FIRST_ROUND_ID });
 }
 
 export function importedWorkshop(
@@ -41,10 +90,13 @@ export function importedWorkshop(
     groupId: p.groupId !== null && groupIds.has(p.groupId) ? p.groupId : null,
   }));
   const memberOf = new Map(participants.map((p) => [p.id, p.groupId]));
+  const design = importedRounds(src.control, groupIds, participantIds, agendaIds);
+  if (!design.ok) return design;
+  const callUrls = Object.fromEntries(Object.entries(src.control.callUrls ?? {}).filter(([g]) => groupIds.has(g)));
   const workshop: WorkshopRecord = {
     ...newWorkshopHeader(src, made),
     phase: src.phase,
-    agenda: src.agenda,
+    agenda: src.agenda.map(({ round, ...item }) => (round ? { ...item, round } : item)),
     // Absent fields (exports from before they existed) get their defaults from the one parser.
     control: parseControl({
       ...src.control,
@@ -61,6 +113,10 @@ export function importedWorkshop(
       })),
       // The copy's own activity; a closing time is kept, so a restore never extends the promised retention.
       lastActivityAt: made.now,
+      ...design.value,
+      // The gallery walk was a moment of the room, not content: it starts closed.
+      gallery: undefined,
+      callUrls,
     }),
     groups: src.groups.map((g) => ({
       ...g,
@@ -69,10 +125,14 @@ export function importedWorkshop(
     participants,
   };
   const docs: ImportedWorkshop['docs'] = [];
+  const roundIds = new Set(design.value.rounds.map((r) => r.id));
+  const firstId = design.value.rounds[0]?.id;
   for (const [i, board] of backup.boards.entries()) {
     if (!groupIds.has(board.groupId)) return fail(ErrorCode.BadRequest, `boards.${i}.groupId: no such group`);
-    docs.push(board);
+    const roundId = board.roundId ?? firstId ?? FIRST_ROUND_ID;
+    if (!roundIds.has(roundId)) return fail(ErrorCode.BadRequest, `boards.${i}.roundId: no such round`);
+    docs.push({ name: roundDocName(workshop, board.groupId, roundId), update: board.update });
   }
-  if (backup.plenary !== null) docs.push({ groupId: null, update: backup.plenary });
+  if (backup.plenary !== null) docs.push({ name: plenaryDocNameFor(workshop.id), update: backup.plenary });
   return ok({ workshop, docs });
 }

@@ -110,10 +110,14 @@ const UPGRADES: Record<number, (stored: Record<string, unknown>) => Record<strin
   // Version 1 differs only by absent fields, which the schema's defaults fill.
   1: (stored) => stored,
   // Version 2 had one board per group for the whole workshop: it becomes the first round.
-  2: (stored) => ({
-    ...stored,
-    rounds: [firstRound(typeof stored.lastActivityAt === 'number' ? stored.lastActivityAt : null)],
-  }),
+  // Exports carry no `v` (they are read as version 1), so a step keeps what is already there.
+  2: (stored) =>
+    Array.isArray(stored.rounds)
+      ? stored
+      : {
+          ...stored,
+          rounds: [firstRound(typeof stored.lastActivityAt === 'number' ? stored.lastActivityAt : null)],
+        },
 };
 
 /** The stored JSON (or null, for SQLite rows from before the column) as a complete ControlRecord. */

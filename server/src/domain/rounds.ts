@@ -25,6 +25,8 @@ export interface RoundRecord {
   groupSections: Record<string, SectionTemplate[]>;
   /** groupId → member ids when the round ended (who may still read its boards); null while current. */
   members: Record<string, string[]> | null;
+  /** groupId → its rapporteur when the round ended (a new split picks new ones); absent while current. */
+  rapporteurs?: Record<string, string | null>;
   /** The agenda item that started the round, so starting it again does not start another. */
   agendaItemId: string | null;
 }

@@ -13,7 +13,8 @@ import { checkUpdate, UNBOUNDED_COUNTS } from '../sync/updateGuard.js';
 export interface DecodedBackup {
   workshop: BackupWorkshop;
   /** Each board as one update, re-encoded from a doc it was applied to. */
-  boards: Array<{ groupId: string; update: Uint8Array }>;
+  /** `roundId` null: the first round's board. */
+  boards: Array<{ groupId: string; roundId: string | null; update: Uint8Array }>;
   plenary: Uint8Array | null;
 }
 
@@ -52,7 +53,7 @@ export function decodeBackup(body: Uint8Array): Result<DecodedBackup> {
   for (const [i, board] of backup.boards.entries()) {
     const update = decodeDoc(board.update);
     if (!update) return fail(ErrorCode.BadRequest, `boards.${i}.update: not a Yjs update`);
-    boards.push({ groupId: board.groupId, update });
+    boards.push({ groupId: board.groupId, roundId: board.roundId ?? null, update });
   }
   let plenary: Uint8Array | null = null;
   if (backup.plenary !== undefined) {

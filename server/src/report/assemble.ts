@@ -1,7 +1,9 @@
-import { docNameFor, plenaryDocNameFor, type ReportDraft, readConsolidated } from '@warsztat/shared';
+import { plenaryDocNameFor, type ReportDraft, readConsolidated } from '@warsztat/shared';
 import type * as Y from 'yjs';
+import { roundDocName } from '../domain/rounds.js';
 import type { WorkshopRecord } from '../domain/workshop.js';
 import { buildReport, narrativeParts, type Report } from './buildReport.js';
+import { boardKey } from './rounds.js';
 
 /**
  * A report from a workshop and the durable copies of its docs, in any format: what the report
@@ -46,19 +48,27 @@ export function reportFilename(w: WorkshopRecord, format: ReportFormat): string 
 
 /** The durable copy of every group board and of the plenary doc; the caller destroys them. */
 export interface ReportDocs {
+  /** Every round's board of every group, by `boardKey` (the first round's: the group id). */
   boards: Map<string, Y.Doc>;
   plenary: Y.Doc;
   destroy(): void;
 }
 
-/** The docs a report reads: the plenary doc first, then each group's board. */
+/** Every (round, group) board, oldest round first. */
+function boardsOf(w: WorkshopRecord): Array<{ key: string; name: string }> {
+  return w.control.rounds.flatMap((r) =>
+    w.groups.map((g) => ({ key: boardKey(w, r.id, g.id), name: roundDocName(w, g.id, r.id) })),
+  );
+}
+
+/** The docs a report reads: the plenary doc first, then each round's board of each group. */
 export function reportDocNames(w: WorkshopRecord): string[] {
-  return [plenaryDocNameFor(w.id), ...w.groups.map((g) => docNameFor(w.id, g.id))];
+  return [plenaryDocNameFor(w.id), ...boardsOf(w).map((b) => b.name)];
 }
 
 export async function readReportDocs(w: WorkshopRecord, readDoc: ReadDoc): Promise<ReportDocs> {
   const [plenary, ...docs] = await Promise.all(reportDocNames(w).map((name) => readDoc(name)));
-  const boards = new Map(w.groups.map((g, i) => [g.id, docs[i] as Y.Doc]));
+  const boards = new Map(boardsOf(w).map((b, i) => [b.key, docs[i] as Y.Doc]));
   return {
     boards,
     plenary: plenary as Y.Doc,

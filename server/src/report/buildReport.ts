@@ -33,6 +33,7 @@ import {
   listWords,
   tellsStory,
 } from './narrative.js';
+import { buildRounds } from './rounds.js';
 
 /**
  * Builds the report model (model.ts) from the workshop record, the group boards and the plenary's
@@ -146,43 +147,6 @@ function buildAttendance(w: WorkshopRecord, t: ReportT): Report['attendance'] {
   return { total: totals.total, paragraph: sentences.join(' '), rows: ordered, totals };
 }
 
-function buildGroup(w: WorkshopRecord, t: ReportT, group: WorkshopRecord['groups'][number], doc: Y.Doc | undefined) {
-  const template = TEMPLATES[w.template].sections;
-  const sections: ReportSection[] = template.map((s) => ({ id: s.id, label: s.label[w.locale], cards: [] }));
-  const cards = doc ? listCards(doc) : [];
-  const voters = new Set(w.participants.map((p) => p.id));
-  const votes = countedVotes(cards, voters, boardSettingsFor(w.control.boards, group.id).voteBudget);
-  for (const card of cards) {
-    let section = sections.find((s) => s.id === card.sectionId);
-    if (!section) {
-      // A section the template does not know (another client's schema): kept under its id, not lost.
-      section = { id: card.sectionId, label: card.sectionId, cards: [] };
-      sections.push(section);
-    }
-    const n = votes.get(card.id) ?? 0;
-    section.cards.push({ id: card.id, text: card.text, votes: n, votesText: votesText(t, n) });
-  }
-  const members =
-    w.participants.filter((p) => p.groupId === group.id).length +
-    w.control.erased.filter((e) => e.groupId === group.id).length;
-  const rapporteur = w.participants.find((p) => p.id === group.rapporteurId);
-  const consent = new Set(w.control.namesInReport);
-  const rapporteurText = !rapporteur
-    ? t('noRapporteur')
-    : consent.has(rapporteur.id)
-      ? rapporteur.name
-      : t('nameWithheld');
-  return {
-    id: group.id,
-    name: group.name,
-    members,
-    membersText: t('members', { count: members }),
-    rapporteurText,
-    sections,
-    summary: doc ? readSummary(doc) : [],
-  } satisfies ReportGroup;
-}
-
 /** Every recommendation card across groups: most votes first, ties in group order, then board order. */
 function rankByVotes(groups: ReportGroup[]): ConsolidatedRecommendation[] {
   const all = groups.flatMap((g, groupIndex) =>
@@ -215,7 +179,8 @@ export function buildReport(
   const t = reportT(w.locale);
   const { timeZone } = w.control;
   const ordered = [...w.groups].sort((a, b) => a.position - b.position);
-  const groups = ordered.map((g) => buildGroup(w, t, g, boards.get(g.id)));
+  const rounds = buildRounds(w, t, boards, (id, title, generated) => part(w, id, title, generated));
+  const groups = rounds.flatMap((r) => r.groups);
   const plenary = options.consolidated ?? [];
   const source = plenary.length > 0 ? 'plenary' : 'votes';
   const list = source === 'plenary' ? plenary : rankByVotes(groups);
@@ -225,7 +190,7 @@ export function buildReport(
     votes: r.votes,
     votesText: votesText(t, r.votes),
     groupId: r.groupId,
-    groupName: groups.find((g) => g.id === r.groupId)?.name ?? null,
+    groupName: ordered.find((g) => g.id === r.groupId)?.name ?? null,
   }));
   const dates = [w.date, ...w.control.agendaDays.map((d) => d.date)].filter((d): d is string => d !== null);
   const header: Array<[string, string | null]> = [
@@ -234,7 +199,6 @@ export function buildReport(
     [t('field.mode'), t(`mode.${w.mode}`)],
     [t('field.organiser'), w.organiser],
   ];
-  const sectionLabels = TEMPLATES[w.template].sections.map((s) => s.label[w.locale]);
   return {
     locale: w.locale,
     timeZone,
@@ -254,18 +218,7 @@ export function buildReport(
       ordered.some((g) => g.rapporteurId !== null),
     ),
     attendance: buildAttendance(w, t),
-    groupsIntro: part(
-      w,
-      'groups',
-      null,
-      groupsText(
-        t,
-        w.locale,
-        groups.map((g) => g.name),
-        sectionLabels,
-      ),
-    ),
-    groups,
+    rounds,
     recommendations: { source, note: t(`recommendationsOrder.${source}`), items },
     closing: part(w, 'closing', null, closingText(t, items.length, source)),
   };
@@ -288,5 +241,5 @@ function words(t: ReportT): ReportWords {
 /** The editable parts in reading order, for the console's report editor. */
 export function narrativeParts(report: Report): NarrativePartView[] {
   const items = report.days.flatMap((d) => d.items.flatMap((i) => (i.paragraph ? [i.paragraph] : [])));
-  return [report.intro, ...items, report.groupsIntro, report.closing];
+  return [report.intro, ...items, ...report.rounds.map((r) => r.intro), report.closing];
 }

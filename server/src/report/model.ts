@@ -1,5 +1,7 @@
 import type { Attendance, SummaryBlock as Block, Locale, NarrativePartView, OrgType } from '@warsztat/shared';
 
+export type { NarrativePartView };
+
 /**
  * The report (DESIGN §1, issue #7) as data: every renderer (Markdown, DOCX, PDF, JSON) formats this
  * model and nothing else, so the four files always say the same thing, and every word in it comes
@@ -29,6 +31,17 @@ export interface ReportGroup {
   rapporteurText: string;
   sections: ReportSection[];
   summary: Block[];
+}
+
+/** One breakout round's "Praca w grupach" part (issue #17); a workshop with one round has one. */
+export interface ReportRound {
+  id: string;
+  /** The round's title, or null for an untitled one. */
+  title: string | null;
+  heading: string;
+  /** The part's opening paragraph (editable: `groups` for the first round, `round:<id>` for later ones). */
+  intro: NarrativePartView;
+  groups: ReportGroup[];
 }
 
 export interface ReportAgendaItem {
@@ -99,8 +112,8 @@ export interface Report {
     rows: AttendanceRow[];
     totals: Record<Attendance, number> & { total: number };
   };
-  groupsIntro: NarrativePartView;
-  groups: ReportGroup[];
+  /** "Praca w grupach", one part per round that has something to report. */
+  rounds: ReportRound[];
   recommendations: { source: 'plenary' | 'votes'; note: string; items: RankedRecommendation[] };
   closing: NarrativePartView;
 }

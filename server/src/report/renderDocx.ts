@@ -115,33 +115,35 @@ export async function renderDocx(report: Report): Promise<Buffer> {
     body.push(table([w.table.orgType, w.attendance.onsite, w.attendance.online, w.table.total], rows, true));
   }
 
-  body.push(heading(w.heading.groups, HeadingLevel.HEADING_1), ...paragraphs(report.groupsIntro.text));
-  for (const g of report.groups) {
-    body.push(heading(g.name, HeadingLevel.HEADING_2));
-    body.push(
-      new Paragraph({
-        children: [
-          new TextRun({ text: `${w.field.members}: `, bold: true }),
-          new TextRun(g.membersText),
-          new TextRun({ text: `${w.field.rapporteur}: `, bold: true, break: 1 }),
-          ...lines(g.rapporteurText),
-        ],
-      }),
-    );
-    for (const s of g.sections) {
-      body.push(heading(s.label, HeadingLevel.HEADING_3));
-      if (s.cards.length === 0) body.push(new Paragraph(w.noCards));
-      for (const c of s.cards) {
-        const votes = c.votesText ? [new TextRun({ text: ` (${c.votesText})`, italics: true })] : [];
-        body.push(new Paragraph({ bullet: { level: 0 }, children: lines(c.text, votes) }));
+  for (const round of report.rounds) {
+    body.push(heading(round.heading, HeadingLevel.HEADING_1), ...paragraphs(round.intro.text));
+    for (const g of round.groups) {
+      body.push(heading(g.name, HeadingLevel.HEADING_2));
+      body.push(
+        new Paragraph({
+          children: [
+            new TextRun({ text: `${w.field.members}: `, bold: true }),
+            new TextRun(g.membersText),
+            new TextRun({ text: `${w.field.rapporteur}: `, bold: true, break: 1 }),
+            ...lines(g.rapporteurText),
+          ],
+        }),
+      );
+      for (const s of g.sections) {
+        body.push(heading(s.label, HeadingLevel.HEADING_3));
+        if (s.cards.length === 0) body.push(new Paragraph(w.noCards));
+        for (const c of s.cards) {
+          const votes = c.votesText ? [new TextRun({ text: ` (${c.votesText})`, italics: true })] : [];
+          body.push(new Paragraph({ bullet: { level: 0 }, children: lines(c.text, votes) }));
+        }
       }
-    }
-    if (g.summary.length > 0) {
-      body.push(heading(w.heading.summary, HeadingLevel.HEADING_3));
-      let ordinal = 0;
-      for (const block of g.summary) {
-        ordinal = block.kind === 'ordered' ? ordinal + 1 : 0;
-        body.push(summaryParagraph(block, ordinal));
+      if (g.summary.length > 0) {
+        body.push(heading(w.heading.summary, HeadingLevel.HEADING_3));
+        let ordinal = 0;
+        for (const block of g.summary) {
+          ordinal = block.kind === 'ordered' ? ordinal + 1 : 0;
+          body.push(summaryParagraph(block, ordinal));
+        }
       }
     }
   }

@@ -2,6 +2,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION } from '@warsztat/shared';
 import * as Y from 'yjs';
 import type { WorkshopRecord } from '../domain/workshop.js';
 import type { Report } from './buildReport.js';
+import { boardKey } from './rounds.js';
 
 /**
  * The JSON export is a full backup, not just the report: the workshop record, each board as one
@@ -14,6 +15,8 @@ import type { Report } from './buildReport.js';
  */
 export interface BackupBoard {
   groupId: string;
+  /** The round (issue #17); absent for the first round, as in files from before rounds. */
+  roundId?: string;
   update: string;
 }
 
@@ -49,7 +52,13 @@ export function renderJson(
     version: BACKUP_VERSION,
     exportedAt: new Date().toISOString(),
     workshop: record,
-    boards: workshop.groups.map((g) => ({ groupId: g.id, update: base64(boards.get(g.id)) })),
+    boards: workshop.control.rounds.flatMap((r, i) =>
+      workshop.groups.map((g) => ({
+        groupId: g.id,
+        ...(i === 0 ? {} : { roundId: r.id }),
+        update: base64(boards.get(boardKey(workshop, r.id, g.id))),
+      })),
+    ),
     ...(plenary && plenary.store.clients.size > 0 ? { plenary: base64(plenary) } : {}),
     report,
   };

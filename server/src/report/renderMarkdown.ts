@@ -139,17 +139,19 @@ export function renderMarkdown(report: Report): string {
     out.push(...table([w.table.orgType, w.attendance.onsite, w.attendance.online, w.table.total], rows));
   }
 
-  out.push(`## ${w.heading.groups}`, '', ...paragraphs(report.groupsIntro.text));
-  for (const g of report.groups) {
-    out.push(`### ${escapeMarkdown(g.name)}`, '');
-    out.push(`${w.field.members}: ${g.membersText}  `, `${w.field.rapporteur}: ${inline(g.rapporteurText, 0)}`, '');
-    for (const s of g.sections) {
-      out.push(`#### ${escapeMarkdown(s.label)}`, '');
-      if (s.cards.length === 0) out.push(w.noCards);
-      for (const c of s.cards) out.push(`- ${inline(c.text, 2)}${c.votesText ? ` _(${c.votesText})_` : ''}`);
-      out.push('');
+  for (const round of report.rounds) {
+    out.push(`## ${escapeMarkdown(round.heading)}`, '', ...paragraphs(round.intro.text));
+    for (const g of round.groups) {
+      out.push(`### ${escapeMarkdown(g.name)}`, '');
+      out.push(`${w.field.members}: ${g.membersText}  `, `${w.field.rapporteur}: ${inline(g.rapporteurText, 0)}`, '');
+      for (const s of g.sections) {
+        out.push(`#### ${escapeMarkdown(s.label)}`, '');
+        if (s.cards.length === 0) out.push(w.noCards);
+        for (const c of s.cards) out.push(`- ${inline(c.text, 2)}${c.votesText ? ` _(${c.votesText})_` : ''}`);
+        out.push('');
+      }
+      if (g.summary.length > 0) out.push(`#### ${w.heading.summary}`, '', ...renderBlocks(g.summary), '');
     }
-    if (g.summary.length > 0) out.push(`#### ${w.heading.summary}`, '', ...renderBlocks(g.summary), '');
   }
 
   const r = report.recommendations;

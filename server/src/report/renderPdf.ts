@@ -166,20 +166,22 @@ export function renderPdf(report: Report): Promise<Buffer> {
     );
   }
 
-  heading(doc, w.heading.groups, SIZE.h1);
-  paragraphs(doc, report.groupsIntro.text);
-  for (const g of report.groups) {
-    heading(doc, g.name, SIZE.h2);
-    doc.font('bold').text(`${w.field.members}: `, { continued: true }).font('regular').text(g.membersText);
-    doc.font('bold').text(`${w.field.rapporteur}: `, { continued: true }).font('regular').text(g.rapporteurText);
-    for (const s of g.sections) {
-      heading(doc, s.label, SIZE.h3);
-      if (s.cards.length === 0) doc.text(w.noCards);
-      for (const c of s.cards) bullet(doc, c.votesText ? `${c.text} (${c.votesText})` : c.text);
-    }
-    if (g.summary.length > 0) {
-      heading(doc, w.heading.summary, SIZE.h3);
-      summary(doc, g.summary);
+  for (const round of report.rounds) {
+    heading(doc, round.heading, SIZE.h1);
+    paragraphs(doc, round.intro.text);
+    for (const g of round.groups) {
+      heading(doc, g.name, SIZE.h2);
+      doc.font('bold').text(`${w.field.members}: `, { continued: true }).font('regular').text(g.membersText);
+      doc.font('bold').text(`${w.field.rapporteur}: `, { continued: true }).font('regular').text(g.rapporteurText);
+      for (const s of g.sections) {
+        heading(doc, s.label, SIZE.h3);
+        if (s.cards.length === 0) doc.text(w.noCards);
+        for (const c of s.cards) bullet(doc, c.votesText ? `${c.text} (${c.votesText})` : c.text);
+      }
+      if (g.summary.length > 0) {
+        heading(doc, w.heading.summary, SIZE.h3);
+        summary(doc, g.summary);
+      }
     }
   }
 

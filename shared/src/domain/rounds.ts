@@ -26,8 +26,8 @@ export interface RoundView {
 /** What a `breakout` agenda item starts when it is started: its round's title and sections. */
 export interface RoundPlan {
   title: string;
-  sections?: SectionTemplate[];
-  regroup?: Regroup;
+  sections?: SectionTemplate[] | undefined;
+  regroup?: Regroup | undefined;
 }
 
 /** Dots per person on other groups' cards during the gallery walk, when the facilitator allows it. */

@@ -8,7 +8,7 @@ export interface SectionTemplate {
   id: string;
   label: { pl: string; en: string };
   /** A question under the heading (issue #17: set per section on the console); absent in templates. */
-  prompt?: string;
+  prompt?: string | undefined;
 }
 
 export interface GroupTemplate {

@@ -2,21 +2,27 @@ import { MAX_VOTE_BUDGET } from '../board/settings.js';
 import { AGENDA_KINDS, CLOCK_TIME } from '../domain/agenda.js';
 import { ATTENDANCES, LOCALES, MODES, ORG_TYPES } from '../domain/orgTypes.js';
 import { PHASES } from '../domain/phases.js';
+import { REGROUP_MODES } from '../domain/rounds.js';
+import { MAX_SECTION_LABEL_CHARS, MAX_SECTION_PROMPT_CHARS, MAX_SECTIONS, SECTION_ID } from '../domain/sections.js';
 import { TEMPLATE_IDS } from '../domain/templates.js';
-import { Id } from './commands.js';
+import { CallUrl, Id } from './commands.js';
 import { DataController, PrivacyContact, RetentionDays, TimeZone } from './http.js';
 import { z } from './z.js';
 
 /**
  * The report's editable narrative (issue #7): organisers own the generated text. A part is the
  * opening paragraph (`intro`), one paragraph per agenda item (`item:<agendaItemId>`), the sentence
- * on how the room was split (`groups`) and the closing paragraph (`closing`). Edited text is kept
+ * on how the room was split (`groups`; with several breakout rounds, the first round's opening), one
+ * opening per later round (`round:<roundId>`, issue #17) and the closing paragraph (`closing`). Edited text is kept
  * per part in the workshop's control record; `text: null` restores the generated draft.
  */
 export const NARRATIVE_FIXED_PARTS = ['intro', 'groups', 'closing'] as const;
 export const MAX_NARRATIVE_CHARS = 5_000;
 
-export const NarrativePart = z.union([z.enum(NARRATIVE_FIXED_PARTS), z.string().regex(/^item:[A-Za-z0-9_-]{1,64}$/)]);
+export const NarrativePart = z.union([
+  z.enum(NARRATIVE_FIXED_PARTS),
+  z.string().regex(/^(item|round):[A-Za-z0-9_-]{1,64}$/),
+]);
 export type NarrativePart = z.infer<typeof NarrativePart>;
 
 export const NarrativeEditBody = z.strictObject({
@@ -51,6 +57,8 @@ export type ReportDraft = z.infer<typeof ReportDraft>;
  * ------------------------------------------------------------------------------------------- */
 export const BACKUP_FORMAT = 'warsztat-backup';
 export const BACKUP_VERSION = 1;
+/** Rounds a backup may hold (a two-day platform runs a handful). */
+export const MAX_BACKUP_ROUNDS = 20;
 
 const Str = (max: number) => z.string().max(max);
 const Epoch = z.number().int().min(0).max(8.64e15);
@@ -61,6 +69,16 @@ const BoardSettingsShape = z.object({
   voteBudget: z.number().int().min(0).max(MAX_VOTE_BUDGET),
   votesRevealed: z.boolean(),
   locked: z.boolean(),
+});
+
+/** A section as the state keeps it (both languages), in a backup's rounds and agenda. */
+const BackupSection = z.object({
+  id: z.string().regex(SECTION_ID),
+  label: z.object({
+    pl: z.string().min(1).max(MAX_SECTION_LABEL_CHARS),
+    en: z.string().min(1).max(MAX_SECTION_LABEL_CHARS),
+  }),
+  prompt: Str(MAX_SECTION_PROMPT_CHARS).optional(),
 });
 
 export const BackupWorkshop = z.object({
@@ -84,6 +102,13 @@ export const BackupWorkshop = z.object({
         startsAt: z.string().regex(CLOCK_TIME),
         minutes: z.number().int().min(1).max(600),
         speakers: z.array(Str(120)).max(20),
+        round: z
+          .object({
+            title: z.string().min(1).max(200),
+            sections: z.array(BackupSection).min(1).max(MAX_SECTIONS).optional(),
+            regroup: z.enum(REGROUP_MODES).optional(),
+          })
+          .optional(),
       }),
     )
     .max(7 * 60),
@@ -116,6 +141,27 @@ export const BackupWorkshop = z.object({
     /** Plenary votes and projector settings: read back through their own defensive readers. */
     plenary: z.unknown().optional(),
     projector: z.unknown().optional(),
+    /** Breakout rounds with their sections (issue #17); checked by the importer, absent before rounds. */
+    rounds: z
+      .array(
+        z.object({
+          id: Id,
+          title: Str(200),
+          startedAt: Epoch.nullable(),
+          sections: z.array(BackupSection).min(1).max(MAX_SECTIONS).nullable(),
+          groupSections: z.record(Id, z.array(BackupSection).min(1).max(MAX_SECTIONS)),
+          members: z.record(Id, z.array(Id).max(5_000)).nullable(),
+          rapporteurs: z.record(Id, Id.nullable()).optional(),
+          agendaItemId: Id.nullable(),
+        }),
+      )
+      .min(1)
+      .max(MAX_BACKUP_ROUNDS)
+      .optional(),
+    currentRoundId: Id.optional(),
+    gallery: z.unknown().optional(),
+    /** Each group's call link (members only). */
+    callUrls: z.record(Id, CallUrl).optional(),
   }),
   groups: z
     .array(
@@ -150,7 +196,8 @@ export const Backup = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.literal(BACKUP_VERSION),
   workshop: BackupWorkshop,
-  boards: z.array(z.object({ groupId: Id, update: Base64 })).max(50),
+  /** Each round's board of each group; `roundId` absent: the first round (files from before rounds). */
+  boards: z.array(z.object({ groupId: Id, roundId: Id.optional(), update: Base64 })).max(50 * MAX_BACKUP_ROUNDS),
   /** The plenary doc (consolidated recommendations), when the workshop had one. */
   plenary: Base64.optional(),
 });

@@ -12,6 +12,10 @@ export function applyNarrative(w: WorkshopRecord, edit: NarrativeEdit): Result<W
   if (part.startsWith('item:') && !w.agenda.some((i) => `item:${i.id}` === part)) {
     return fail(ErrorCode.NotFound, 'No such agenda item');
   }
+  // The first round's opening is the `groups` part; later rounds have their own.
+  if (part.startsWith('round:') && !w.control.rounds.slice(1).some((r) => `round:${r.id}` === part)) {
+    return fail(ErrorCode.NotFound, 'No such round');
+  }
   const narrative = { ...w.control.narrative };
   if (text === null || text.trim() === '') delete narrative[part];
   else narrative[part] = text.replace(/\r\n?/g, '\n').trim();

@@ -83,7 +83,8 @@ export function startRound(w: WorkshopRecord, start: RoundStart, now: number): R
     currentRoundId = current.id;
   } else {
     currentRoundId = `r${w.control.rounds.length + 1}`;
-    const ended = { ...current, members: membersNow(w) };
+    const rapporteurs = Object.fromEntries(w.groups.map((g) => [g.id, g.rapporteurId]));
+    const ended = { ...current, members: membersNow(w), rapporteurs };
     rounds = [
       ...w.control.rounds.map((r) => (r.id === current.id ? ended : r)),
       { id: currentRoundId, members: null, ...named },

@@ -115,7 +115,33 @@ export const pl = {
     split_other: 'Uczestnicy zostali podzieleni na {{count}} grupy: {{list}}.',
     sections: 'Każda grupa opracowała w formie warsztatowej: {{list}}.',
     none: 'Uczestnicy nie pracowali w grupach.',
+    /** Groups of one round with different sections (issue #17): "Seniorzy — przyczyny, problem i skutki". */
+    sectionsPerGroup: 'Grupy opracowały w formie warsztatowej: {{list}}.',
+    groupSections: '{{name}} — {{list}}',
+    others: 'pozostałe grupy',
   },
+  /** Workshops with several breakout rounds (issue #17): one part per round, as the seed reports tell them. */
+  round: {
+    heading: '{{heading}}: {{title}}',
+    untitled: '{{heading}} — część {{n}}',
+    ordinal: {
+      1: 'pierwszej',
+      2: 'drugiej',
+      3: 'trzeciej',
+      4: 'czwartej',
+      5: 'piątej',
+      6: 'szóstej',
+      7: 'siódmej',
+      8: 'ósmej',
+      9: 'dziewiątej',
+      10: 'dziesiątej',
+    },
+    ordinalNumber: '{{n}}.',
+    topic: 'W {{ordinal}} części warsztatu grupy pracowały nad tematem {{title}}.',
+    noTopic: 'W {{ordinal}} części warsztatu uczestnicy ponownie pracowali w grupach.',
+    first: 'W {{ordinal}} części warsztatu uczestnicy pracowali w grupach.',
+  },
+  otherSection: 'Inne',
   people: {
     count_one: 'W spotkaniu wzięła udział {{count}} osoba',
     count_few: 'W spotkaniu wzięły udział {{count}} osoby',
