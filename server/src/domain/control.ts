@@ -29,6 +29,8 @@ import { emptyGallery, firstRound, type RoundRecord, readGallery } from './round
  *   3  breakout rounds, sections per group, the gallery walk and call links (issue #17). A v2
  *      workshop gets one round holding its boards, counted as started if anything was ever stored,
  *      so a later `round` never reuses boards a room may have written on.
+ * Fields added with a default need no new version: `projectorNames` (issue #16) reads as false,
+ * names off, from any row without it.
  * A new field: add it to ControlSchema with its default (`.catch(...)` reads absent or damaged
  * values as the default, as the old defensive readers did). A field that changes meaning: bump
  * CONTROL_VERSION and add an upgrade step to UPGRADES for the version before it.
