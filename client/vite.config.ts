@@ -79,6 +79,9 @@ export default defineConfig({
     sourcemap: true,
     rollupOptions: {
       output: {
+        // Each tiny shared chunk (a helper or two used by several screens) costs a request and
+        // about 1 KiB of headers on a phone; merged into a neighbour, the join page needs six fewer.
+        experimentalMinChunkSize: 4_096,
         // Long-lived vendor code in its own chunks so an app change does not re-download it.
         manualChunks(id) {
           if (!id.includes('node_modules')) return undefined;
