@@ -126,7 +126,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       failedJoinsPerAddressPerMinute: config.limits.failedJoinsPerAddressPerMinute,
       redis: cluster?.pub ?? null,
       // `sync` is created below, once the HTTP server exists; reports run long after that.
-      readDoc: (docName) => sync.readDoc(docName),
       readStored: (docName) => sync.readStored(docName),
       decode,
     }),

@@ -20,7 +20,7 @@ import type { DecodePool } from '../offthread/DecodePool.js';
 import { sendError } from './errors.js';
 import { addressOf, importRouter } from './importRoute.js';
 import { privacyRouter } from './privacyRoutes.js';
-import { type ReadDoc, type ReportWork, sendDraft, sendReport } from './reportRoute.js';
+import { type ReportWork, sendDraft, sendReport } from './reportRoute.js';
 
 const NO_SUCH_CODE = { code: ErrorCode.BadJoinCode, message: 'No workshop has this join code' };
 
@@ -68,7 +68,6 @@ export function apiRouter(
     failedJoinsPerAddressPerMinute: number;
     /** Shared limiter store with several nodes (REDIS_URL); null keeps the counters in memory. */
     redis: Redis | null;
-    readDoc: ReadDoc;
     /** Imports and reports run here, off the main thread (issue #14). */
     decode: DecodePool;
     readStored: ReportWork['readStored'];
@@ -244,7 +243,7 @@ export function apiRouter(
     await sendDraft(res, result.value, reports);
   });
 
-  router.use(privacyRouter(control, options.readDoc, takeJoinBudget));
+  router.use(privacyRouter(control, reports, takeJoinBudget));
   router.use((_req, res) => sendError(res, { code: ErrorCode.NotFound, message: 'No such API call' }));
   return router;
 }

@@ -1,11 +1,9 @@
 import { docNameFor, ErrorCode, JoinCode, type JoinPrivacyAnswer } from '@warsztat/shared';
 import { type Request, type Response, Router } from 'express';
-import type * as Y from 'yjs';
 import type { ControlPlane } from '../control/ControlPlane.js';
 import type { TokenRecord } from '../domain/workshop.js';
-import { participantData } from '../privacy/participantData.js';
 import { sendError } from './errors.js';
-import type { ReadDoc } from './reportRoute.js';
+import { type ReportWork, storedDocs } from './reportRoute.js';
 
 function bearer(req: Request): string | null {
   const header = req.headers.authorization;
@@ -20,7 +18,8 @@ function bearer(req: Request): string | null {
  */
 export function privacyRouter(
   control: Pick<ControlPlane, 'workshops' | 'commands'>,
-  readDoc: ReadDoc,
+  /** The boards are read and searched on the decode pool's worker (issue #14), as reports are. */
+  work: ReportWork,
   /** The join budget of a code (api.ts): the clause look-up cannot probe codes faster than joining. */
   takeJoinBudget: (code: string) => Promise<boolean>,
 ): Router {
@@ -64,10 +63,17 @@ export function privacyRouter(
     if (!token?.participantId) return;
     const workshop = await workshops.get(token.workshopId);
     if (!workshop) return sendError(res, { code: ErrorCode.NotFound, message: 'No such workshop' });
-    const boards = new Map<string, Y.Doc>();
-    for (const g of workshop.groups) boards.set(g.id, await readDoc(docNameFor(workshop.id, g.id)));
-    const data = participantData(workshop, token.participantId, boards, Date.now());
-    for (const doc of boards.values()) doc.destroy();
+    const docs = await storedDocs(
+      workshop.groups.map((g) => docNameFor(workshop.id, g.id)),
+      work,
+    );
+    const data = await work.decode.run({
+      type: 'participantData',
+      workshop,
+      participantId: token.participantId,
+      docs,
+      now: Date.now(),
+    });
     if (!data) return sendError(res, { code: ErrorCode.NotFound, message: 'No such participant' });
     res.set('Cache-Control', 'no-store').json(data);
   });

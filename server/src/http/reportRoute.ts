@@ -18,8 +18,8 @@ export interface ReportWork {
   readStored: (docName: string) => Promise<Uint8Array[]>;
 }
 
-async function storedDocs(w: WorkshopRecord, work: ReportWork): Promise<StoredDocs> {
-  const names = reportDocNames(w);
+/** The stored updates of each of `names`, for a job of the decode pool. */
+export async function storedDocs(names: string[], work: ReportWork): Promise<StoredDocs> {
   const updates = await Promise.all(names.map((name) => work.readStored(name)));
   return Object.fromEntries(names.map((name, i) => [name, updates[i] ?? []]));
 }
@@ -34,7 +34,12 @@ export async function sendReport(req: Request, res: Response, w: WorkshopRecord,
   if (!isReportFormat(format)) {
     return sendError(res, { code: ErrorCode.BadRequest, message: 'format must be one of md, docx, pdf, json' });
   }
-  const body = await work.decode.run({ type: 'report', workshop: w, docs: await storedDocs(w, work), format });
+  const body = await work.decode.run({
+    type: 'report',
+    workshop: w,
+    docs: await storedDocs(reportDocNames(w), work),
+    format,
+  });
   res.setHeader('Content-Type', REPORT_FORMATS[format].type);
   res.setHeader('Content-Disposition', `attachment; filename="${reportFilename(w, format)}"`);
   // Personal data (names in the backup, consenting participants' in the report): never cached on the way.
@@ -47,7 +52,7 @@ export async function sendReport(req: Request, res: Response, w: WorkshopRecord,
 
 /** `GET /api/workshops/:id/report/draft`: the narrative parts as generated and as edited, for the console's editor. */
 export async function sendDraft(res: Response, w: WorkshopRecord, work: ReportWork): Promise<void> {
-  const draft = await work.decode.run({ type: 'draft', workshop: w, docs: await storedDocs(w, work) });
+  const draft = await work.decode.run({ type: 'draft', workshop: w, docs: await storedDocs(reportDocNames(w), work) });
   res.setHeader('Cache-Control', 'no-store');
   res.json(draft);
 }

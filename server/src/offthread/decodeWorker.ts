@@ -1,5 +1,7 @@
+import { docNameFor } from '@warsztat/shared';
 import * as Y from 'yjs';
 import { assertNever } from '../control/result.js';
+import { participantData } from '../privacy/participantData.js';
 import { reportDraft } from '../report/assemble.js';
 import { renderReport } from '../report/renderReport.js';
 import { decodeBackup } from './decodeBackup.js';
@@ -28,6 +30,17 @@ export default async function run(job: Job): Promise<JobResults[Job['type']]> {
     }
     case 'draft':
       return reportDraft(job.workshop, docsFrom(job.docs));
+    case 'participantData': {
+      const read = docsFrom(job.docs);
+      const w = job.workshop;
+      const boards = new Map<string, Y.Doc>();
+      for (const g of w.groups) boards.set(g.id, await read(docNameFor(w.id, g.id)));
+      try {
+        return participantData(w, job.participantId, boards, job.now);
+      } finally {
+        for (const doc of boards.values()) doc.destroy();
+      }
+    }
     default:
       return assertNever(job);
   }

@@ -1,4 +1,4 @@
-import type { ReportDraft } from '@warsztat/shared';
+import type { ParticipantDataExport, ReportDraft } from '@warsztat/shared';
 import type { Result } from '../control/result.js';
 import type { WorkshopRecord } from '../domain/workshop.js';
 import type { ReportFormat } from '../report/assemble.js';
@@ -19,7 +19,9 @@ export type Job =
   /** A report in one format from the workshop and its stored docs. */
   | { type: 'report'; workshop: WorkshopRecord; docs: StoredDocs; format: ReportFormat }
   /** The narrative parts as generated and as edited, for the console's editor. */
-  | { type: 'draft'; workshop: WorkshopRecord; docs: StoredDocs };
+  | { type: 'draft'; workshop: WorkshopRecord; docs: StoredDocs }
+  /** A participant's copy of their data (Art. 15): any participant token may ask, so it is no cheaper to abuse. */
+  | { type: 'participantData'; workshop: WorkshopRecord; participantId: string; docs: StoredDocs; now: number };
 
 /** What each job answers (a Buffer arrives as a Uint8Array: structured clone drops the subclass). */
 export interface JobResults {
@@ -27,4 +29,5 @@ export interface JobResults {
   /** The file's bytes (text formats as UTF-8). */
   report: Uint8Array;
   draft: ReportDraft;
+  participantData: ParticipantDataExport | null;
 }
