@@ -193,6 +193,55 @@ describe('breakout rounds, sections per group and the gallery walk', () => {
     // the side panel's included, ask for an inline scroll-lock style the CSP blocks: not new here.)
     expect(phoneCsp).toEqual([]);
   });
+
+  it('says so on the board when the server drops an edit the page still thought allowed', async () => {
+    const url = e2e.server().url;
+    const created = await createWorkshop(url, { title: 'Plan DI — powiat hajnowski', template: 'di-5' });
+    const anna = await joinWorkshop(url, created.joinCode, 'Anna Nowak');
+    const command = (body: Parameters<typeof runCommand>[3]) =>
+      runCommand(url, created.id, created.facilitatorToken, body);
+    await command({ type: 'assign', mode: 'auto' });
+    const state = await command({ type: 'phase', to: 'breakout', minutes: 30 });
+    const group = state.groups.find((g) => g.memberIds.includes(anna.participantId));
+    if (!group) throw new Error('Anna has no group');
+
+    // The page's control socket, with the server's state messages held back on demand: the page
+    // then still believes it may write when the server already refuses (a slow network, a round
+    // started a moment ago).
+    const { page, context } = await e2e.newPage(PHONE);
+    let holdState = false;
+    await context.routeWebSocket(/\/socket\.io\//, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((message) => server.send(message));
+      server.onMessage((message) => {
+        if (holdState && typeof message === 'string' && message.startsWith('42["state"')) return;
+        ws.send(message);
+      });
+    });
+    await page.goto(new URL(anna.links.board, url).href);
+    await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-status'), UI).toBe('connected');
+    const watcher = await openBoard(cleanup, e2e.server().port, group.docName, created.facilitatorToken);
+
+    holdState = true;
+    await command({ type: 'boardSettings', groupId: group.id, locked: true });
+    await page.getByTestId('add-card').first().click();
+    await page.keyboard.type('Nie dotrze');
+    await page.getByTestId('board-write-refused').waitFor(UI);
+    expect(await page.getByTestId('board-write-refused').textContent()).toContain('tylko do odczytu');
+    // The board offers no more edits, and nothing reached the server.
+    await expect.poll(() => page.getByTestId('add-card').count(), UI).toBe(0);
+    await roundTrip(watcher);
+    expect(listCards(watcher.doc)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await e2e.shot(page, 'rounds-phone-write-refused');
+
+    // The facilitator unlocks and the state gets through again: the board is writable once more.
+    holdState = false;
+    await command({ type: 'boardSettings', groupId: group.id, locked: false });
+    await page.getByTestId('add-card').first().waitFor(UI);
+    expect(await page.getByTestId('board-write-refused').count()).toBe(0);
+    expect(e2e.pageErrors).toEqual([]);
+  });
 });
 
 function labels(inputs: Element[]): string[] {

@@ -14,6 +14,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../i18n';
+import { useControlStore } from '../../stores/controlStore';
 import { useBoardDoc } from '../../sync/useBoardDoc';
 import './board.css';
 import { BoardSection } from './BoardSection';
@@ -68,13 +69,16 @@ export function Board(props: Props) {
   // reload with no network still shows the board.
   const board = useBoardDoc(docName, token);
   const { doc, origin, awareness } = board;
-  // The server dropped an edit (issue #17: a new round, a lock): say so and offer no more edits,
-  // until the page's state says this board is writable again.
+  // The server dropped an edit (issue #17: a new round, a lock): say so and offer no more edits
+  // until the server sends a new state that leaves this board writable (if it still refuses, the
+  // next edit is refused and said again at once).
   const readOnly = (props.readOnly ?? false) || board.writeRefused;
   const { forgetWriteRefusal } = board;
+  const stateSeen = useControlStore((s) => s.workshop);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: every new state from the server re-offers edits
   useEffect(() => {
     if (!props.readOnly) forgetWriteRefusal();
-  }, [props.readOnly, forgetWriteRefusal]);
+  }, [props.readOnly, forgetWriteRefusal, stateSeen]);
   const store = useMemo(() => new BoardStore(doc), [doc]);
   useEffect(() => store.connect(), [store]);
   const undo = useUndo(doc, origin, !readOnly);
