@@ -242,6 +242,56 @@ describe('breakout rounds, sections per group and the gallery walk', () => {
     expect(await page.getByTestId('board-write-refused').count()).toBe(0);
     expect(e2e.pageErrors).toEqual([]);
   });
+
+  it('lets a breakout agenda item carry its round, started with the item', async () => {
+    const url = e2e.server().url;
+    const created = await createWorkshop(url, { title: 'Forum dwudniowe', template: 'di-5' });
+    const command = (body: Parameters<typeof runCommand>[3]) =>
+      runCommand(url, created.id, created.facilitatorToken, body);
+    const planned = await command({
+      type: 'agenda',
+      action: 'set',
+      days: [
+        {
+          startsAt: '09:00',
+          items: [
+            { title: 'Diagnoza', kind: 'breakout', minutes: 60, speakers: [] },
+            { title: 'Analiza SWOT', kind: 'breakout', minutes: 45, speakers: [] },
+          ],
+        },
+      ],
+    });
+    const swotItem = planned.agenda[1];
+    if (!swotItem) throw new Error('no agenda item');
+    await command({ type: 'agenda', action: 'start', itemId: planned.agenda[0]?.id ?? '' });
+
+    const { page } = await e2e.newPage({ width: 1366, height: 768 });
+    await page.goto(`${url}/f/${created.facilitatorToken}?view=prepare`);
+    const row = page.getByTestId('agenda-item').nth(1);
+    await row.getByTestId('agenda-round').locator('summary').click();
+    await row.getByTestId('agenda-round-title').fill('Mocne i słabe strony');
+    await row.getByTestId('agenda-round-sections').selectOption('swot');
+    await row.getByTestId('agenda-round-regroup').selectOption('auto');
+    expect(await axeViolations(page), 'agenda round').toEqual([]);
+    await row.getByTestId('agenda-round-save').click();
+    await expect
+      .poll(async () => (await getWorkshop(url, created.id, created.facilitatorToken)).agenda[1]?.round?.title, UI)
+      .toBe('Mocne i słabe strony');
+    await expect
+      .poll(() => row.getByTestId('agenda-round').locator('summary').textContent(), UI)
+      .toContain('Mocne i słabe strony');
+
+    await row.getByTestId('agenda-start').click();
+    await expect
+      .poll(async () => {
+        const w = await getWorkshop(url, created.id, created.facilitatorToken);
+        return w.rounds.find((r) => r.id === w.currentRoundId)?.title;
+      }, UI)
+      .toBe('Mocne i słabe strony');
+    const started = await getWorkshop(url, created.id, created.facilitatorToken);
+    expect(started.sections.map((x) => x.id)).toEqual(['strengths', 'weaknesses', 'opportunities', 'threats']);
+    expect(e2e.pageErrors).toEqual([]);
+  });
 });
 
 function labels(inputs: Element[]): string[] {

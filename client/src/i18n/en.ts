@@ -575,6 +575,11 @@ export const en: Resources = {
     hideEarlier: 'Hide earlier rounds',
     projectorRound: 'Round on the room screen',
     projectorRoundCurrent: 'Current round',
+    agendaRound: 'A new round when this item starts',
+    agendaRoundIs: 'Starts the round: {{title}}',
+    agendaHint: 'When you start this agenda item, a new round of group work begins with this title and these sections.',
+    agendaSave: 'Save the round',
+    agendaRemove: 'No new round',
   },
   gallery: {
     toggle: "Gallery open: participants see other groups' boards (read-only)",

@@ -575,6 +575,11 @@ export const pl = {
     hideEarlier: 'Ukryj wcześniejsze rundy',
     projectorRound: 'Runda na ekranie sali',
     projectorRoundCurrent: 'Obecna runda',
+    agendaRound: 'Nowa runda przy starcie tego punktu',
+    agendaRoundIs: 'Rozpoczyna rundę: {{title}}',
+    agendaHint: 'Gdy rozpoczniesz ten punkt programu, zacznie się nowa runda pracy w grupach z tym tytułem i sekcjami.',
+    agendaSave: 'Zapisz rundę',
+    agendaRemove: 'Bez nowej rundy',
   },
   gallery: {
     toggle: 'Galeria otwarta: uczestnicy widzą tablice innych grup (tylko do odczytu)',

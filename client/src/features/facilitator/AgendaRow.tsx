@@ -1,5 +1,6 @@
 import { AGENDA_KINDS, type AgendaItem, type AgendaKind, CLOCK_TIME } from '@warsztat/shared';
 import { useTranslation } from 'react-i18next';
+import { AgendaRoundPlan } from './AgendaRoundPlan';
 import { InlineField } from './InlineField';
 import type { Run } from './useCommand';
 
@@ -111,6 +112,7 @@ export function AgendaRow({
             }}
           />
         </div>
+        {item.kind === 'breakout' && <AgendaRoundPlan item={item} run={run} />}
       </div>
       <div className="agenda-item-actions">
         {current && <span className="tag">{t('agenda.current')}</span>}
