@@ -1,9 +1,8 @@
 import { workshopDocPrefix } from '@warsztat/shared';
-import pg from 'pg';
 import type { RetentionRow } from '../domain/retention.js';
 import type { EventRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
-import { planeLog } from '../log.js';
 import { mergeDoc } from './mergeDoc.js';
+import { type Client, PostgresPool } from './postgresPool.js';
 import { migrate } from './postgresSchema.js';
 import { insertWorkshop, updateWorkshop, writeEvent, writeMembers, writeTokens } from './postgresWrites.js';
 import {
@@ -24,129 +23,30 @@ import {
   workshopFromRow,
 } from './rows.js';
 import { bytesParam, DOC_TABLES, WORKSHOP_CHILD_TABLES } from './rowValues.js';
-import { StaleWriteError, type Store, type StoredDoc, StoreUnavailableError } from './Store.js';
-import { isConnectionError, isDiskFull } from './unavailable.js';
-
-const log = planeLog('store');
-
-/** Ms to wait for a connection before the write is refused as `unavailable` (never queued for later). */
-const CONNECT_TIMEOUT_MS = 3_000;
-/** Connections per node; each command or group commit holds one only for its transaction. */
-const POOL_SIZE = 10;
-/** Ms to wait at startup for a database that is not reachable yet. */
-const BOOT_WAIT_MS = 30_000;
-/** Ms a statement may take before the connection is treated as lost (a hung network, not a slow query). */
-const QUERY_TIMEOUT_MS = 15_000;
-
-const INT8_OID = 20;
-/** Epoch ms and log seqs are BIGINT; they fit a double, so read them as numbers, not strings. */
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as never,
-};
-
-type Client = pg.PoolClient;
+import { StaleWriteError, type Store, type StoredDoc } from './Store.js';
 
 /**
  * The multi-node store (DESIGN §4–5): the same contract as SqliteStore over a `pg` Pool. Every
  * multi-statement write is one transaction; a workshop save is conditional on its version;
- * compaction is serialised per doc by a transaction-scoped advisory lock. Lost connections
- * surface as StoreUnavailableError, and the pool reconnects by itself once the server is back.
+ * compaction is serialised per doc by a transaction-scoped advisory lock. Connections, outages
+ * and the disk-full flag are PostgresPool's (postgresPool.ts); this file holds the queries.
  */
 export class PostgresStore implements Store {
-  /** Set when a write failed for lack of space (53100/58030), cleared by a probe in `ping`. */
-  private diskFullSince: number | null = null;
-
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(private readonly db: PostgresPool) {}
 
   static async open(connectionString: string): Promise<PostgresStore> {
-    const pool = new pg.Pool({
-      connectionString,
-      max: POOL_SIZE,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      query_timeout: QUERY_TIMEOUT_MS,
-      types,
-    });
-    // An idle connection dropped by the server (restart, failover) must not crash the process;
-    // the pool discards it and opens a new one on next use.
-    pool.on('error', (error) => log.warn({ err: error }, 'postgres: idle connection lost'));
-    const store = new PostgresStore(pool);
+    const db = PostgresPool.create(connectionString);
     try {
-      await store.migrateWhenReachable(new URL(connectionString).host);
+      await db.whenReachable(new URL(connectionString).host, migrate);
     } catch (error) {
-      await pool.end();
+      await db.end();
       throw error;
     }
-    return store;
-  }
-
-  /**
-   * Brings the schema up to date. A database that is still starting (containers started
-   * together) is waited for, up to BOOT_WAIT_MS; past that, or on any other error, startup fails.
-   */
-  private async migrateWhenReachable(host: string): Promise<void> {
-    const deadline = Date.now() + BOOT_WAIT_MS;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.withClient((client) => migrate(client));
-        return;
-      } catch (error) {
-        if (!(error instanceof StoreUnavailableError) || Date.now() > deadline) throw error;
-        if (attempt === 1) log.warn({ host }, 'postgres: waiting for the database');
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    }
-  }
-
-  private async withClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
-    let client: Client;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      // Unreachable or overloaded is an outage; a wrong password or database name is not.
-      throw isConnectionError(error) ? new StoreUnavailableError({ cause: error }) : error;
-    }
-    let broken: Error | undefined;
-    // The pool listens for errors only on idle clients. A checked-out one that the server drops
-    // between two statements (crash, shutdown) emits 'error' with nobody listening, which would
-    // take the whole process down; remember it instead, so the client is discarded on release.
-    const onError = (error: Error) => {
-      broken = error;
-    };
-    client.on('error', onError);
-    try {
-      return await work(client);
-    } catch (error) {
-      if (isDiskFull(error)) this.diskFullSince ??= Date.now();
-      if (isConnectionError(error)) {
-        broken = error as Error;
-        throw new StoreUnavailableError({ cause: error });
-      }
-      throw error;
-    } finally {
-      // A broken client keeps a listener: it may still report the end of its socket after release.
-      if (!broken) client.off('error', onError);
-      client.release(broken);
-    }
-  }
-
-  /** Runs `work` in one transaction; any failure rolls it back and is rethrown. */
-  private transaction<T>(work: (client: Client) => Promise<T>, begin = 'BEGIN'): Promise<T> {
-    return this.withClient(async (client) => {
-      await client.query(begin);
-      try {
-        const result = await work(client);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      }
-    });
+    return new PostgresStore(db);
   }
 
   async createWorkshop(workshop: WorkshopRecord, tokens: TokenRecord[], event: EventRecord): Promise<void> {
-    await this.transaction(async (c) => {
+    await this.db.transaction(async (c) => {
       await insertWorkshop(c, workshop);
       await writeMembers(c, workshop);
       await writeTokens(c, tokens);
@@ -155,7 +55,7 @@ export class PostgresStore implements Store {
   }
 
   async saveWorkshop(workshop: WorkshopRecord, event: EventRecord, tokens: TokenRecord[] = []): Promise<number> {
-    return this.transaction(async (c) => {
+    return this.db.transaction(async (c) => {
       if (!(await updateWorkshop(c, workshop))) throw new StaleWriteError(workshop.id, workshop.version);
       await writeMembers(c, workshop);
       await writeTokens(c, tokens);
@@ -166,7 +66,7 @@ export class PostgresStore implements Store {
 
   async loadWorkshop(id: string): Promise<WorkshopRecord | null> {
     // One snapshot for the row and its members, so a save committing in between is seen whole or not at all.
-    return this.transaction(async (c) => {
+    return this.db.transaction(async (c) => {
       const row = (await c.query<WorkshopRow>('SELECT * FROM workshops WHERE id = $1', [id])).rows[0];
       if (!row) return null;
       const groups = await c.query<GroupRow>('SELECT * FROM groups WHERE workshop_id = $1 ORDER BY position', [id]);
@@ -179,21 +79,21 @@ export class PostgresStore implements Store {
   }
 
   async findWorkshopByJoinCode(joinCode: string): Promise<string | null> {
-    return this.withClient(async (c) => {
+    return this.db.withClient(async (c) => {
       const { rows } = await c.query<{ id: string }>('SELECT id FROM workshops WHERE join_code = $1', [joinCode]);
       return rows[0]?.id ?? null;
     });
   }
 
   async findToken(hash: string): Promise<TokenRecord | null> {
-    return this.withClient(async (c) => {
+    return this.db.withClient(async (c) => {
       const { rows } = await c.query<TokenRow>('SELECT * FROM tokens WHERE hash = $1', [hash]);
       return rows[0] ? tokenFromRow(rows[0]) : null;
     });
   }
 
   async listEvents(workshopId: string): Promise<EventRecord[]> {
-    return this.withClient(async (c) => {
+    return this.db.withClient(async (c) => {
       const { rows } = await c.query<EventRow>('SELECT * FROM events WHERE workshop_id = $1 ORDER BY seq', [
         workshopId,
       ]);
@@ -203,7 +103,7 @@ export class PostgresStore implements Store {
 
   async deleteWorkshop(id: string): Promise<boolean> {
     const prefix = workshopDocPrefix(id);
-    return this.transaction(async (c) => {
+    return this.db.transaction(async (c) => {
       // Children first (foreign keys); docs by exact prefix, since LIKE would read `_` in ids as a wildcard.
       for (const table of WORKSHOP_CHILD_TABLES) {
         await c.query(`DELETE FROM ${table} WHERE workshop_id = $1`, [id]);
@@ -217,7 +117,7 @@ export class PostgresStore implements Store {
   }
 
   async listRetention(): Promise<RetentionRow[]> {
-    return this.withClient(async (c) => {
+    return this.db.withClient(async (c) => {
       const { rows } = await c.query<RetentionQueryRow>(
         `SELECT id, created_at, control->'privacy' AS privacy,
            (control->>'closedAt')::bigint AS closed_at, (control->>'lastActivityAt')::bigint AS last_activity_at
@@ -230,7 +130,7 @@ export class PostgresStore implements Store {
   async loadDoc(name: string): Promise<StoredDoc> {
     // REPEATABLE READ: a compaction committing between the two reads would otherwise make the
     // log look emptied while the old snapshot is still the one read.
-    return this.transaction(
+    return this.db.transaction(
       async (c) => storedDocFromRows(...(await readDoc(c, name))),
       'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
     );
@@ -239,7 +139,7 @@ export class PostgresStore implements Store {
   async appendUpdates(name: string, updates: Uint8Array[]): Promise<number> {
     if (updates.length === 0) return 0;
     // One statement is one transaction; it returns once the commit is flushed to the WAL.
-    return this.withClient(async (c) => {
+    return this.db.withClient(async (c) => {
       const { rows } = await c.query<{ seq: number }>(
         `INSERT INTO doc_updates (doc, bytes) SELECT $1, u FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n)
          ORDER BY n RETURNING seq`,
@@ -250,7 +150,7 @@ export class PostgresStore implements Store {
   }
 
   async compactDoc(name: string): Promise<boolean> {
-    return this.transaction(async (c) => {
+    return this.db.transaction(async (c) => {
       // One node at a time per doc; a node that finds the lock taken skips (the other is doing it).
       const lock = await c.query<{ locked: boolean }>(
         "SELECT pg_try_advisory_xact_lock(hashtextextended('warsztat.doc:' || $1, 0)) AS locked",
@@ -285,8 +185,8 @@ export class PostgresStore implements Store {
    */
   async ping(): Promise<boolean> {
     try {
-      if (this.diskFullSince !== null) {
-        await this.withClient(async (c) => {
+      if (this.db.diskFullSince !== null) {
+        await this.db.withClient(async (c) => {
           await c.query('BEGIN');
           try {
             await c.query('CREATE TEMP TABLE warsztat_space_probe (filler text) ON COMMIT DROP');
@@ -295,9 +195,9 @@ export class PostgresStore implements Store {
             await c.query('ROLLBACK');
           }
         });
-        this.diskFullSince = null;
+        this.db.diskFullSince = null;
       }
-      await this.withClient((c) =>
+      await this.db.withClient((c) =>
         c.query('INSERT INTO heartbeat (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = EXCLUDED.at', [
           Date.now(),
         ]),
@@ -309,7 +209,7 @@ export class PostgresStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.pool.end();
+    await this.db.end();
   }
 }
 
