@@ -1,6 +1,6 @@
 import { SECTION_PRESETS, type WorkshopState } from '@warsztat/shared';
 import { describe, expect, it } from 'vitest';
-import { connectControl, sendCommand, stateOf } from '../helpers/control.js';
+import { connectControl, participantCommand, sendCommand, stateOf } from '../helpers/control.js';
 import { api, getWorkshop, setupWorkshop, sharedTestServer } from '../helpers/server.js';
 
 /**
@@ -285,5 +285,55 @@ describe('workshop design commands', () => {
       await sendCommand(f.socket, { type: 'group', action: 'update', groupId: g1.id, callUrl: null }),
     );
     expect(cleared.groups[0]?.callUrl).toBeNull();
+  });
+});
+
+describe('gallery dot votes', () => {
+  const shared = sharedTestServer();
+  const { cleanup } = shared;
+
+  it('counts dots on other groups’ cards on the server, only while the facilitator allows it', async () => {
+    const { workshop, participants } = await setupWorkshop(shared.t.url, ['Anna', 'Bartek']);
+    const [anna, bartek] = participants;
+    if (!anna || !bartek) throw new Error('no participants');
+    const f = await connectControl(cleanup, shared.t.url, workshop.facilitatorToken);
+    const [g1, g2] = f.latest().groups;
+    if (!g1 || !g2) throw new Error('no groups');
+    stateOf(await sendCommand(f.socket, { type: 'move', participantId: anna.participantId, groupId: g1.id }));
+    stateOf(await sendCommand(f.socket, { type: 'move', participantId: bartek.participantId, groupId: g2.id }));
+    const annaSocket = await connectControl(cleanup, shared.t.url, anna.token);
+    const card = '3f1b0d3e-8a4c-4b7e-9d1a-2c5e6f7a8b9c';
+    const vote = (delta: 1 | -1, groupId = g2.id) =>
+      participantCommand(annaSocket.socket, { type: 'galleryVote', groupId, cardId: card, delta });
+
+    // Closed gallery, then open without votes: refused.
+    expect(await vote(1)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    stateOf(await sendCommand(f.socket, { type: 'gallery', open: true }));
+    expect(await vote(1)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    stateOf(await sendCommand(f.socket, { type: 'gallery', open: true, votes: true, budget: 2 }));
+    // Not on one's own group, and never past the budget.
+    expect(await vote(1, g1.id)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await vote(1)).ok).toBe(true);
+    const second = await vote(1);
+    if (!second.ok) throw new Error(second.error.message);
+    expect(second.state.gallery.mine).toEqual({ [`${g2.id}/${card}`]: 2 });
+    expect(second.state.gallery.totals).toBeNull();
+    expect(await vote(1)).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const staff = await f.waitForState((s) => s.gallery.totals?.[`${g2.id}/${card}`] === 2, 'facilitator sees totals');
+    expect(staff.gallery.mine).toEqual({});
+    expect((await vote(-1)).ok).toBe(true);
+    for (const bad of [
+      { type: 'galleryVote', groupId: g2.id, cardId: card, delta: 2 },
+      { type: 'galleryVote', groupId: g2.id, delta: 1 },
+      { type: 'galleryVote', groupId: g2.id, cardId: 'nie karta!', delta: 1 },
+    ]) {
+      expect(await participantCommand(annaSocket.socket, bad), JSON.stringify(bad)).toMatchObject({
+        ok: false,
+        error: { code: 'bad_request' },
+      });
+    }
+    // A new round closes the gallery and starts its votes afresh.
+    const next = stateOf(await sendCommand(f.socket, { type: 'round', action: 'new', title: 'Druga' }));
+    expect(next.gallery).toMatchObject({ open: false, votingOpen: false, totals: {} });
   });
 });

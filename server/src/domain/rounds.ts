@@ -117,3 +117,20 @@ export function sectionsFor(w: RoundsOf, round: RoundRecord, groupId: string): S
 export function roundDocName(w: RoundsOf, groupId: string, roundId: string): string {
   return docNameFor(w.id, groupId, roundId === w.control.rounds[0]?.id ? null : roundId);
 }
+
+/**
+ * Where a round's board of a group is in a map of boards (report, backup, data export): its doc
+ * name after the workshop id, so the first round's key is the group id, as before rounds.
+ */
+export function boardKey(w: RoundsOf, roundId: string, groupId: string): string {
+  return roundDocName(w, groupId, roundId).slice(w.id.length + 1);
+}
+
+/** Every round's board of every group, oldest round first: its map key and its doc name. */
+export function everyBoard(
+  w: RoundsOf & { groups: ReadonlyArray<{ id: string }> },
+): Array<{ key: string; name: string }> {
+  return w.control.rounds.flatMap((r) =>
+    w.groups.map((g) => ({ key: boardKey(w, r.id, g.id), name: roundDocName(w, g.id, r.id) })),
+  );
+}

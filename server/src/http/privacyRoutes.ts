@@ -1,6 +1,7 @@
-import { docNameFor, ErrorCode, JoinCode, type JoinPrivacyAnswer } from '@warsztat/shared';
+import { ErrorCode, JoinCode, type JoinPrivacyAnswer } from '@warsztat/shared';
 import { type Request, type Response, Router } from 'express';
 import type { ControlPlane } from '../control/ControlPlane.js';
+import { everyBoard } from '../domain/rounds.js';
 import type { TokenRecord } from '../domain/workshop.js';
 import { sendError } from './errors.js';
 import { type ReportWork, storedDocs } from './reportRoute.js';
@@ -63,8 +64,9 @@ export function privacyRouter(
     if (!token?.participantId) return;
     const workshop = await workshops.get(token.workshopId);
     if (!workshop) return sendError(res, { code: ErrorCode.NotFound, message: 'No such workshop' });
+    // Every round's board (issue #17): a card written in any round is the participant's data.
     const docs = await storedDocs(
-      workshop.groups.map((g) => docNameFor(workshop.id, g.id)),
+      everyBoard(workshop).map((b) => b.name),
       work,
     );
     const data = await work.decode.run({

@@ -1,6 +1,6 @@
-import { docNameFor } from '@warsztat/shared';
 import * as Y from 'yjs';
 import { assertNever } from '../control/result.js';
+import { everyBoard } from '../domain/rounds.js';
 import { participantData } from '../privacy/participantData.js';
 import { reportDraft } from '../report/assemble.js';
 import { renderReport } from '../report/renderReport.js';
@@ -34,7 +34,7 @@ export default async function run(job: Job): Promise<JobResults[Job['type']]> {
       const read = docsFrom(job.docs);
       const w = job.workshop;
       const boards = new Map<string, Y.Doc>();
-      for (const g of w.groups) boards.set(g.id, await read(docNameFor(w.id, g.id)));
+      for (const b of everyBoard(w)) boards.set(b.key, await read(b.name));
       try {
         return participantData(w, job.participantId, boards, job.now);
       } finally {

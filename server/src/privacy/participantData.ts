@@ -1,6 +1,7 @@
 import { listCards, type ParticipantDataExport } from '@warsztat/shared';
 import type * as Y from 'yjs';
 import { deletionDueAtOf } from '../domain/retention.js';
+import { boardKey } from '../domain/rounds.js';
 import type { WorkshopRecord } from '../domain/workshop.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -8,8 +9,8 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /**
  * Art. 15 (right of access): everything the workshop holds about one participant, as JSON — their
  * record and consent, the cards whose author they are on every group board, their open help
- * requests and their plenary votes. Other people appear in it by group name only. `boards` maps a
- * group id to its durable board.
+ * requests and their plenary votes. Other people appear in it by group name only. `boards` maps
+ * `boardKey` (every round's board of every group, issue #17) to its durable board.
  */
 export function participantData(
   w: WorkshopRecord,
@@ -22,12 +23,14 @@ export function participantData(
   const { privacy } = w.control;
   const groupName = (id: string | null) => w.groups.find((g) => g.id === id)?.name ?? null;
   const cards: ParticipantDataExport['cards'] = [];
-  for (const group of w.groups) {
-    const doc = boards.get(group.id);
-    if (!doc) continue;
-    for (const card of listCards(doc)) {
-      if (card.authorId === participantId)
-        cards.push({ group: group.name, sectionId: card.sectionId, text: card.text });
+  for (const round of w.control.rounds) {
+    for (const group of w.groups) {
+      const doc = boards.get(boardKey(w, round.id, group.id));
+      if (!doc) continue;
+      for (const card of listCards(doc)) {
+        if (card.authorId === participantId)
+          cards.push({ group: group.name, sectionId: card.sectionId, text: card.text });
+      }
     }
   }
   return {

@@ -1,9 +1,8 @@
 import { plenaryDocNameFor, type ReportDraft, readConsolidated } from '@warsztat/shared';
 import type * as Y from 'yjs';
-import { roundDocName } from '../domain/rounds.js';
+import { everyBoard } from '../domain/rounds.js';
 import type { WorkshopRecord } from '../domain/workshop.js';
 import { buildReport, narrativeParts, type Report } from './buildReport.js';
-import { boardKey } from './rounds.js';
 
 /**
  * A report from a workshop and the durable copies of its docs, in any format: what the report
@@ -54,21 +53,14 @@ export interface ReportDocs {
   destroy(): void;
 }
 
-/** Every (round, group) board, oldest round first. */
-function boardsOf(w: WorkshopRecord): Array<{ key: string; name: string }> {
-  return w.control.rounds.flatMap((r) =>
-    w.groups.map((g) => ({ key: boardKey(w, r.id, g.id), name: roundDocName(w, g.id, r.id) })),
-  );
-}
-
 /** The docs a report reads: the plenary doc first, then each round's board of each group. */
 export function reportDocNames(w: WorkshopRecord): string[] {
-  return [plenaryDocNameFor(w.id), ...boardsOf(w).map((b) => b.name)];
+  return [plenaryDocNameFor(w.id), ...everyBoard(w).map((b) => b.name)];
 }
 
 export async function readReportDocs(w: WorkshopRecord, readDoc: ReadDoc): Promise<ReportDocs> {
   const [plenary, ...docs] = await Promise.all(reportDocNames(w).map((name) => readDoc(name)));
-  const boards = new Map(boardsOf(w).map((b, i) => [b.key, docs[i] as Y.Doc]));
+  const boards = new Map(everyBoard(w).map((b, i) => [b.key, docs[i] as Y.Doc]));
   return {
     boards,
     plenary: plenary as Y.Doc,

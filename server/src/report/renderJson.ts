@@ -1,8 +1,8 @@
 import { BACKUP_FORMAT, BACKUP_VERSION } from '@warsztat/shared';
 import * as Y from 'yjs';
+import { boardKey } from '../domain/rounds.js';
 import type { WorkshopRecord } from '../domain/workshop.js';
 import type { Report } from './buildReport.js';
-import { boardKey } from './rounds.js';
 
 /**
  * The JSON export is a full backup, not just the report: the workshop record, each board as one

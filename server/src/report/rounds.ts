@@ -1,6 +1,6 @@
 import { boardSettingsFor, countedVotes, listCards, readSummary, type SectionTemplate } from '@warsztat/shared';
 import type * as Y from 'yjs';
-import { type RoundRecord, roundDocName, sectionsFor } from '../domain/rounds.js';
+import { boardKey, type RoundRecord, sectionsFor } from '../domain/rounds.js';
 import type { WorkshopRecord } from '../domain/workshop.js';
 import type { ReportT } from './i18n/index.js';
 import type { NarrativePartView, ReportGroup, ReportRound, ReportSection } from './model.js';
@@ -12,11 +12,6 @@ import { groupsText, listWords, midSentence, quote } from './narrative.js';
  * workshop with one round reads exactly as before rounds existed; with several, each part opens the
  * way the seed reports do ("W drugiej części warsztatu grupy pracowały nad …").
  */
-
-/** Where a round's board of a group is in the map the report reads: its doc name after the workshop id. */
-export function boardKey(w: WorkshopRecord, roundId: string, groupId: string): string {
-  return roundDocName(w, groupId, roundId).slice(w.id.length + 1);
-}
 
 /** What an editable part is called: `part()` in buildReport.ts, passed in to keep one definition. */
 export type PartOf = (id: `round:${string}` | 'groups', title: string | null, generated: string) => NarrativePartView;
