@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { Cleanup } from '../helpers/cleanup.js';
 import { waitFor } from '../helpers/poll.js';
 import { openBoard, roundTrip, textsOf } from '../helpers/provider.js';
-import { breakoutWorkshop, getWorkshop, runCommand, startTestServer } from '../helpers/server.js';
+import { api, breakoutWorkshop, getWorkshop, runCommand, startTestServer } from '../helpers/server.js';
 import { closeCodeOf, encodeUpdate, rawSync } from '../helpers/wire.js';
 
 /**
@@ -45,7 +45,7 @@ describe('rights per round and in the gallery', () => {
     const annaRaw = rawSync(cleanup, t.port, r1, anna.token, { saved: true });
     await annaRaw.opened;
     const watcher = await openBoard(cleanup, t.port, r1, w.facilitatorToken);
-    addCard(annaOld.doc, { sectionId: 'needs', text: 'runda 1: Anna' });
+    addCard(annaOld.doc, { sectionId: 'needs', text: 'runda 1: Anna', authorId: anna.participantId });
     await waitFor(() => textsOf(watcher).length === 1, 5_000, 'Anna’s round-1 card reaches the facilitator');
 
     const next = await runCommand(t.url, w.id, w.facilitatorToken, {
@@ -83,7 +83,7 @@ describe('rights per round and in the gallery', () => {
     // Round 2: Anna writes her fresh board; Bartek may not even read it while the gallery is shut.
     const annaNew = await openBoard(cleanup, t.port, r2, anna.token);
     expect(textsOf(annaNew)).toEqual([]);
-    addCard(annaNew.doc, { sectionId: 'needs', text: 'runda 2: Anna' });
+    addCard(annaNew.doc, { sectionId: 'needs', text: 'runda 2: Anna', authorId: anna.participantId });
     const watcher2 = await openBoard(cleanup, t.port, r2, w.facilitatorToken);
     await waitFor(() => textsOf(watcher2).length === 1, 5_000, 'Anna’s round-2 card');
     expect(await closeCodeOf(rawSync(cleanup, t.port, r2, bartek.token))).toBe(CloseCode.Forbidden);
@@ -106,6 +106,12 @@ describe('rights per round and in the gallery', () => {
     // Anna, on her own board, is untouched.
     addCard(annaNew.doc, { sectionId: 'needs', text: 'runda 2: po galerii' });
     await waitFor(() => textsOf(watcher2).length === 2, 5_000, 'Anna still writes round 2');
+
+    // Her data export (Art. 15) lists what she wrote in every round.
+    const data = await api<{ cards: Array<{ text: string }> }>(t.url, 'GET', '/api/participants/me/data', {
+      token: anna.token,
+    });
+    expect(data.body.cards.map((c) => c.text).sort()).toEqual(['runda 1: Anna', 'runda 2: Anna']);
   });
 
   it('lets a reshuffled participant read the boards of the group it was in, and refuses names no builder makes', async () => {
