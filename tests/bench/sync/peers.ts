@@ -164,7 +164,9 @@ function compiledWarsztat(): Promise<string> {
     const pkg = JSON.parse(readFileSync(serverPkg, 'utf8')) as { dependencies: Record<string, string> };
     const outdir = join(root, 'server', 'dist', 'bench');
     await build({
-      entryPoints: [join(servers, 'warsztat.ts')],
+      // The decode pool's worker is its own entry, as in server/build.mjs (it looks for
+      // decodeWorker.js beside the compiled server and refuses to start without it).
+      entryPoints: [join(servers, 'warsztat.ts'), join(root, 'server', 'src', 'offthread', 'decodeWorker.ts')],
       outdir,
       bundle: true,
       splitting: true,
@@ -261,7 +263,13 @@ async function warsztatBoards(httpUrl: string, count: number): Promise<Board[]> 
  * `profileDir`: the server can be profiled over a measured window (warsztat.ts, run.ts --profile);
  * the profile is written there.
  */
-export function warsztatPeer(name: string, durable: boolean, profileDir: string | null = null): PeerDef {
+export function warsztatPeer(
+  name: string,
+  durable: boolean,
+  profileDir: string | null = null,
+  /** Extra environment for the server process (e.g. SYNC_COMMIT_WINDOW_MS). */
+  env: Record<string, string> = {},
+): PeerDef {
   return {
     name,
     protocol: 'y-websocket',
@@ -274,6 +282,7 @@ export function warsztatPeer(name: string, durable: boolean, profileDir: string 
       // A profiled run keeps tsx: its profile then names source files and lines.
       const args = profileFile ? tsServer('warsztat.ts') : ['--expose-gc', await compiledWarsztat()];
       const proc = new Proc(await freePort(), args, {
+        ...env,
         DATABASE_URL: databaseUrl,
         ...(profileFile ? { BENCH_PROFILE_FILE: profileFile } : {}),
       });
