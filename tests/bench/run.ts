@@ -1,7 +1,8 @@
 // Sync-plane benchmarks side by side with the peers (issue #8): `pnpm bench` (full, < 15 min),
 // `pnpm bench --quick` (< 3 min, numbers not asserted anywhere). Options: `--only=typing,idle`,
 // `--peers=relay,warsztat` (substring of the column name, case-insensitive), `--json=<file>`,
-// `--no-echo` (bench clients do not echo awareness, see sync/presence.ts), `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts), `--profile[=saturation]` (adds a CPU profile
+// `--no-echo` (bench clients do not echo awareness, see sync/presence.ts), `--window-off` (adds a
+// Warsztat column with SYNC_COMMIT_WINDOW_MS=0), `--cost-rate=N --cost-rounds=N` (the cost workload), `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts), `--profile[=saturation]` (adds a CPU profile
 // of the Warsztat server during the typing workload, summarised as top functions).
 // Prints one markdown table per workload, a column per server, with the ratio to the floor.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { SIZES } from './sync/sizes.js';
 import { table } from './sync/tables.js';
 import { targetsTable } from './sync/targets.js';
 import { coldLoad, joinStorm, saturation, startSharedPeers, stopSharedPeers, typing } from './sync/workloads.js';
+import { cost } from './sync/workloads-cost.js';
 import { capacity, idle, plenary } from './sync/workloads-presence.js';
 
 const args = process.argv.slice(2);
@@ -29,10 +31,21 @@ const sizes = {
     startEditsPerSecond: Number(value('saturation-from') ?? SIZES[mode].saturation.startEditsPerSecond),
     maxSteps: Number(value('saturation-steps') ?? SIZES[mode].saturation.maxSteps),
   },
+  cost: {
+    ...SIZES[mode].cost,
+    // `--cost-rate=6000 --cost-rounds=5`: another fixed rate, more repetitions.
+    editsPerSecond: Number(value('cost-rate') ?? SIZES[mode].cost.editsPerSecond),
+    rounds: Number(value('cost-rounds') ?? SIZES[mode].cost.rounds),
+  },
 };
 const only = value('only')?.split(',');
 const peerFilter = value('peers')?.toLowerCase().split(',');
-const peers = PEERS.filter((p) => !peerFilter || peerFilter.some((f) => p.name.toLowerCase().includes(f)));
+// `--window-off`: one more column, Warsztat (SQLite) with the group-commit window at 0 (a flush
+// every turn, as before issue #18), so a change is compared with its "before" in the same run.
+const allPeers = flag('window-off')
+  ? [...PEERS, warsztatPeer('Warsztat (SQLite, window 0)', true, null, { SYNC_COMMIT_WINDOW_MS: '0' })]
+  : PEERS;
+const peers = allPeers.filter((p) => !peerFilter || peerFilter.some((f) => p.name.toLowerCase().includes(f)));
 
 const WORKLOADS = {
   typing: { run: typing, applies: (_p: PeerDef) => true },
@@ -42,6 +55,7 @@ const WORKLOADS = {
   idle: { run: idle, applies: (_p: PeerDef) => true },
   plenary: { run: plenary, applies: (_p: PeerDef) => true },
   capacity: { run: capacity, applies: (_p: PeerDef) => true },
+  cost: { run: cost, applies: (_p: PeerDef) => true },
 } as const;
 type Name = keyof typeof WORKLOADS;
 
@@ -80,7 +94,7 @@ const lines = [
   '',
 ];
 for (const [name, byPeer] of Object.entries(results)) lines.push(...table(name, byPeer, peers, sizes), '');
-if (peers.length === PEERS.length && Object.keys(results).length > 0) lines.push(...targetsTable(results), '');
+if (PEERS.every((p) => peers.includes(p)) && Object.keys(results).length > 0) lines.push(...targetsTable(results), '');
 if (flag('profile')) {
   // Where the Warsztat server's time goes under the typing (or, `--profile=saturation`, the
   // saturation) workload: V8's sampling profiler over the measured window.

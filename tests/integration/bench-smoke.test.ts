@@ -50,6 +50,7 @@ describe('sync benchmark harness', () => {
     expect(Object.keys(results.idle ?? {})).toEqual(peers);
     expect(Object.keys(results.plenary ?? {})).toEqual(peers);
     expect(Object.keys(results.capacity ?? {})).toEqual(peers);
+    expect(Object.keys(results.cost ?? {})).toEqual(peers);
     // The relay keeps no state, so it serves no join and has nothing to load.
     expect(Object.keys(results.joinStorm ?? {})).toEqual(peers.slice(1));
     expect(Object.keys(results.coldLoad ?? {})).toEqual(['Hocuspocus + SQLite', 'Warsztat (SQLite, default)']);

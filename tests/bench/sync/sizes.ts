@@ -24,6 +24,11 @@ export interface Sizes {
    * `boardsPerStep` at a time, measured `stepSeconds` each, until p99 > 100 ms or `maxSteps`.
    */
   capacity: { perBoard: number; editsPerSecond: number; boardsPerStep: number; maxSteps: number; stepSeconds: number };
+  /**
+   * Cost (issue #18): `rounds` windows of `seconds` at a fixed total `editsPerSecond` over
+   * `groups` × `editorsPerGroup` editors; server CPU ms per 1,000 deliveries in each.
+   */
+  cost: { groups: number; editorsPerGroup: number; editsPerSecond: number; seconds: number; rounds: number };
   /** Seconds of server CPU sampled with the idle connections open. */
   idleCpuSeconds: number;
   /** Clients echo awareness as y-websocket's provider does (`--no-echo` switches it off). */
@@ -52,6 +57,8 @@ export const SIZES: Record<'full' | 'quick' | 'smoke', Sizes> = {
     idle: { connections: 1_000, boards: 5 },
     plenary: { readers: 300, editsPerSecond: 2, seconds: 20 },
     capacity: { perBoard: 50, editsPerSecond: 0.2, boardsPerStep: 10, maxSteps: 8, stepSeconds: 5 },
+    // 600 edits/s per board: a busy board, well below every server's limit on a quiet machine.
+    cost: { groups: 5, editorsPerGroup: 20, editsPerSecond: 3_000, seconds: 8, rounds: 3 },
     idleCpuSeconds: 16,
     echo: true,
     threads: 2,
@@ -66,6 +73,7 @@ export const SIZES: Record<'full' | 'quick' | 'smoke', Sizes> = {
     idle: { connections: 200, boards: 5 },
     plenary: { readers: 100, editsPerSecond: 2, seconds: 5 },
     capacity: { perBoard: 50, editsPerSecond: 0.2, boardsPerStep: 4, maxSteps: 3, stepSeconds: 2 },
+    cost: { groups: 5, editorsPerGroup: 10, editsPerSecond: 1_000, seconds: 3, rounds: 2 },
     idleCpuSeconds: 3,
     echo: true,
     threads: 2,
@@ -80,6 +88,7 @@ export const SIZES: Record<'full' | 'quick' | 'smoke', Sizes> = {
     idle: { connections: 10, boards: 2 },
     plenary: { readers: 5, editsPerSecond: 4, seconds: 0.5 },
     capacity: { perBoard: 3, editsPerSecond: 2, boardsPerStep: 1, maxSteps: 1, stepSeconds: 0.5 },
+    cost: { groups: 1, editorsPerGroup: 3, editsPerSecond: 20, seconds: 0.5, rounds: 1 },
     idleCpuSeconds: 0.5,
     echo: true,
     threads: 1,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import pidusage from 'pidusage';
 
 export function percentile(sorted: Float64Array, p: number): number {
@@ -28,6 +29,12 @@ export interface Usage {
   cpuPercent: number;
   peakRssBytes: number;
   lastRssBytes: number;
+  /**
+   * CPU time the server process used over the window (user + system, ms; /proc's 10 ms ticks).
+   * Unlike latency, this barely moves with the machine's load: a starved server waits longer but
+   * does the same work, so per-delivery CPU compares servers on a shared machine.
+   */
+  cpuMs: number;
 }
 
 /** Samples one process with pidusage (CPU since the previous sample, RSS) every `everyMs`. */
@@ -36,6 +43,8 @@ export class Sampler {
   private cpu: number[] = [];
   private peak = 0;
   private last = 0;
+  private firstCtime = Number.NaN;
+  private lastCtime = Number.NaN;
 
   constructor(
     private readonly pid: number,
@@ -45,7 +54,9 @@ export class Sampler {
   async start(): Promise<void> {
     this.cpu = [];
     this.peak = 0;
+    this.firstCtime = Number.NaN;
     await this.sample(false);
+    this.firstCtime = this.lastCtime;
     this.timer = setInterval(() => void this.sample(true), this.everyMs);
   }
 
@@ -55,6 +66,7 @@ export class Sampler {
       if (keepCpu) this.cpu.push(stat.cpu);
       this.peak = Math.max(this.peak, stat.memory);
       this.last = stat.memory;
+      this.lastCtime = stat.ctime;
     } catch {
       // The process is gone (a crash shows up in the workload's own checks).
     }
@@ -70,7 +82,7 @@ export class Sampler {
     this.timer = null;
     await this.sample(true);
     const cpuPercent = this.cpu.length ? this.cpu.reduce((a, b) => a + b, 0) / this.cpu.length : Number.NaN;
-    return { cpuPercent, peakRssBytes: this.peak, lastRssBytes: this.last };
+    return { cpuPercent, peakRssBytes: this.peak, lastRssBytes: this.last, cpuMs: this.lastCtime - this.firstCtime };
   }
 }
 
@@ -92,3 +104,29 @@ export class SelfCpu {
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Write syscalls (write, writev, pwrite…) a process has made so far, from /proc/<pid>/io (Linux
+ * only; NaN elsewhere). A count, not a time: the machine's load cannot move it at all.
+ */
+export function writeSyscalls(pid: number): number {
+  try {
+    const match = /^syscw: (\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'));
+    return match ? Number(match[1]) : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU time a process has used so far (user + system, ms); NaN once it is gone. */
+export async function cpuTimeMs(pid: number): Promise<number> {
+  try {
+    return (await pidusage(pid)).ctime;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Server CPU ms per 1,000 deliveries (a delivery: one edit received by one client). */
+export const cpuPer1k = (cpuMs: number, deliveries: number) =>
+  deliveries > 0 ? (cpuMs / deliveries) * 1_000 : Number.NaN;

@@ -1,6 +1,7 @@
 import type { PeerDef } from './peers.js';
 import type { Sizes } from './sizes.js';
 import type { ColdLoadResult, IdleResult, JoinStormResult, SaturationResult, TypingResult } from './workloads.js';
+import type { CostResult } from './workloads-cost.js';
 import type { CapacityResult, PlenaryResult } from './workloads-presence.js';
 
 type Row = [label: string, cell: (r: never) => string];
@@ -56,6 +57,15 @@ const SPECS: Record<
         ['÷ floor', ratio(byPeer, best, floor)],
         ['p99 ms at it', (r: SaturationResult) => ms(r.best?.p99 ?? Number.NaN)],
         ['server CPU % at it', (r: SaturationResult) => num(r.best?.serverCpuPercent ?? Number.NaN)],
+        [
+          'server CPU ms per 1,000 deliveries at it',
+          (r: SaturationResult) => ms(r.best?.cpuMsPer1kDeliveries ?? Number.NaN),
+        ],
+        [
+          '… at each step',
+          (r: SaturationResult) =>
+            r.steps.map((x) => `${num(x.editsPerSecond)}: ${ms(x.cpuMsPer1kDeliveries)}`).join(' · '),
+        ],
         ['stopped by', (r: SaturationResult) => r.stoppedBy],
         [
           'steps (edits/s: p99 ms)',
@@ -147,6 +157,26 @@ const PRESENCE_SPECS: typeof SPECS = {
   },
 };
 Object.assign(SPECS, PRESENCE_SPECS);
+
+SPECS.cost = {
+  title: (s) =>
+    `Cost — ${s.cost.groups} groups × ${s.cost.editorsPerGroup} editors + 1 projector at a fixed ${s.cost.editsPerSecond} edits/s in total, ${s.cost.rounds} × ${s.cost.seconds} s; server CPU time (user + system) per 1,000 deliveries, and its write syscalls (a count the load cannot move); a warm-up round first, not reported`,
+  rows: (byPeer, peers) => {
+    const floor = peers.find((p) => p.isFloor);
+    return [
+      ['server CPU ms per 1,000 deliveries (median)', (r: CostResult) => ms(r.medianCpuMsPer1k)],
+      ['÷ floor', ratio(byPeer, (r: CostResult) => r.medianCpuMsPer1k, floor)],
+      ['… each round', (r: CostResult) => r.rounds.map((x) => ms(x.cpuMsPer1kDeliveries)).join(' · ')],
+      ['server write syscalls per 1,000 deliveries (median)', (r: CostResult) => num(r.medianWritesPer1k)],
+      ['… each round', (r: CostResult) => r.rounds.map((x) => num(x.writesPer1kDeliveries)).join(' · ')],
+      ['edits/s sent', (r: CostResult) => r.rounds.map((x) => num(x.editsPerSecond)).join(' · ')],
+      ['delivered', (r: CostResult) => r.rounds.map((x) => pct(x.delivered)).join(' · ')],
+      ['p99 ms (load-dependent)', (r: CostResult) => r.rounds.map((x) => ms(x.latency.p99)).join(' · ')],
+      ['generator CPU %', (r: CostResult) => r.rounds.map((x) => num(x.generatorCpuPercent)).join(' · ')],
+      ['sockets closed', (r: CostResult) => String(r.closed)],
+    ] as Row[];
+  },
+};
 
 export function table(name: string, byPeer: Record<string, unknown>, peers: PeerDef[], sizes: Sizes): string[] {
   const spec = SPECS[name];

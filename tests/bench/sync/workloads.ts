@@ -10,7 +10,7 @@ import { Pool } from './pool.js';
 import { connectRoom, countOf, deliveredRatio, room, spec, waitFor } from './room.js';
 import { seedBoard } from './seed.js';
 import type { Sizes } from './sizes.js';
-import { type Latency, Sampler, SelfCpu, sleep, summarise, type Usage } from './stats.js';
+import { cpuPer1k, cpuTimeMs, type Latency, Sampler, SelfCpu, sleep, summarise, type Usage } from './stats.js';
 
 /** Settling pauses, shortened for smoke runs (their numbers mean nothing anyway). */
 export const pause = (sizes: Sizes, ms: number) => sleep(ms * sizes.pauseScale);
@@ -30,6 +30,8 @@ export interface SaturationStep {
   p99: number;
   delivered: number;
   serverCpuPercent: number;
+  /** Server CPU time from the step's start until its deliveries were collected, per 1,000 deliveries. */
+  cpuMsPer1kDeliveries: number;
 }
 
 export interface SaturationResult {
@@ -160,16 +162,19 @@ export function saturation(def: PeerDef, sizes: Sizes): Promise<SaturationResult
       await sleep(from - now());
       const sampler = new Sampler(running.pid, 250);
       await sampler.start();
+      const cpuBefore = await cpuTimeMs(running.pid);
       await sleep(to - now());
       const usage = await sampler.stop();
       await pause(sizes, 1_000);
       const result = await pool.collect();
+      const cpuMs = (await cpuTimeMs(running.pid)) - cpuBefore;
       const step: SaturationStep = {
         offered,
         editsPerSecond: result.edits / s.stepSeconds,
         p99: summarise(result.latencies).p99,
         delivered: deliveredRatio(result, r.receiversPerGroup),
         serverCpuPercent: usage.cpuPercent,
+        cpuMsPer1kDeliveries: cpuPer1k(cpuMs, result.latencies.length),
       };
       steps.push(step);
       return { step, closed: countOf(result.report.closed) };

@@ -21,6 +21,9 @@ const server = await startServer({
     maxSyncSocketsPerStaffToken: 100_000,
     syncUpdateBytesPerSecondPerToken: 1_073_741_824,
     docUnloadGraceMs: Number(process.env.DOC_UNLOAD_GRACE_MS ?? 30_000),
+    // Unset: the production default. `--window-off` runs a column with 0 (a flush every turn, as
+    // before issue #18's commit window), so before and after are measured in the same run.
+    ...(process.env.SYNC_COMMIT_WINDOW_MS ? { syncCommitWindowMs: Number(process.env.SYNC_COMMIT_WINDOW_MS) } : {}),
   },
 });
 console.log(`listening on ${server.port}`);
