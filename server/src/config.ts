@@ -33,6 +33,12 @@ export interface Limits {
   docUnloadGraceMs: number;
   /** Updates in the log after which the doc is compacted into a snapshot. */
   compactAfterUpdates: number;
+  /**
+   * Group-commit window (issue #18): a board's next flush waits until this many ms after its
+   * previous one, so a busy board stores and broadcasts many edits in one transaction and one write
+   * per socket. A first edit after a quiet spell goes out on the next turn. 0 flushes every turn.
+   */
+  syncCommitWindowMs: number;
   /** Bytes queued to one sync socket before it is treated as a slow consumer (closed 1013, resyncs on reconnect). */
   maxBufferedBytes: number;
   /** Open sync sockets per workshop (a 60-person workshop with projectors needs ~100). */
@@ -111,6 +117,7 @@ export const DEFAULT_LIMITS: Limits = {
   syncAuthTimeoutMs: 10_000,
   docUnloadGraceMs: 30_000,
   compactAfterUpdates: 500,
+  syncCommitWindowMs: 4,
   maxBufferedBytes: 8 * 1_048_576,
   maxSyncConnectionsPerWorkshop: 1_000,
   workshopIdleMs: 30 * 60_000,
@@ -136,6 +143,15 @@ export const DEFAULT_LIMITS: Limits = {
   maxSyncSocketsPerStaffToken: 64,
 };
 
+/** A non-negative integer from the environment, or the default when unset. */
+function nonNegativeInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got ${raw}`);
+  return value;
+}
+
 /** A positive integer from the environment, or the default when unset. */
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -160,6 +176,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { clientDist: st
     limits: {
       ...DEFAULT_LIMITS,
       boardQuotaBytes: positiveInt(env, 'BOARD_QUOTA_BYTES', DEFAULT_LIMITS.boardQuotaBytes),
+      syncCommitWindowMs: nonNegativeInt(env, 'SYNC_COMMIT_WINDOW_MS', DEFAULT_LIMITS.syncCommitWindowMs),
     },
   };
 }

@@ -155,7 +155,7 @@ export class MemoryRoom {
   ) {}
 
   get shared(): Promise<SharedDoc> {
-    this.loading ??= SharedDoc.load(this.docName, this.store, this.limits.compactAfterUpdates);
+    this.loading ??= SharedDoc.load(this.docName, this.store, this.limits);
     return this.loading;
   }
 

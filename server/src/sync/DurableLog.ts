@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { Limits } from '../config.js';
 import { docFields, planeLog } from '../log.js';
 import { loggable, type Store } from '../persistence/Store.js';
 
@@ -9,6 +10,9 @@ export interface PendingUpdate {
   update: Uint8Array;
   origin: unknown;
 }
+
+/** The limits a board's durable log runs by. */
+export type DurabilityLimits = Pick<Limits, 'compactAfterUpdates' | 'syncCommitWindowMs'>;
 
 /** What the log asks of the doc it keeps durable. */
 export interface DurableLogHooks {
@@ -34,11 +38,19 @@ export interface DurableLogHooks {
  * together, and only then handed to `durable` to be sent, so nothing is ever sent that is not
  * stored. Every batch has a flush queued on one promise chain, so its tail (`whenDurable`) covers
  * every update accepted so far.
+ *
+ * Adaptive window (issue #18): a flush that follows the previous one by less than `windowMs` waits
+ * for the end of that window. Under a high edit rate a board then commits and broadcasts at most
+ * once per window, so each socket gets one write (one `writev`) and the store one transaction for
+ * many edits, where per-turn flushes spent most of the server's CPU in `writev`. An edit after a
+ * quiet spell still flushes on the next turn: human typing never waits for the window.
  */
 export class DurableLog {
   private pending: PendingUpdate[] = [];
   private flushing: Promise<void> = Promise.resolve();
   private flushScheduled = false;
+  /** When the last flush started (performance.now()); -Infinity before the first. */
+  private lastFlushAt = Number.NEGATIVE_INFINITY;
   private updatesSinceSnapshot = 0;
   private compacting: Promise<void> | null = null;
   private stopped = false;
@@ -52,7 +64,7 @@ export class DurableLog {
   constructor(
     private readonly name: string,
     private readonly store: Store,
-    private readonly compactAfterUpdates: number,
+    private readonly limits: DurabilityLimits,
     private readonly hooks: DurableLogHooks,
   ) {}
 
@@ -94,10 +106,14 @@ export class DurableLog {
     this.flushing = this.flushing.then(
       () =>
         new Promise<void>((resolve) => {
-          setImmediate(() => {
+          const run = () => {
             this.flushScheduled = false;
             this.flush().then(resolve, resolve);
-          });
+          };
+          // Measured once the previous flush is done, so a slow append never adds a window on top.
+          const wait = this.lastFlushAt + this.limits.syncCommitWindowMs - performance.now();
+          if (wait >= 1) setTimeout(run, wait);
+          else setImmediate(run);
         }),
     );
   }
@@ -106,6 +122,7 @@ export class DurableLog {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0 || this.stopped) return;
+    this.lastFlushAt = performance.now();
     // Taken now, while the doc holds exactly what this batch and the earlier ones wrote.
     const savedVector = this.hooks.savedVector();
     try {
@@ -122,7 +139,7 @@ export class DurableLog {
     for (const p of batch) this.bytes += p.update.byteLength;
     this.hooks.durable(batch, savedVector);
     // In the background: broadcasting the next batch never waits for a compaction.
-    if (this.updatesSinceSnapshot >= this.compactAfterUpdates) void this.compact();
+    if (this.updatesSinceSnapshot >= this.limits.compactAfterUpdates) void this.compact();
   }
 
   /**

@@ -4,7 +4,7 @@ import { docFields, planeLog } from '../log.js';
 import type { Store } from '../persistence/Store.js';
 import { type AwarenessCounters, AwarenessHub, newAwarenessCounters } from './AwarenessHub.js';
 import type { DocPeer } from './DocPeer.js';
-import { DurableLog, mergedBatch, type PendingUpdate } from './DurableLog.js';
+import { type DurabilityLimits, DurableLog, mergedBatch, type PendingUpdate } from './DurableLog.js';
 import { writeSaved, writeStep2, writeUpdate } from './messages.js';
 import type { DocLink, DocRelay, RelayHandlers } from './relay.js';
 
@@ -50,11 +50,11 @@ export class SharedDoc {
   private constructor(
     readonly name: string,
     private readonly store: Store,
-    compactAfterUpdates: number,
+    durability: DurabilityLimits,
     private readonly onPersisted: PersistedListener,
     counters: AwarenessCounters,
   ) {
-    this.durableLog = new DurableLog(name, store, compactAfterUpdates, {
+    this.durableLog = new DurableLog(name, store, durability, {
       // Only sockets that asked (`?saved=1`) get it; stock providers never do, so most flushes skip it.
       savedVector: () => (this.savedPeers > 0 ? Y.encodeStateVector(this.doc) : null),
       durable: (batch, savedVector) => this.broadcastDurable(batch, savedVector),
@@ -90,12 +90,12 @@ export class SharedDoc {
   static async load(
     name: string,
     store: Store,
-    compactAfterUpdates: number,
+    durability: DurabilityLimits,
     onPersisted: PersistedListener = () => {},
     relay: DocRelay | null = null,
     awarenessCounters: AwarenessCounters = newAwarenessCounters(),
   ): Promise<SharedDoc> {
-    const shared = new SharedDoc(name, store, compactAfterUpdates, onPersisted, awarenessCounters);
+    const shared = new SharedDoc(name, store, durability, onPersisted, awarenessCounters);
     // Joined before the store is read, so an update appended elsewhere in between is relayed, not
     // missed; one that arrives before the load is applied early and Yjs merges the two.
     if (relay) shared.link = await relay.join(name, shared.relayHandlers());

@@ -227,7 +227,7 @@ export class SyncServer {
       loading = SharedDoc.load(
         name,
         this.store,
-        this.limits.compactAfterUpdates,
+        this.limits,
         this.events.persisted,
         this.relay,
         this.awarenessCounters,
