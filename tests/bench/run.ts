@@ -2,7 +2,7 @@
 // `pnpm bench --quick` (< 3 min, numbers not asserted anywhere). Options: `--only=typing,idle`,
 // `--peers=relay,warsztat` (substring of the column name, case-insensitive), `--json=<file>`,
 // `--no-echo` (bench clients do not echo awareness, see sync/presence.ts), `--window-off` (adds a
-// Warsztat column with SYNC_COMMIT_WINDOW_MS=0), `--cost-rate=N --cost-rounds=N` (the cost workload), `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts), `--profile[=saturation]` (adds a CPU profile
+// Warsztat column with SYNC_COMMIT_WINDOW_MS=0), `--cost-rate=N --cost-rounds=N --cost-groups=N` (the cost workload), `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts), `--profile[=saturation]` (adds a CPU profile
 // of the Warsztat server during the typing workload, summarised as top functions).
 // Prints one markdown table per workload, a column per server, with the ratio to the floor.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,9 +33,10 @@ const sizes = {
   },
   cost: {
     ...SIZES[mode].cost,
-    // `--cost-rate=6000 --cost-rounds=5`: another fixed rate, more repetitions.
+    // `--cost-rate=6000 --cost-rounds=5 --cost-groups=1`: another rate, repetitions, boards.
     editsPerSecond: Number(value('cost-rate') ?? SIZES[mode].cost.editsPerSecond),
     rounds: Number(value('cost-rounds') ?? SIZES[mode].cost.rounds),
+    groups: Number(value('cost-groups') ?? SIZES[mode].cost.groups),
   },
 };
 const only = value('only')?.split(',');
