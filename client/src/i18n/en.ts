@@ -36,6 +36,8 @@ export const en: Resources = {
     offlineSaved: 'Offline — saved on this device',
     refused: 'No access to this board',
     boardFull: 'The board is full — new changes will not be saved; tell the facilitator',
+    summaryLocked:
+      'The rapporteur writes the summary: your change to it was not saved and this board stopped saving — tell the facilitator',
   },
   phase: {
     label: 'Phase',

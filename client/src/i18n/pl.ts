@@ -35,6 +35,8 @@ export const pl = {
     offlineSaved: 'Offline — zapisano na tym urządzeniu',
     refused: 'Brak dostępu do tej tablicy',
     boardFull: 'Tablica jest pełna — nowe zmiany nie zostaną zapisane; powiedz prowadzącemu',
+    summaryLocked:
+      'Podsumowanie pisze sprawozdawca: Twojej zmiany w nim nie zapisano i ta tablica przestała się zapisywać — powiedz prowadzącemu',
   },
   phase: {
     label: 'Etap',

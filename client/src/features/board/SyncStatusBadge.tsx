@@ -16,6 +16,12 @@ export function SyncStatusBadge({ board, readOnly = false }: { board: BoardDoc; 
     // The board reached its storage quota (issue #14): edits made now stay on this device only.
     status = 'disconnected';
     label = t('sync.boardFull');
+  } else if (board.refused === CloseCode.SummaryLocked) {
+    // Issue #20: this device wrote into the summary after someone else became the rapporteur (a
+    // race: the summary turns read-only here as soon as the choice arrives). Yjs cannot take the
+    // edit back, so the socket stays closed rather than resend it on every reconnect.
+    status = 'disconnected';
+    label = t('sync.summaryLocked');
   } else if (board.refused !== null) {
     status = 'disconnected';
     label = t('sync.refused');
