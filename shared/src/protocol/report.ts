@@ -5,7 +5,8 @@ import { PHASES } from '../domain/phases.js';
 import { REGROUP_MODES } from '../domain/rounds.js';
 import { MAX_SECTION_LABEL_CHARS, MAX_SECTION_PROMPT_CHARS, MAX_SECTIONS, SECTION_ID } from '../domain/sections.js';
 import { TEMPLATE_IDS } from '../domain/templates.js';
-import { CallUrl, Id } from './commands.js';
+import { Id } from './commands.js';
+import { CallUrl } from './designCommands.js';
 import { DataController, PrivacyContact, RetentionDays, TimeZone } from './http.js';
 import { z } from './z.js';
 
