@@ -1,4 +1,4 @@
-import { addCard, listCards, setCardText, type WorkshopState } from '@warsztat/shared';
+import { addCard, listCards, SECTION_PRESETS, setCardText, type WorkshopState } from '@warsztat/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Cleanup } from '../helpers/cleanup.js';
 import { openBoard, roundTrip } from '../helpers/provider.js';
@@ -290,6 +290,40 @@ describe('breakout rounds, sections per group and the gallery walk', () => {
       .toBe('Mocne i słabe strony');
     const started = await getWorkshop(url, created.id, created.facilitatorToken);
     expect(started.sections.map((x) => x.id)).toEqual(['strengths', 'weaknesses', 'opportunities', 'threats']);
+    expect(e2e.pageErrors).toEqual([]);
+  });
+
+  it('keeps cards of sections no longer listed under "Inne", each named, with nothing added there', async () => {
+    const url = e2e.server().url;
+    const created = await createWorkshop(url, { title: 'Plan DI — powiat hajnowski', template: 'di-5' });
+    const anna = await joinWorkshop(url, created.joinCode, 'Anna Nowak');
+    const command = (body: Parameters<typeof runCommand>[3]) =>
+      runCommand(url, created.id, created.facilitatorToken, body);
+    await command({ type: 'assign', mode: 'auto' });
+    const state = await command({ type: 'phase', to: 'breakout', minutes: 30 });
+    const group = state.groups.find((g) => g.memberIds.includes(anna.participantId));
+    if (!group) throw new Error('Anna has no group');
+    const writer = await openBoard(cleanup, e2e.server().port, group.docName, created.facilitatorToken);
+    writer.doc.transact(() => {
+      setCardText(writer.doc, addCard(writer.doc, { sectionId: 'needs', authorId: null }), 'Dowóz do lekarza');
+      setCardText(writer.doc, addCard(writer.doc, { sectionId: 'gaps', authorId: null }), 'Brak asystentów');
+    });
+    await roundTrip(writer);
+    await command({ type: 'sections', groupId: group.id, sections: SECTION_PRESETS.recommendations.sections });
+
+    const { page } = await e2e.newPage(PHONE);
+    await page.goto(new URL(anna.links.board, url).href);
+    // The sections in force first, then the cards left over, in the order the board keeps them.
+    const headings = async () => (await page.locator('[data-testid="section"] h2').allTextContents()).sort();
+    await expect.poll(headings, UI).toEqual(['Inne: Luki i bariery', 'Inne: Potrzeby', 'Rekomendacje']);
+    expect(await page.locator('[data-testid="section"] h2').first().textContent()).toBe('Rekomendacje');
+    expect((await page.getByTestId('card-text').allTextContents()).sort()).toEqual([
+      'Brak asystentów',
+      'Dowóz do lekarza',
+    ]);
+    const stray = page.locator('[data-testid="section"][data-section-id="needs"]');
+    expect(await stray.getByTestId('add-card').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
     expect(e2e.pageErrors).toEqual([]);
   });
 });

@@ -1,6 +1,12 @@
 import { SECTION_PRESETS, SectionsCommand, type WorkshopState } from '@warsztat/shared';
 import { describe, expect, it } from 'vitest';
-import { boardInRound, earlierBoardsOf, projectorRound } from '../../client/src/features/rounds/roundState.js';
+import { strayLabel } from '../../client/src/features/board/strayLabel.js';
+import {
+  boardInRound,
+  earlierBoardsOf,
+  knownSectionsOf,
+  projectorRound,
+} from '../../client/src/features/rounds/roundState.js';
 import { draftOf, emptySection, toCommandSections } from '../../client/src/features/rounds/sectionDraft.js';
 
 /**
@@ -61,5 +67,18 @@ describe('a round’s board', () => {
     expect(boardInRound(workshop, group, 'r9')).toBeNull();
     expect(earlierBoardsOf(workshop, group).map((b) => [b.docName, b.round?.n])).toEqual([['w.g1', 1]]);
     expect(projectorRound(workshop)?.title).toBe('Diagnoza');
+  });
+});
+
+describe('cards of a section no longer listed', () => {
+  const t = ((key: string, options?: { name?: string }) =>
+    key === 'board.otherSectionOf' ? `Inne: ${options?.name}` : 'Inne') as unknown as Parameters<typeof strayLabel>[4];
+
+  it('are headed by the former label when known, by the id when several are unknown, else "Inne"', () => {
+    const former = knownSectionsOf({ sections: SECTION_PRESETS.di.sections, groups: [] } as unknown as WorkshopState);
+    expect(strayLabel('needs', former, 2, 'pl', t)).toBe('Inne: Potrzeby');
+    expect(strayLabel('causes', former, 1, 'en', t)).toBe('Inne: Causes');
+    expect(strayLabel('x-1', former, 2, 'pl', t)).toBe('Inne: x-1');
+    expect(strayLabel('x-1', former, 1, 'pl', t)).toBe('Inne');
   });
 });

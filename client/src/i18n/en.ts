@@ -159,6 +159,7 @@ export const en: Resources = {
     cards_many: '{{count}} cards',
     cards_other: '{{count}} cards',
     otherSection: 'Other',
+    otherSectionOf: 'Other: {{name}}',
     cardLabel: 'Card {{index}} of {{count}} in {{section}}',
     addHint: 'Shortcut: N key',
     dragHandle: 'Drag: {{label}}',

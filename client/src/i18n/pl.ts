@@ -158,6 +158,7 @@ export const pl = {
     cards_many: '{{count}} kart',
     cards_other: '{{count}} karty',
     otherSection: 'Inne',
+    otherSectionOf: 'Inne: {{name}}',
     cardLabel: 'Karta {{index}} z {{count}} w sekcji {{section}}',
     addHint: 'Skrót: klawisz N',
     dragHandle: 'Przeciągnij: {{label}}',

@@ -23,6 +23,7 @@ import { type BoardApi, BoardContext, type BoardLabels } from './boardContext';
 import { createCardEditing } from './cardEditing';
 import { colorFor, setLocalUser } from './presence';
 import { SummaryReader } from './SummaryReader';
+import { strayLabel } from './strayLabel';
 import { useBoardDnd } from './useBoardDnd';
 import { useUndo } from './useUndo';
 
@@ -54,6 +55,8 @@ interface Props {
   canEditSummary?: boolean;
   /** Who may write the summary, in words (issue #20 point 9), shown under it. */
   summaryWriters?: string | undefined;
+  /** Sections this board may have had before (other rounds, presets): names cards left under "Inne". */
+  formerSections?: SectionTemplate[] | undefined;
   /** Participant boards: rarely used controls go into one menu, with these extra ones on top. */
   menuExtra?: ReactNode;
 }
@@ -214,7 +217,13 @@ export function Board(props: Props) {
               />
             ))}
             {strays.map((id) => (
-              <BoardSection key={id} sectionId={id} label={t('board.otherSection')} hint={null} canAdd={false} />
+              <BoardSection
+                key={id}
+                sectionId={id}
+                label={strayLabel(id, props.formerSections ?? [], strays.length, locale, t)}
+                hint={null}
+                canAdd={false}
+              />
             ))}
           </div>
         </DndContext>

@@ -14,6 +14,7 @@ import type { WorkshopState } from '@warsztat/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Board } from '../board/Board';
+import { knownSectionsOf } from '../rounds/roundState';
 import { GroupColumn, UNASSIGNED, UnassignedColumn } from './GroupColumn';
 import { PresenceToggle } from './PresenceToggle';
 import type { Run } from './useCommand';
@@ -97,6 +98,7 @@ export function GroupColumns({ workshop, token, run }: Props) {
             docName={openGroup.docName}
             token={token}
             sections={openGroup.sections}
+            formerSections={knownSectionsOf(workshop)}
             title={openGroup.name}
             settings={openGroup.board}
             prompt={openGroup.prompt}

@@ -5,7 +5,7 @@ import '../../styles/rounds.css';
 import { Board } from '../board/Board';
 import { RoundTabs } from '../rounds/RoundTabs';
 import { roundName } from '../rounds/roundName';
-import { earlierBoardsOf } from '../rounds/roundState';
+import { earlierBoardsOf, knownSectionsOf } from '../rounds/roundState';
 
 /**
  * The group's boards from earlier rounds (issue #17), in place of its current board: read-only,
@@ -49,6 +49,7 @@ export function EarlierRounds({
             docName={shown.docName}
             token={token}
             sections={shown.sections}
+            formerSections={knownSectionsOf(workshop)}
             readOnly
             title={group.name}
             headingLevel={3}

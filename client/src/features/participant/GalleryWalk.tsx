@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../styles/rounds.css';
 import { Board } from '../board/Board';
+import { knownSectionsOf } from '../rounds/roundState';
 import { GalleryVotes } from './GalleryVotes';
 
 /**
@@ -64,6 +65,7 @@ export function GalleryWalk({
             docName={shown.docName}
             token={token}
             sections={shown.sections}
+            formerSections={knownSectionsOf(workshop)}
             readOnly
             title={shown.name}
             settings={shown.board}

@@ -8,6 +8,7 @@ import { Page } from '../../app/Page';
 import { CurrentAgendaItem } from '../../app/RoomNotices';
 import { SoundToggle } from '../../app/Timer';
 import { Board } from '../board/Board';
+import { knownSectionsOf } from '../rounds/roundState';
 import { BoardViews } from './BoardViews';
 import { CallLinkButton } from './CallLinkButton';
 import { MyData } from './MyData';
@@ -73,6 +74,7 @@ function ParticipantView({ workshop, me, token }: { workshop: WorkshopState; me:
                 docName={group.docName}
                 token={token}
                 sections={group.sections}
+                formerSections={knownSectionsOf(workshop)}
                 readOnly={readOnly}
                 authorId={me.participantId}
                 title={group.name}

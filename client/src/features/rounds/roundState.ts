@@ -1,4 +1,12 @@
-import type { GroupView, Locale, RoundView, SectionTemplate, WorkshopState } from '@warsztat/shared';
+import {
+  type GroupView,
+  type Locale,
+  type RoundView,
+  SECTION_PRESET_IDS,
+  SECTION_PRESETS,
+  type SectionTemplate,
+  type WorkshopState,
+} from '@warsztat/shared';
 
 /**
  * What screens ask of breakout rounds (issue #17), answered in one place from the state, so the
@@ -82,4 +90,18 @@ export function boardInRound(workshop: WorkshopState, group: GroupView, roundId:
 export function projectorRound(workshop: WorkshopState): RoundInfo | null {
   const id = workshop.projector.roundId ?? workshop.currentRoundId;
   return roundsOf(workshop).find((r) => r.id === id) ?? null;
+}
+
+/**
+ * Every section the workshop knows, first label wins: defaults, every group's, every round's and
+ * the presets. A board names cards of a section it no longer lists by it ("Inne: Potrzeby").
+ */
+export function knownSectionsOf(workshop: WorkshopState): SectionTemplate[] {
+  const all = [
+    ...workshop.sections,
+    ...workshop.groups.flatMap((g) => [...(g.sections ?? []), ...(g.boards ?? []).flatMap((b) => b.sections)]),
+    ...SECTION_PRESET_IDS.flatMap((p) => SECTION_PRESETS[p].sections),
+  ];
+  const seen = new Set<string>();
+  return all.filter((s) => !seen.has(s.id) && seen.add(s.id));
 }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Board } from '../../board/Board';
 import { RoundTabs } from '../../rounds/RoundTabs';
-import { boardsOf } from '../../rounds/roundState';
+import { boardsOf, knownSectionsOf } from '../../rounds/roundState';
 
 /**
  * A group's board, read-only, in a side panel over the Run view (Radix Dialog: focus moves in,
@@ -53,6 +53,7 @@ export function BoardSheet({
               docName={shown.docName}
               token={token}
               sections={shown.sections}
+              formerSections={knownSectionsOf(workshop)}
               readOnly
               title={group.name}
             />
