@@ -1,4 +1,4 @@
-import { addCard, listCards, SECTION_PRESETS, setCardText, type WorkshopState } from '@warsztat/shared';
+import { addCard, galleryVoteKey, listCards, SECTION_PRESETS, setCardText, type WorkshopState } from '@warsztat/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Cleanup } from '../helpers/cleanup.js';
 import { openBoard, roundTrip } from '../helpers/provider.js';
@@ -169,6 +169,16 @@ describe('breakout rounds, sections per group and the gallery walk', () => {
     await roundTrip(writer);
     expect(listCards(writer.doc).map((c) => c.text)).toEqual([OTHER_CARD]);
 
+    // With dot votes turned on, Halina puts a dot on that card; the server counts it.
+    await console_.getByTestId('gallery-votes').check();
+    const cardId = listCards(writer.doc)[0]?.id ?? '';
+    const item = gallery.locator(`[data-testid="gallery-vote-item"][data-card-id="${cardId}"]`);
+    await item.getByTestId('gallery-vote-plus').click();
+    await expect.poll(async () => (await state()).gallery.totals?.[galleryVoteKey(other.id, cardId)], UI).toBe(1);
+    await expect
+      .poll(() => gallery.getByTestId('gallery-votes-left').textContent(), UI)
+      .toBe('Kropki do rozdania: 2 z 3');
+
     // Every control on the phone's new screens is at least 44 px high; nothing scrolls sideways.
     const small = await phone.evaluate(() =>
       Array.from(document.querySelectorAll('.participant-screen :is(button, a.button, select)'))
@@ -324,6 +334,41 @@ describe('breakout rounds, sections per group and the gallery walk', () => {
     const stray = page.locator('[data-testid="section"][data-section-id="needs"]');
     expect(await stray.getByTestId('add-card').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+    expect(e2e.pageErrors).toEqual([]);
+  });
+
+  it('shows the round the facilitator picks on the projector, the current one by default', async () => {
+    const url = e2e.server().url;
+    const created = await createWorkshop(url, { title: 'Plan DI — powiat hajnowski', template: 'di-5' });
+    await joinWorkshop(url, created.joinCode, 'Anna Nowak');
+    const command = (body: Parameters<typeof runCommand>[3]) =>
+      runCommand(url, created.id, created.facilitatorToken, body);
+    await command({ type: 'assign', mode: 'auto' });
+    const first = await command({ type: 'phase', to: 'breakout', minutes: 30 });
+    const group = first.groups[0];
+    if (!group) throw new Error('no group');
+    const writer = await openBoard(cleanup, e2e.server().port, group.docName, created.facilitatorToken);
+    setCardText(writer.doc, addCard(writer.doc, { sectionId: 'needs', authorId: null }), 'Brak transportu');
+    await roundTrip(writer);
+    const second = await command({ type: 'round', action: 'new', title: 'Rekomendacje', regroup: 'keep' });
+
+    const { page: projector } = await e2e.newPage({ width: 1920, height: 1080 });
+    await projector.goto(`${url}/p/${created.projectorToken}`);
+    const count = projector.locator(
+      `[data-testid="projector-group"][data-group-id="${group.id}"] [data-testid="section-count"][data-section-id="needs"] dd`,
+    );
+    await expect
+      .poll(() => projector.getByTestId('projector-round').textContent(), UI)
+      .toBe('Runda 2 z 2: Rekomendacje');
+    await expect.poll(() => count.textContent(), UI).toBe('0');
+
+    const { page: console_ } = await e2e.newPage({ width: 1366, height: 768 });
+    await console_.goto(`${url}/f/${created.facilitatorToken}?view=plenary`);
+    await console_.getByTestId('projector-round').selectOption(second.rounds[0]?.id ?? '');
+    await expect.poll(() => projector.getByTestId('projector-round').textContent(), UI).toBe('Runda 1 z 2');
+    await expect.poll(() => count.textContent(), UI).toBe('1');
+    expect(await axeViolations(console_), 'plenary view with the round select').toEqual([]);
+    expect(await axeViolations(projector), 'projector on round 1').toEqual([]);
     expect(e2e.pageErrors).toEqual([]);
   });
 });
