@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Cleanup } from '../helpers/cleanup.js';
 import { duringAttack, expectFriendEditsSurvive, hostileRoom } from '../helpers/hostile.js';
 import { waitFor } from '../helpers/poll.js';
@@ -45,19 +45,14 @@ function smallTmpfs(): string | null {
 }
 
 const mount = smallTmpfs();
-if (mount) {
-  // Unmounted after the file's PostgreSQL server is gone (sharedPostgres' afterAll runs first).
-  process.once('exit', () => {
-    try {
-      execFileSync('umount', ['-l', mount], { stdio: 'ignore' });
-      rmSync(mount, { recursive: true, force: true });
-    } catch {
-      // Best effort: a lazy unmount of a temp dir.
-    }
-  });
-} else {
-  console.warn('hostile-disk-postgres: skipped — this machine does not allow mounting a tmpfs (needs root)');
-}
+if (!mount) console.warn('hostile-disk-postgres: skipped — this machine does not allow mounting a tmpfs (needs root)');
+// Registered after sharedPostgres, so it runs before the server is removed (after-hooks run in
+// reverse): a lazy unmount detaches the tmpfs now and frees it once PostgreSQL has closed its files.
+afterAll(() => {
+  if (!mount) return;
+  execFileSync('umount', ['-l', mount], { stdio: 'ignore' });
+  rmSync(mount, { recursive: true, force: true });
+});
 
 /** Writes zeros into `path` until the file system refuses (ENOSPC). */
 function fill(path: string): void {
