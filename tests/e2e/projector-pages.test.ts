@@ -84,7 +84,7 @@ describe('projector pages at 1920×1080', () => {
 
   for (const groups of [5, 6] as const) {
     it(`shows all ${groups} groups on one page at breakout`, async () => {
-      const { w, run } = await breakout(groups);
+      const { w } = await breakout(groups);
       // Starting the agenda's breakout item opened the groups.
       const { page: projector } = await e2e.newPage(WALL);
       await projector.goto(`${e2e.server().url}/p/${w.projectorToken}`);

@@ -1,12 +1,10 @@
 import {
   type CreateWorkshopAnswer,
   type CreateWorkshopInput,
-  docNameFor,
   ErrorCode,
   type JoinAnswer,
   type JoinInfo,
   type JoinInput,
-  plenaryDocNameFor,
   TEMPLATES,
 } from '@warsztat/shared';
 import { emptyControl } from '../domain/control.js';

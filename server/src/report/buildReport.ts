@@ -1,15 +1,4 @@
-import {
-  ATTENDANCES,
-  boardSettingsFor,
-  countedVotes,
-  type Locale,
-  listCards,
-  type NarrativePart,
-  type NarrativePartView,
-  ORG_TYPES,
-  readSummary,
-  TEMPLATES,
-} from '@warsztat/shared';
+import { ATTENDANCES, type Locale, type NarrativePart, type NarrativePartView, ORG_TYPES } from '@warsztat/shared';
 import type * as Y from 'yjs';
 import type { WorkshopRecord } from '../domain/workshop.js';
 import { type ReportT, reportT } from './i18n/index.js';
@@ -19,14 +8,12 @@ import type {
   Report,
   ReportDay,
   ReportGroup,
-  ReportSection,
   ReportWords,
 } from './model.js';
 import {
   closingText,
   datesWords,
   dateWords,
-  groupsText,
   intlLocale,
   introText,
   itemText,
