@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../app/ErrorAlert';
 import { sendParticipantCommand } from '../../stores/controlSocket';
 import { useDocSnapshot } from '../../sync/useDocSnapshot';
 import '../../styles/plenary.css';
+import { VoteStepper } from './VoteStepper';
 
 /** Module-level (stable identity) so the snapshot does not re-subscribe on every render. */
 function readCards(doc: Parameters<typeof listCards>[0]): Card[] {
@@ -46,28 +47,14 @@ export function GalleryVotes({ workshop, group, token }: { workshop: WorkshopSta
           return (
             <li key={card.id} className="plenary-vote-item" data-testid="gallery-vote-item" data-card-id={card.id}>
               <p className="plenary-vote-text">{card.text}</p>
-              <div className="control-row">
-                <button
-                  type="button"
-                  className="button"
-                  aria-disabled={mine === 0}
-                  onClick={() => (mine > 0 ? void vote(card.id, -1) : setRefusal(t('plenary.nothingToTakeBack')))}
-                >
-                  {t('plenary.unvoteShort')}
-                  <span className="visually-hidden"> {t('plenary.unvoteOn', { n: index + 1 })}</span>
-                </button>
-                <span>{t('plenary.mine', { count: mine })}</span>
-                <button
-                  type="button"
-                  className="button button--primary"
-                  data-testid="gallery-vote-plus"
-                  aria-disabled={left === 0}
-                  onClick={() => (left > 0 ? void vote(card.id, 1) : setRefusal(t('plenary.noVotesLeft')))}
-                >
-                  {t('plenary.vote')}
-                  <span className="visually-hidden"> {t('plenary.voteOn', { n: index + 1 })}</span>
-                </button>
-              </div>
+              <VoteStepper
+                mine={mine}
+                left={left}
+                index={index}
+                onVote={(delta) => void vote(card.id, delta)}
+                onRefuse={setRefusal}
+                testIds={{ plus: 'gallery-vote-plus' }}
+              />
             </li>
           );
         })}

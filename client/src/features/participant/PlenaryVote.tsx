@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../app/ErrorAlert';
 import { sendParticipantCommand } from '../../stores/controlSocket';
 import { useDocSnapshot } from '../../sync/useDocSnapshot';
 import '../../styles/plenary.css';
+import { VoteStepper } from './VoteStepper';
 
 /** Phases in which the room's consolidated list is shown to participants. */
 const PLENARY_PHASES: readonly WorkshopState['phase'][] = ['plenary', 'presenting', 'discussion'];
@@ -67,29 +68,14 @@ export function PlenaryVote({ workshop, me, token }: { workshop: WorkshopState; 
                 )}
               </p>
               {plenary.votingOpen && (
-                <div className="control-row">
-                  <button
-                    type="button"
-                    className="button"
-                    data-testid="vote-minus"
-                    aria-disabled={mine === 0}
-                    onClick={() => (mine > 0 ? void vote(item.id, -1) : setRefusal(t('plenary.nothingToTakeBack')))}
-                  >
-                    {t('plenary.unvoteShort')}
-                    <span className="visually-hidden"> {t('plenary.unvoteOn', { n: index + 1 })}</span>
-                  </button>
-                  <span data-testid="my-votes">{t('plenary.mine', { count: mine })}</span>
-                  <button
-                    type="button"
-                    className="button button--primary"
-                    data-testid="vote-plus"
-                    aria-disabled={left === 0}
-                    onClick={() => (left > 0 ? void vote(item.id, 1) : setRefusal(t('plenary.noVotesLeft')))}
-                  >
-                    {t('plenary.vote')}
-                    <span className="visually-hidden"> {t('plenary.voteOn', { n: index + 1 })}</span>
-                  </button>
-                </div>
+                <VoteStepper
+                  mine={mine}
+                  left={left}
+                  index={index}
+                  onVote={(delta) => void vote(item.id, delta)}
+                  onRefuse={setRefusal}
+                  testIds={{ minus: 'vote-minus', mine: 'my-votes', plus: 'vote-plus' }}
+                />
               )}
             </li>
           );
