@@ -186,8 +186,8 @@ export class AwarenessHub<P extends PresencePeer = PresencePeer> {
     return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
   }
 
-  countRateLimited(): void {
-    this.counters.rateLimited++;
+  countRateLimited(messages = 1): void {
+    this.counters.rateLimited += messages;
   }
 
   private scheduleFlush(): void {
