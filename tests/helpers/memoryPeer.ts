@@ -184,6 +184,7 @@ export class MemoryRoom {
         release: () => {},
         closed: (code) => this.closeCodes.push(code),
         boardFull: () => {},
+        awarenessRateLimited: () => {},
       },
       false,
     );

@@ -186,10 +186,6 @@ export class AwarenessHub<P extends PresencePeer = PresencePeer> {
     return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null;
   }
 
-  countRateLimited(messages = 1): void {
-    this.counters.rateLimited += messages;
-  }
-
   private scheduleFlush(): void {
     if (this.flushPending || this.destroyed) return;
     this.flushPending = true;

@@ -23,6 +23,8 @@ interface Hooks extends UpdateBudget {
   openDoc(): Promise<SharedDoc>;
   release(doc: SharedDoc): void;
   closed(code: number): void;
+  /** Counts one awareness message dropped over the socket's rate (a server-wide metric, doc or not). */
+  awarenessRateLimited(): void;
 }
 
 /**
@@ -33,8 +35,6 @@ interface Hooks extends UpdateBudget {
  */
 export class SyncConnection implements DocPeer {
   private doc: SharedDoc | null = null;
-  /** Awareness dropped over the rate before the doc was open (slow store): counted once it is. */
-  private droppedBeforeOpen = 0;
   auth: Granted | null = null;
   private queue: Promise<void>;
   private closed = false;
@@ -77,8 +77,6 @@ export class SyncConnection implements DocPeer {
         return;
       }
       this.doc = doc;
-      doc.presence.countRateLimited(this.droppedBeforeOpen);
-      this.droppedBeforeOpen = 0;
       // A socket that may not set presence is a viewer: it neither fans out nor receives presence.
       doc.addPeer(this, auth.user === null);
       // Never show a newcomer anything the store does not hold yet.
@@ -101,8 +99,7 @@ export class SyncConnection implements DocPeer {
       // Over its own rate, awareness is dropped and counted, not closed: the next renewal (≤ 15 s)
       // carries the latest state anyway, and a stock provider closed here would only reconnect.
       if (!this.awarenessTokens.take()) {
-        if (this.doc) this.doc.presence.countRateLimited();
-        else this.droppedBeforeOpen++;
+        this.hooks.awarenessRateLimited();
         return;
       }
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);

@@ -110,6 +110,9 @@ export class SyncServer {
             release: (doc) => this.release(doc),
             closed: (code) => this.events.closed(code),
             boardFull: () => this.events.boardFull?.(docName),
+            awarenessRateLimited: () => {
+              this.awarenessCounters.rateLimited++;
+            },
           },
           url.searchParams.get('saved') === '1',
         );
