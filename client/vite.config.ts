@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CSP_NONCE_PLACEHOLDER } from '../shared/src/protocol/cspNonce';
 
 /** The API server the dev server forwards to; `pnpm start` serves everything from one port instead. */
 const API_TARGET = 'http://localhost:3000';
@@ -61,6 +62,9 @@ export default defineConfig({
       exclude: [/\.map$/, /\.(png|jpe?g|webp|woff2)$/],
     }),
   ],
+  // The server swaps this placeholder for a fresh nonce in every shell it sends (appShell.ts);
+  // the client passes it on to the libraries that inject styles (app/styleNonce.ts).
+  html: { cspNonce: CSP_NONCE_PLACEHOLDER },
   resolve: {
     // One copy of Yjs only: two copies break `instanceof Y.Map` checks in the board accessors.
     dedupe: ['yjs'],

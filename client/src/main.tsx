@@ -4,8 +4,10 @@ import './i18n';
 import './styles/app.css';
 import './styles/projector.css';
 import { App } from './App';
+import { applyStyleNonce } from './app/styleNonce';
 import { applyStoredDisplayOptions } from './features/board/DisplayOptions';
 
+applyStyleNonce();
 applyStoredDisplayOptions();
 
 const root = document.getElementById('root');

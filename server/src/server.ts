@@ -10,6 +10,7 @@ import { attachControlSocket, hasControlSockets } from './control/controlSocket.
 import { markBoardFull } from './control/fullBoards.js';
 import type { WorkshopService } from './control/WorkshopService.js';
 import { apiRouter } from './http/api.js';
+import { styleNonce } from './http/cspNonce.js';
 import { errorHandler } from './http/errors.js';
 import { Metrics } from './http/metrics.js';
 import { compressDynamic, serveClient } from './http/staticClient.js';
@@ -86,7 +87,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
           defaultSrc: ["'self'"],
           connectSrc: ["'self'", 'ws:', 'wss:'],
           imgSrc: ["'self'", 'data:'],
-          styleSrc: ["'self'"],
+          // Stylesheets from this origin, plus the `<style>` elements the client injects at run time
+          // (Radix dialogs' scroll lock) when they carry this answer's nonce. No 'unsafe-inline'.
+          styleSrc: ["'self'", (_req, res) => `'nonce-${styleNonce(res)}'`],
           scriptSrc: ["'self'"],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],

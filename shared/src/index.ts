@@ -19,6 +19,7 @@ export * from './domain/templates.js';
 export * from './domain/timeZone.js';
 export * from './protocol/codes.js';
 export * from './protocol/commands.js';
+export * from './protocol/cspNonce.js';
 export * from './protocol/designCommands.js';
 export * from './protocol/docName.js';
 export * from './protocol/http.js';

@@ -80,6 +80,29 @@ describe('static client: compression and caching headers', () => {
     expect(await api.text()).not.toContain('<div id="root">');
   });
 
+  it('gives every app shell its own style nonce, the one its CSP header allows', async () => {
+    const nonces: string[] = [];
+    // `/index.html` too: the service worker precaches the shell under that name.
+    for (const [path, accept] of [
+      ['/', 'br, gzip'],
+      ['/f/x', 'gzip'],
+      ['/index.html', 'br'],
+      ['/index.html?__WB_REVISION__=1', 'identity'],
+    ] as const) {
+      const response = await get(path, accept);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control'), path).toBe('no-cache');
+      const html = await response.text();
+      expect(html, path).not.toContain('__WARSZTAT_CSP_NONCE__');
+      const meta = /<meta property="csp-nonce" nonce="([^"]+)"/.exec(html)?.[1] ?? '';
+      expect(meta, path).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      const styleSrc = /(?:^|;)\s*style-src ([^;]*)/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+      expect(styleSrc, path).toBe(`'self' 'nonce-${meta}'`);
+      nonces.push(meta);
+    }
+    expect(new Set(nonces).size).toBe(nonces.length);
+  });
+
   it('compresses large JSON answers on the fly', async () => {
     const response = await get('/metrics', 'gzip');
     expect(response.status).toBe(200);

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join, sep } from 'node:path';
 import compression from 'compression';
 import type { Express } from 'express';
 import expressStaticGzip from 'express-static-gzip';
+import { appShell } from './appShell.js';
 
 /**
  * The built client (client/dist), served for phones on a crowded venue Wi-Fi:
@@ -11,7 +12,8 @@ import expressStaticGzip from 'express-static-gzip';
  *   `Content-Encoding` and `Vary: Accept-Encoding`, without compressing anything per request;
  * - hashed assets (`/assets/…`, their names change with their content) are cached for a year;
  * - `index.html`, the service worker and the manifest are revalidated on every load (`no-cache`),
- *   so a new version reaches every phone on its next visit.
+ *   so a new version reaches every phone on its next visit; `index.html` carries a fresh style
+ *   nonce in every answer (appShell.ts), so it alone is compressed per answer.
  * Everything else (the API's JSON answers) is compressed on the fly when worth it.
  */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -39,6 +41,11 @@ export function compressDynamic(app: Express): void {
 }
 
 export function serveClient(app: Express, dist: string): void {
+  // Read once: the shell changes only with a new build, i.e. a restart. It carries a per-answer
+  // nonce, so it is sent by `appShell`, also when asked for by name (the service worker precaches
+  // `/index.html`), and never as a static file.
+  const shell = appShell(readFileSync(join(dist, 'index.html'), 'utf8'), REVALIDATE);
+  app.get('/index.html', shell);
   app.use(
     expressStaticGzip(dist, {
       enableBrotli: true,
@@ -47,29 +54,9 @@ export function serveClient(app: Express, dist: string): void {
       serveStatic: { index: false, setHeaders: cacheControl },
     }),
   );
-  // Client-side routes (/f/…, /j/…, /b/…, /p/…) all get the app shell, precompressed when the
-  // browser accepts it. Read once: the shell changes only with a new build, i.e. a restart.
-  const shell = {
-    plain: readFileSync(join(dist, 'index.html')),
-    br: readOptional(join(dist, 'index.html.br')),
-    gzip: readOptional(join(dist, 'index.html.gz')),
-  };
+  // Client-side routes (/f/…, /j/…, /b/…, /p/…) all get the app shell.
   app.get(/.*/, (req, res, next) => {
     if (SERVER_PATHS.test(req.path)) return next();
-    res.setHeader('Cache-Control', REVALIDATE);
-    res.setHeader('Vary', 'Accept-Encoding');
-    res.type('html');
-    const encoding = req.acceptsEncodings('br', 'gzip', 'identity');
-    const body = encoding === 'br' ? shell.br : encoding === 'gzip' ? shell.gzip : null;
-    if (body && typeof encoding === 'string') {
-      res.setHeader('Content-Encoding', encoding);
-      res.send(body);
-      return;
-    }
-    res.send(shell.plain);
+    shell(req, res);
   });
-}
-
-function readOptional(file: string): Buffer | null {
-  return existsSync(file) ? readFileSync(file) : null;
 }
