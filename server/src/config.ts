@@ -39,6 +39,12 @@ export interface Limits {
    * per socket. A first edit after a quiet spell goes out on the next turn. 0 flushes every turn.
    */
   syncCommitWindowMs: number;
+  /**
+   * Stored size from which a board's newcomers get it in its stored parts, one sync update each,
+   * rather than one update encoded from the live doc (issue #14: that encoding is one synchronous
+   * step, 140–190 ms at the 16 MiB quota). Below it the single update is cheaper.
+   */
+  partedSyncFromBytes: number;
   /** Bytes queued to one sync socket before it is treated as a slow consumer (closed 1013, resyncs on reconnect). */
   maxBufferedBytes: number;
   /** Open sync sockets per workshop (a 60-person workshop with projectors needs ~100). */
@@ -118,6 +124,7 @@ export const DEFAULT_LIMITS: Limits = {
   docUnloadGraceMs: 30_000,
   compactAfterUpdates: 500,
   syncCommitWindowMs: 4,
+  partedSyncFromBytes: 1_048_576,
   maxBufferedBytes: 8 * 1_048_576,
   maxSyncConnectionsPerWorkshop: 1_000,
   workshopIdleMs: 30 * 60_000,
@@ -177,6 +184,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { clientDist: st
       ...DEFAULT_LIMITS,
       boardQuotaBytes: positiveInt(env, 'BOARD_QUOTA_BYTES', DEFAULT_LIMITS.boardQuotaBytes),
       syncCommitWindowMs: nonNegativeInt(env, 'SYNC_COMMIT_WINDOW_MS', DEFAULT_LIMITS.syncCommitWindowMs),
+      partedSyncFromBytes: positiveInt(env, 'PARTED_SYNC_FROM_BYTES', DEFAULT_LIMITS.partedSyncFromBytes),
     },
   };
 }

@@ -28,6 +28,8 @@ export interface DurableLogHooks {
   appendFailed(): void;
   /** What the doc encodes to, in bytes (the snapshot's size after a compaction). */
   encodedBytes(): number;
+  /** The store merged the log into its snapshot (the byte count is updated). */
+  compacted?(): void;
 }
 
 /**
@@ -168,7 +170,10 @@ export class DurableLog {
       this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - counted);
       log.info({ ...docFields(this.name), updates: counted }, 'board compacted');
       // The snapshot is what the doc encodes to (near enough: another node may hold a little more).
-      if (!this.stopped) this.bytes = this.hooks.encodedBytes();
+      if (!this.stopped) {
+        this.bytes = this.hooks.encodedBytes();
+        this.hooks.compacted?.();
+      }
     } catch (error) {
       log.error({ ...docFields(this.name), err: loggable(error) }, 'compaction failed; the log is kept');
     }

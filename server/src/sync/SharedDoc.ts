@@ -1,11 +1,13 @@
 import { CloseCode } from '@warsztat/shared';
 import * as Y from 'yjs';
+import type { Limits } from '../config.js';
 import { docFields, planeLog } from '../log.js';
 import type { Store } from '../persistence/Store.js';
 import { type AwarenessCounters, AwarenessHub, newAwarenessCounters } from './AwarenessHub.js';
 import type { DocPeer } from './DocPeer.js';
 import { type DurabilityLimits, DurableLog, mergedBatch, type PendingUpdate } from './DurableLog.js';
-import { writeSaved, writeStep2, writeUpdate } from './messages.js';
+import { writeSaved, writeStep2, writeStep2Update, writeUpdate } from './messages.js';
+import { NewcomerParts } from './NewcomerParts.js';
 import type { DocLink, DocRelay, RelayHandlers } from './relay.js';
 
 const log = planeLog('sync');
@@ -17,6 +19,9 @@ const LOAD_ORIGIN = Symbol('load');
  * on a resync: they go to this node's peers at once and are never appended again.
  */
 const DURABLE_ORIGIN = Symbol('durable');
+
+/** The limits one board runs by. */
+export type SharedDocLimits = DurabilityLimits & Pick<Limits, 'partedSyncFromBytes'>;
 
 /** Called after each group commit, for metrics. */
 export type PersistedListener = (updates: number, bytes: number) => void;
@@ -46,11 +51,15 @@ export class SharedDoc {
   private fullState: Uint8Array | null = null;
   /** Peers that asked for "saved up to here" messages. */
   private savedPeers = 0;
+  /** A large board's stored parts, sent to newcomers instead of encoding the whole doc (issue #14). */
+  private readonly newcomerParts: NewcomerParts;
+  /** `newcomerParts` as sync messages, encoded once until the list changes. */
+  private partMessages: Uint8Array[] | null = null;
 
   private constructor(
     readonly name: string,
     private readonly store: Store,
-    durability: DurabilityLimits,
+    private readonly durability: SharedDocLimits,
     private readonly onPersisted: PersistedListener,
     counters: AwarenessCounters,
   ) {
@@ -62,6 +71,16 @@ export class SharedDoc {
       // unsaved is ever served or saved over the stored board.
       appendFailed: () => this.fail(),
       encodedBytes: () => Y.encodeStateAsUpdate(this.doc).byteLength,
+      // The store's parts shrank to the merged snapshot: newcomers get those from now on.
+      compacted: () => {
+        this.partMessages = null;
+        if (this.isLarge) void this.newcomerParts.refresh();
+        else this.newcomerParts.drop();
+      },
+    });
+    this.newcomerParts = new NewcomerParts(async () => {
+      const stored = await store.loadDoc(name);
+      return stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
     });
     this.presence = new AwarenessHub(this.doc, this.peers, counters, () =>
       this.link ? (update) => this.link?.publishAwareness(update) : null,
@@ -72,6 +91,7 @@ export class SharedDoc {
       for (const peer of this.peers.keys()) if (peer !== origin) peer.docChanged?.();
       if (origin === DURABLE_ORIGIN) {
         this.durableLog.countDurable(update.byteLength);
+        this.addNewcomerPart(update);
         // Only what this node did not have yet gets here (Yjs yields the difference).
         const message = writeUpdate(update);
         for (const peer of this.peers.keys()) peer.send(message);
@@ -90,7 +110,7 @@ export class SharedDoc {
   static async load(
     name: string,
     store: Store,
-    durability: DurabilityLimits,
+    durability: SharedDocLimits,
     onPersisted: PersistedListener = () => {},
     relay: DocRelay | null = null,
     awarenessCounters: AwarenessCounters = newAwarenessCounters(),
@@ -115,6 +135,8 @@ export class SharedDoc {
       LOAD_ORIGIN,
     );
     shared.durableLog.loaded(stored);
+    if (shared.isLarge)
+      shared.newcomerParts.reset(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
     return shared;
   }
 
@@ -168,12 +190,34 @@ export class SharedDoc {
     );
   }
 
-  /** The answer to a sync step 1: what the doc holds beyond `stateVector` (cached for a newcomer's empty one). */
-  step2For(stateVector: Uint8Array): Uint8Array {
+  /**
+   * The answer to a sync step 1: what the doc holds beyond `stateVector`, as messages to send in
+   * order. A newcomer (empty state vector) of a large board gets the stored parts as sync updates
+   * and then an empty step 2, which a provider takes as "synced" once it has applied them all;
+   * otherwise one step 2, cached for newcomers until the doc next changes.
+   */
+  answerStep1(stateVector: Uint8Array): Uint8Array[] {
     const isEmpty = stateVector.length === 1 && stateVector[0] === 0;
-    if (!isEmpty) return writeStep2(this.doc, stateVector);
+    if (!isEmpty) return [writeStep2(this.doc, stateVector)];
+    const parts = this.newcomerParts.list();
+    if (parts) {
+      this.partMessages ??= [...parts.map(writeUpdate), writeStep2Update(EMPTY_UPDATE)];
+      return this.partMessages;
+    }
     this.fullState ??= writeStep2(this.doc, stateVector);
-    return this.fullState;
+    return [this.fullState];
+  }
+
+  /** Whether the store holds enough of this board for newcomers to get it in parts. */
+  private get isLarge(): boolean {
+    return this.durableLog.storedBytes >= this.durability.partedSyncFromBytes;
+  }
+
+  /** A durable update, for newcomers of a large board; a board that just grew large reads its parts. */
+  private addNewcomerPart(update: Uint8Array): void {
+    this.partMessages = null;
+    if (this.newcomerParts.active) this.newcomerParts.add(update);
+    else if (this.isLarge) void this.newcomerParts.refresh();
   }
 
   /** Bytes the store holds for this board (for the quota); a close estimate between compactions. */
@@ -213,7 +257,9 @@ export class SharedDoc {
 
   /** A batch is durable: other nodes may show it at once (they never append it again), then peers hear of it. */
   private broadcastDurable(batch: readonly PendingUpdate[], savedVector: Uint8Array | null): void {
-    this.link?.publishUpdate(mergedBatch(batch));
+    const merged = this.link || this.newcomerParts.active ? mergedBatch(batch) : null;
+    if (merged) this.link?.publishUpdate(merged);
+    this.addNewcomerPart(merged ?? mergedBatch(batch));
     let bytes = 0;
     // A socket that gets several messages from this batch gets them in one write. The list is
     // taken first: a send may close a peer, and every corked socket must be uncorked.
@@ -254,6 +300,7 @@ export class SharedDoc {
   fail(code = 1011, reason = 'store failure'): void {
     this.failed = true;
     this.durableLog.stop();
+    this.newcomerParts.stop();
     this.link?.leave();
     this.link = null;
     for (const peer of [...this.peers.keys()]) peer.close(code, reason);
@@ -269,9 +316,13 @@ export class SharedDoc {
     this.link?.leave();
     this.link = null;
     this.presence.destroy();
+    this.newcomerParts.stop();
     this.doc.destroy();
   }
 }
+
+/** A Yjs update with nothing in it: the step 2 that closes a newcomer's parts. */
+const EMPTY_UPDATE = new Uint8Array([0, 0]);
 
 /** True when a throw left the doc inside a transaction or its cleanup (Yjs internals, stable in v13). */
 function isWedged(doc: Y.Doc): boolean {

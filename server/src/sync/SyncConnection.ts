@@ -126,7 +126,7 @@ export class SyncConnection implements DocPeer {
       switch (message.type) {
         case 'step1':
           await doc.whenDurable();
-          this.send(doc.step2For(message.stateVector));
+          for (const answer of doc.answerStep1(message.stateVector)) this.send(answer);
           return;
         case 'update': {
           // Read-only peers are answered (above) but their edits are never applied: the projector stays live.
