@@ -34,6 +34,11 @@ export interface Limits {
   /** Updates in the log after which the doc is compacted into a snapshot. */
   compactAfterUpdates: number;
   /**
+   * Structs per stored snapshot part and per imported log entry (issue #14): a board is loaded one
+   * part per event-loop turn, so this bounds the turn (about 5 µs a struct, far more on a busy machine).
+   */
+  snapshotSegmentStructs: number;
+  /**
    * Group-commit window (issue #18): a board's next flush waits until this many ms after its
    * previous one, so a busy board stores and broadcasts many edits in one transaction and one write
    * per socket. A first edit after a quiet spell goes out on the next turn. 0 flushes every turn.
@@ -123,6 +128,7 @@ export const DEFAULT_LIMITS: Limits = {
   syncAuthTimeoutMs: 10_000,
   docUnloadGraceMs: 30_000,
   compactAfterUpdates: 500,
+  snapshotSegmentStructs: 5_000,
   syncCommitWindowMs: 4,
   partedSyncFromBytes: 1_048_576,
   maxBufferedBytes: 8 * 1_048_576,
@@ -185,6 +191,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { clientDist: st
       boardQuotaBytes: positiveInt(env, 'BOARD_QUOTA_BYTES', DEFAULT_LIMITS.boardQuotaBytes),
       syncCommitWindowMs: nonNegativeInt(env, 'SYNC_COMMIT_WINDOW_MS', DEFAULT_LIMITS.syncCommitWindowMs),
       partedSyncFromBytes: positiveInt(env, 'PARTED_SYNC_FROM_BYTES', DEFAULT_LIMITS.partedSyncFromBytes),
+      snapshotSegmentStructs: positiveInt(env, 'SNAPSHOT_SEGMENT_STRUCTS', DEFAULT_LIMITS.snapshotSegmentStructs),
     },
   };
 }

@@ -49,3 +49,39 @@ export async function rowsContaining(databaseUrl: string, needles: string[]): Pr
   }
   return all.filter((r) => needles.some((n) => r.text.includes(n)));
 }
+
+/**
+ * Runs one statement straight on the database behind `databaseUrl` (not through the Store), with
+ * `?` placeholders (numbered for PostgreSQL here), and returns its rows: for writing rows as an
+ * older version of the server did, and for counting what a delete left.
+ */
+export async function runSql(
+  databaseUrl: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<Array<Record<string, unknown>>> {
+  if (databaseUrl.startsWith('sqlite:')) {
+    const db = new Database(databaseUrl.slice('sqlite:'.length));
+    try {
+      const statement = db.prepare(sql);
+      if (statement.reader) return statement.all(...params) as Array<Record<string, unknown>>;
+      statement.run(...params);
+      return [];
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    let n = 0;
+    return (
+      await client.query(
+        sql.replace(/\?/g, () => `$${++n}`),
+        params,
+      )
+    ).rows;
+  } finally {
+    await client.end();
+  }
+}

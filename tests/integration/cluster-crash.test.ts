@@ -27,7 +27,7 @@ async function storedDoc(databaseUrl: string, docName: string): Promise<Y.Doc> {
   const stored = await store.loadDoc(docName);
   await store.close();
   const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const part of stored.snapshot) Y.applyUpdate(doc, part);
   for (const update of stored.updates) Y.applyUpdate(doc, update);
   return doc;
 }

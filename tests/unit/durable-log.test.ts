@@ -110,9 +110,9 @@ describe('DurableLog', () => {
     await log.whenCompacted();
     const stored = await store.loadDoc(DOC);
     expect(stored.updates).toEqual([]);
-    expect(stored.snapshot).not.toBeNull();
+    expect(stored.snapshot.length).toBeGreaterThan(0);
     const copy = new Y.Doc();
-    Y.applyUpdate(copy, stored.snapshot as Uint8Array);
+    for (const part of stored.snapshot) Y.applyUpdate(copy, part);
     expect(Y.encodeStateVector(copy)).toEqual(Y.encodeStateVector(doc));
     expect(log.storedBytes).toBe(Y.encodeStateAsUpdate(doc).byteLength);
   });

@@ -28,7 +28,7 @@ function room(store: Store): MemoryRoom {
 async function storedDoc(store: Store): Promise<Y.Doc> {
   const stored = await store.loadDoc(DOC);
   const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const part of stored.snapshot) Y.applyUpdate(doc, part);
   for (const update of stored.updates) Y.applyUpdate(doc, update);
   return doc;
 }

@@ -1,7 +1,6 @@
 import { workshopDocPrefix } from '@warsztat/shared';
 import type { RetentionRow } from '../domain/retention.js';
 import type { EventRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
-import { mergeDoc } from './mergeDoc.js';
 import { type Client, PostgresPool } from './postgresPool.js';
 import { migrate } from './postgresSchema.js';
 import { insertWorkshop, updateWorkshop, writeEvent, writeMembers, writeTokens } from './postgresWrites.js';
@@ -12,6 +11,7 @@ import {
   groupFromRow,
   type LogRow,
   type ParticipantRow,
+  type PartRow,
   participantFromRow,
   type RetentionQueryRow,
   retentionFromRow,
@@ -22,8 +22,8 @@ import {
   type WorkshopRow,
   workshopFromRow,
 } from './rows.js';
-import { bytesParam, DOC_TABLES, WORKSHOP_CHILD_TABLES } from './rowValues.js';
-import { StaleWriteError, type Store, type StoredDoc } from './Store.js';
+import { bytesParam, DOC_TABLES, EMPTY_UPDATE, WORKSHOP_CHILD_TABLES } from './rowValues.js';
+import { type MergeDoc, StaleWriteError, type Store, type StoredDoc } from './Store.js';
 
 /**
  * The multi-node store (DESIGN §4–5): the same contract as SqliteStore over a `pg` Pool. Every
@@ -149,30 +149,52 @@ export class PostgresStore implements Store {
     });
   }
 
-  async compactDoc(name: string): Promise<boolean> {
+  async compactDoc(name: string, merge: MergeDoc): Promise<boolean> {
+    // One transaction holds the doc's lock from the read to the write, through the merge (which
+    // runs on another thread in the server, about a second at the quota): one node at a time per
+    // doc; a node that finds the lock taken skips (the other is doing it).
     return this.db.transaction(async (c) => {
-      // One node at a time per doc; a node that finds the lock taken skips (the other is doing it).
       const lock = await c.query<{ locked: boolean }>(
         "SELECT pg_try_advisory_xact_lock(hashtextextended('warsztat.doc:' || $1, 0)) AS locked",
         [name],
       );
       if (!lock.rows[0]?.locked) return false;
-      const [snapshot, log] = await readDoc(c, name);
+      const [snapshot, parts, log] = await readDoc(c, name);
       const last = log.at(-1);
       if (!last) return true;
-      const stored = storedDocFromRows(snapshot, log);
-      const merged = mergeDoc(stored.snapshot, stored.updates);
+      const stored = storedDocFromRows(snapshot, parts, log);
+      const merged = await merge(stored.snapshot, stored.updates);
+      // Checked under row locks after the merge: the snapshot is the one merged from (an older
+      // node without this lock rule may have compacted), and the last log row is still there (a
+      // workshop deleted meanwhile must not get its board back; its delete waits for these locks).
+      const now = await c.query<{ upto_seq: number }>('SELECT upto_seq FROM doc_snapshots WHERE doc = $1 FOR UPDATE', [
+        name,
+      ]);
+      if ((now.rows[0]?.upto_seq ?? null) !== (snapshot?.upto_seq ?? null)) return false;
+      // In seq order, as a workshop's delete meets them, so the two never wait on each other crosswise.
+      const seqs = log.map((r) => r.seq);
+      const still = await c.query(
+        'SELECT seq FROM doc_updates WHERE doc = $1 AND seq = ANY($2::bigint[]) ORDER BY seq FOR UPDATE',
+        [name, seqs],
+      );
+      if (still.rowCount !== seqs.length) return false;
+      const [first = EMPTY_UPDATE, ...rest] = merged.parts;
       await c.query(
         `INSERT INTO doc_snapshots (doc, bytes, upto_seq) VALUES ($1, $2, $3)
          ON CONFLICT (doc) DO UPDATE SET bytes = excluded.bytes, upto_seq = excluded.upto_seq`,
-        [name, bytesParam(merged), last.seq],
+        [name, bytesParam(first), last.seq],
       );
+      await c.query('DELETE FROM doc_snapshot_parts WHERE doc = $1', [name]);
+      if (rest.length > 0) {
+        await c.query(
+          `INSERT INTO doc_snapshot_parts (doc, part, bytes)
+           SELECT $1, n::int, u FROM unnest($2::bytea[]) WITH ORDINALITY AS t(u, n)`,
+          [name, rest.map(bytesParam)],
+        );
+      }
       // Exactly the rows merged: an append that took a lower seq but committed after the read
       // above is not in this snapshot, so it must stay in the log.
-      await c.query('DELETE FROM doc_updates WHERE doc = $1 AND seq = ANY($2::bigint[])', [
-        name,
-        log.map((r) => r.seq),
-      ]);
+      await c.query('DELETE FROM doc_updates WHERE doc = $1 AND seq = ANY($2::bigint[])', [name, seqs]);
       return true;
     });
   }
@@ -213,9 +235,12 @@ export class PostgresStore implements Store {
   }
 }
 
-/** A doc's snapshot row and log rows, read on the caller's client (inside its transaction). */
-async function readDoc(c: Client, name: string): Promise<[SnapshotRow | undefined, LogRow[]]> {
+/** A doc's snapshot row, its further parts and its log rows, read on the caller's client (inside its transaction). */
+async function readDoc(c: Client, name: string): Promise<[SnapshotRow | undefined, PartRow[], LogRow[]]> {
   const snapshot = await c.query<SnapshotRow>('SELECT bytes, upto_seq FROM doc_snapshots WHERE doc = $1', [name]);
+  const parts = snapshot.rows[0]
+    ? (await c.query<PartRow>('SELECT bytes FROM doc_snapshot_parts WHERE doc = $1 ORDER BY part', [name])).rows
+    : [];
   const log = await c.query<LogRow>('SELECT seq, bytes FROM doc_updates WHERE doc = $1 ORDER BY seq', [name]);
-  return [snapshot.rows[0], log.rows];
+  return [snapshot.rows[0], parts, log.rows];
 }

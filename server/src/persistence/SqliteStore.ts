@@ -4,7 +4,6 @@ import { workshopDocPrefix } from '@warsztat/shared';
 import Database from 'better-sqlite3';
 import type { RetentionRow } from '../domain/retention.js';
 import type { EventRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
-import { mergeDoc } from './mergeDoc.js';
 import {
   type EventRow,
   eventFromRow,
@@ -12,6 +11,7 @@ import {
   groupFromRow,
   type LogRow,
   type ParticipantRow,
+  type PartRow,
   participantFromRow,
   type RetentionQueryRow,
   retentionFromRow,
@@ -23,10 +23,17 @@ import {
   workshopFromRow,
 } from './rows.js';
 import { bytesParam, DOC_TABLES, WORKSHOP_CHILD_TABLES } from './rowValues.js';
-import { StaleWriteError, type Store, type StoredDoc, StoreUnavailableError } from './Store.js';
+import { type MergeDoc, StaleWriteError, type Store, type StoredDoc, StoreUnavailableError } from './Store.js';
 import { freeBytes, isUnwritable, LOW_FREE_BYTES, MIN_FREE_BYTES } from './sqliteDisk.js';
 import { migrateSqlite } from './sqliteSchema.js';
-import { insertWorkshop, updateWorkshop, writeEvent, writeMembers, writeTokens } from './sqliteWrites.js';
+import {
+  insertWorkshop,
+  updateWorkshop,
+  writeEvent,
+  writeMembers,
+  writeSnapshot,
+  writeTokens,
+} from './sqliteWrites.js';
 
 /** SQLite keeps JSON as text: each JSON column of a row is decoded before the shared mapping. */
 type JsonText<Row, Column extends keyof Row> = Omit<Row, Column> & { [K in Column]: string | null };
@@ -167,16 +174,19 @@ export class SqliteStore implements Store {
   }
 
   async loadDoc(name: string): Promise<StoredDoc> {
-    return this.db.transaction(() => this.loadDocNow(name))();
+    return this.db.transaction(() => this.loadDocNow(name).stored)();
   }
 
-  /** The snapshot and the log of one doc, read inside the caller's transaction. */
-  private loadDocNow(name: string): StoredDoc {
+  /** The snapshot parts and the log of one doc, and the snapshot's `upto_seq`, read inside the caller's transaction. */
+  private loadDocNow(name: string): { stored: StoredDoc; upto: number | null } {
     const snapshot = this.db.prepare('SELECT bytes, upto_seq FROM doc_snapshots WHERE doc = ?').get(name) as
       | SnapshotRow
       | undefined;
+    const parts = snapshot
+      ? (this.db.prepare('SELECT bytes FROM doc_snapshot_parts WHERE doc = ? ORDER BY part').all(name) as PartRow[])
+      : [];
     const log = this.db.prepare('SELECT seq, bytes FROM doc_updates WHERE doc = ? ORDER BY seq').all(name) as LogRow[];
-    return storedDocFromRows(snapshot, log);
+    return { stored: storedDocFromRows(snapshot, parts, log), upto: snapshot?.upto_seq ?? null };
   }
 
   /** Prepared once: the sync plane appends on every event-loop turn that has edits. */
@@ -195,26 +205,32 @@ export class SqliteStore implements Store {
     return this.write(() => append(name, updates));
   }
 
-  async compactDoc(name: string): Promise<boolean> {
-    // IMMEDIATE takes the write lock before reading, so another process on the same file can
-    // neither append between the read and the delete unseen nor compact at the same time.
-    this.write(() =>
+  async compactDoc(name: string, merge: MergeDoc): Promise<boolean> {
+    const read = this.db.transaction(() => this.loadDocNow(name))();
+    const { stored } = read;
+    if (stored.updates.length === 0) return true;
+    // Off the event loop in the server (issue #14); appends go on meanwhile and stay in the log.
+    const merged = await merge(stored.snapshot, stored.updates);
+    // IMMEDIATE takes the write lock before checking, so no other process on the same file can
+    // compact or delete between the check and the write.
+    return this.write(() =>
       this.db
         .transaction(() => {
-          const stored = this.loadDocNow(name);
-          if (stored.updates.length === 0) return;
-          const merged = mergeDoc(stored.snapshot, stored.updates);
-          this.db
-            .prepare(
-              `INSERT INTO doc_snapshots (doc, bytes, upto_seq) VALUES (?, ?, ?)
-             ON CONFLICT(doc) DO UPDATE SET bytes = excluded.bytes, upto_seq = excluded.upto_seq`,
-            )
-            .run(name, bytesParam(merged), stored.lastSeq);
+          const now = this.db.prepare('SELECT upto_seq FROM doc_snapshots WHERE doc = ?').get(name) as
+            | { upto_seq: number }
+            | undefined;
+          // Another process compacted meanwhile: its snapshot already holds what this one merged.
+          if ((now?.upto_seq ?? null) !== read.upto) return false;
+          // The workshop was deleted meanwhile: writing the snapshot would bring its board back.
+          const last = this.db.prepare('SELECT 1 FROM doc_updates WHERE doc = ? AND seq = ?').get(name, stored.lastSeq);
+          if (!last) return false;
+          writeSnapshot(this.db, name, merged.parts, stored.lastSeq);
+          // SQLite has one writer at a time, so every seq up to the last one read was read.
           this.db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?').run(name, stored.lastSeq);
+          return true;
         })
         .immediate(),
     );
-    return true;
   }
 
   /**

@@ -2,11 +2,28 @@ import type { RetentionRow } from '../domain/retention.js';
 import type { EventRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 
 export interface StoredDoc {
-  snapshot: Uint8Array | null;
+  /**
+   * The compacted snapshot in parts, in order ([] when there is none): applied one after another
+   * they never leave pending structs (sync/segmentUpdate.ts), so a board can be loaded a part per
+   * event-loop turn (issue #14). A snapshot written before parts existed is one part.
+   */
+  snapshot: Uint8Array[];
   updates: Uint8Array[];
   /** Highest update seq in the log (0 when empty). */
   lastSeq: number;
 }
+
+/** A snapshot merged from a stored one and its log: the parts to store, and their bytes in all. */
+export interface MergedSnapshot {
+  parts: Uint8Array[];
+  bytes: number;
+}
+
+/**
+ * Merges a stored snapshot (parts) and log into a new snapshot. The server runs it on its decode
+ * pool (offthread/, issue #14); sync/mergeDoc.ts has the same work in-process for tools and tests.
+ */
+export type MergeDoc = (snapshot: Uint8Array[], updates: Uint8Array[]) => Promise<MergedSnapshot>;
 
 /**
  * The workshop changed in the store since the caller loaded it (another node saved first), or it
@@ -70,12 +87,15 @@ export interface Store {
   /** Appends updates to the doc's log in one transaction; resolves with the last seq once they are durable. */
   appendUpdates(name: string, updates: Uint8Array[]): Promise<number>;
   /**
-   * Merges the stored snapshot and log into a new snapshot and removes exactly the merged log
-   * entries, in one transaction, from what the store holds (not from any node's memory, which may
-   * lack another node's updates). An update appended meanwhile stays in the log. One node at a
-   * time: resolves false, doing nothing, while another is compacting this doc.
+   * Merges the stored snapshot and log into a new snapshot (with `merge`, which may run on another
+   * thread) and removes exactly the merged log entries, from what the store holds (not from any
+   * node's memory, which may lack another node's updates). The read comes first, then the merge,
+   * then one write transaction, which writes nothing and resolves false if the snapshot changed or
+   * the log was deleted meanwhile (another process compacted, the workshop was deleted). An update
+   * appended meanwhile stays in the log. One node at a time: resolves false, doing nothing, while
+   * another is compacting this doc.
    */
-  compactDoc(name: string): Promise<boolean>;
+  compactDoc(name: string, merge: MergeDoc): Promise<boolean>;
 
   /** Whether the store answers now (for /healthz); never throws. */
   ping(): Promise<boolean>;

@@ -161,6 +161,16 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: 'CREATE TABLE IF NOT EXISTS heartbeat (id INTEGER PRIMARY KEY, at INTEGER NOT NULL);',
     postgres: 'CREATE TABLE IF NOT EXISTS heartbeat (id INTEGER PRIMARY KEY, at BIGINT NOT NULL);',
   },
+  {
+    version: 4,
+    // A snapshot is stored in parts so a board is loaded a part per event-loop turn (issue #14):
+    // `doc_snapshots` keeps part 0 and `upto_seq`, so a snapshot written before is read unchanged.
+    name: 'snapshot parts after the first',
+    sqlite: `CREATE TABLE IF NOT EXISTS doc_snapshot_parts (
+        doc TEXT NOT NULL, part INTEGER NOT NULL, bytes BLOB NOT NULL, PRIMARY KEY (doc, part));`,
+    postgres: `CREATE TABLE IF NOT EXISTS doc_snapshot_parts (
+        doc TEXT NOT NULL, part INTEGER NOT NULL, bytes BYTEA NOT NULL, PRIMARY KEY (doc, part));`,
+  },
 ];
 
 /**

@@ -44,7 +44,14 @@ export function bytesParam(u: Uint8Array): Buffer {
   return Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 }
 
+/** An update with nothing in it (no structs, no deletes): the snapshot of an empty board. */
+export const EMPTY_UPDATE = new Uint8Array([0, 0]);
+
 /** The tables holding a workshop's rows by `workshop_id`, children before the `workshops` row (foreign keys). */
 export const WORKSHOP_CHILD_TABLES = ['tokens', 'participants', 'groups', 'events'] as const;
-/** The tables holding docs by name; a workshop's docs are those named by `workshopDocPrefix` (shared). */
-export const DOC_TABLES = ['doc_updates', 'doc_snapshots'] as const;
+/**
+ * The tables holding docs by name; a workshop's docs are those named by `workshopDocPrefix` (shared).
+ * The log first: a compaction finishing meanwhile locks its last log row (PostgresStore.compactDoc),
+ * so a delete either waits for it and then removes its snapshot too, or finds the rows gone.
+ */
+export const DOC_TABLES = ['doc_updates', 'doc_snapshot_parts', 'doc_snapshots'] as const;

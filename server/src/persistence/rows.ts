@@ -153,10 +153,21 @@ export interface LogRow {
   bytes: Uint8Array;
 }
 
-/** The doc as read in one transaction: the snapshot, the log after it, and the highest seq seen. */
-export function storedDocFromRows(snapshot: SnapshotRow | undefined, log: readonly LogRow[]): StoredDoc {
+export interface PartRow {
+  bytes: Uint8Array;
+}
+
+/**
+ * The doc as read in one transaction: the snapshot's parts in order (part 0 is `doc_snapshots.bytes`,
+ * the rest from `doc_snapshot_parts`), the log after it, and the highest seq seen.
+ */
+export function storedDocFromRows(
+  snapshot: SnapshotRow | undefined,
+  parts: readonly PartRow[],
+  log: readonly LogRow[],
+): StoredDoc {
   return {
-    snapshot: snapshot ? new Uint8Array(snapshot.bytes) : null,
+    snapshot: snapshot ? [snapshot.bytes, ...parts.map((p) => p.bytes)].map((b) => new Uint8Array(b)) : [],
     updates: log.map((r) => new Uint8Array(r.bytes)),
     lastSeq: log.at(-1)?.seq ?? snapshot?.upto_seq ?? 0,
   };

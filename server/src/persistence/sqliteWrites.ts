@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { EventRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
-import { eventValues, tokenValues, workshopValues } from './rowValues.js';
+import { bytesParam, EMPTY_UPDATE, eventValues, tokenValues, workshopValues } from './rowValues.js';
 
 /**
  * SqliteStore's writes of one workshop's rows, run inside the caller's transaction (the store's
@@ -71,4 +71,19 @@ export function writeTokens(db: Database.Database, tokens: TokenRecord[]): void 
 
 export function writeEvent(db: Database.Database, e: EventRecord): void {
   db.prepare('INSERT INTO events (workshop_id, at, type, data) VALUES (?, ?, ?, ?)').run(eventValues(e));
+}
+
+/**
+ * Replaces a doc's snapshot with `parts` (part 0 in `doc_snapshots`, which an older reader still
+ * finds; the rest in `doc_snapshot_parts`), merged from the log up to `uptoSeq`.
+ */
+export function writeSnapshot(db: Database.Database, doc: string, parts: readonly Uint8Array[], uptoSeq: number): void {
+  const [first = EMPTY_UPDATE, ...rest] = parts;
+  db.prepare(
+    `INSERT INTO doc_snapshots (doc, bytes, upto_seq) VALUES (?, ?, ?)
+     ON CONFLICT(doc) DO UPDATE SET bytes = excluded.bytes, upto_seq = excluded.upto_seq`,
+  ).run(doc, bytesParam(first), uptoSeq);
+  db.prepare('DELETE FROM doc_snapshot_parts WHERE doc = ?').run(doc);
+  const insert = db.prepare('INSERT INTO doc_snapshot_parts (doc, part, bytes) VALUES (?, ?, ?)');
+  for (const [i, part] of rest.entries()) insert.run(doc, i + 1, bytesParam(part));
 }

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Limits } from '../config.js';
 import { docFields, planeLog } from '../log.js';
 import { loggable, type Store } from '../persistence/Store.js';
+import { mergeInProcess } from './mergeDoc.js';
 
 const log = planeLog('sync');
 
@@ -71,9 +72,9 @@ export class DurableLog {
   ) {}
 
   /** Counts what the store held when the doc was loaded from it. */
-  loaded(stored: { snapshot: Uint8Array | null; updates: readonly Uint8Array[] }): void {
+  loaded(stored: { snapshot: readonly Uint8Array[]; updates: readonly Uint8Array[] }): void {
     this.updatesSinceSnapshot = stored.updates.length;
-    this.bytes = (stored.snapshot?.byteLength ?? 0) + stored.updates.reduce((sum, u) => sum + u.byteLength, 0);
+    this.bytes = [...stored.snapshot, ...stored.updates].reduce((sum, u) => sum + u.byteLength, 0);
   }
 
   /** Bytes the store holds for this board (for the quota); a close estimate between compactions. */
@@ -166,7 +167,7 @@ export class DurableLog {
     const counted = this.updatesSinceSnapshot;
     try {
       // false: another node is compacting this doc right now, which serves just as well.
-      await this.store.compactDoc(this.name);
+      await this.store.compactDoc(this.name, mergeInProcess);
       this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - counted);
       log.info({ ...docFields(this.name), updates: counted }, 'board compacted');
       // The snapshot is what the doc encodes to (near enough: another node may hold a little more).

@@ -80,7 +80,7 @@ export class SharedDoc {
     });
     this.newcomerParts = new NewcomerParts(async () => {
       const stored = await store.loadDoc(name);
-      return stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+      return [...stored.snapshot, ...stored.updates];
     });
     this.presence = new AwarenessHub(this.doc, this.peers, counters, () =>
       this.link ? (update) => this.link?.publishAwareness(update) : null,
@@ -129,14 +129,13 @@ export class SharedDoc {
     Y.transact(
       shared.doc,
       () => {
-        if (stored.snapshot) Y.applyUpdate(shared.doc, stored.snapshot, LOAD_ORIGIN);
+        for (const part of stored.snapshot) Y.applyUpdate(shared.doc, part, LOAD_ORIGIN);
         for (const update of stored.updates) Y.applyUpdate(shared.doc, update, LOAD_ORIGIN);
       },
       LOAD_ORIGIN,
     );
     shared.durableLog.loaded(stored);
-    if (shared.isLarge)
-      shared.newcomerParts.reset(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates);
+    if (shared.isLarge) shared.newcomerParts.reset([...stored.snapshot, ...stored.updates]);
     return shared;
   }
 
@@ -183,7 +182,7 @@ export class SharedDoc {
     Y.transact(
       this.doc,
       () => {
-        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, DURABLE_ORIGIN);
+        for (const part of stored.snapshot) Y.applyUpdate(this.doc, part, DURABLE_ORIGIN);
         for (const update of stored.updates) Y.applyUpdate(this.doc, update, DURABLE_ORIGIN);
       },
       DURABLE_ORIGIN,

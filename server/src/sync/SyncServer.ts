@@ -142,14 +142,14 @@ export class SyncServer {
   }
 
   /**
-   * The same as stored updates (snapshot first), for a worker to apply (offthread/, issue #14): a
+   * The same as stored updates (snapshot parts first), for a worker to apply (offthread/, issue #14): a
    * loaded board is read back from the store once everything it accepted is durable, so the main
    * thread neither encodes nor decodes a board at the quota.
    */
   async readStored(name: string): Promise<Uint8Array[]> {
     await (await this.docs.get(name))?.whenDurable();
     const stored = await this.store.loadDoc(name);
-    return stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    return [...stored.snapshot, ...stored.updates];
   }
 
   /**
