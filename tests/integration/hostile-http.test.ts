@@ -64,4 +64,22 @@ describe('a hostile client on the HTTP and control planes', () => {
     expect(slowestMs).toBeLessThan(1_000);
     await expectFriendEditsSurvive(cleanup, room, 'po zalewie żądań');
   }, 120_000);
+
+  it('counts wrong codes looked up for their information clause against the address, not only per code', async () => {
+    const room = await hostileRoom(cleanup);
+    const { url } = room.server;
+    // Each probe is a different code, so a per-code budget alone never stops it.
+    const probes: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const code = `Q${String(i).padStart(5, '0')}`.replace(/[0-9]/g, (d) => 'ABCDEFGHJK'[Number(d)] ?? 'A');
+      probes.push((await api(url, 'GET', `/api/join/${code}/privacy`)).status);
+    }
+    const firstRefused = probes.indexOf(429);
+    expect(firstRefused).toBeGreaterThan(0);
+    expect(firstRefused).toBeLessThanOrEqual(20);
+    expect(probes.slice(0, firstRefused).every((s) => s === 404)).toBe(true);
+    expect(probes.slice(firstRefused).every((s) => s === 429)).toBe(true);
+    // The door is shut for guesses from this address, and the look-up of a real code with it.
+    expect((await api(url, 'GET', `/api/join/${room.joinCode}/privacy`)).status).toBe(429);
+  }, 60_000);
 });

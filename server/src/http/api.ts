@@ -243,7 +243,13 @@ export function apiRouter(
     await sendDraft(res, result.value, reports);
   });
 
-  router.use(privacyRouter(control, reports, takeJoinBudget));
+  router.use(
+    privacyRouter(control, reports, {
+      take: takeJoinBudget,
+      addressSpent: (req) => failedJoins.isSpent(addressOf(req)),
+      failed: (req) => failedJoins.count(addressOf(req)),
+    }),
+  );
   router.use((_req, res) => sendError(res, { code: ErrorCode.NotFound, message: 'No such API call' }));
   return router;
 }

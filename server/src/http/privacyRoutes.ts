@@ -17,12 +17,22 @@ function bearer(req: Request): string | null {
  * shows before anyone types a name, a participant's copy of their data (Art. 15) and their erasure
  * (Art. 17). Deleting a whole workshop is the facilitator's, in api.ts.
  */
+/** The budgets a look-up by join code spends, shared with joining (api.ts). */
+export interface CodeLookupBudgets {
+  /** Per code; false when spent. */
+  take(code: string): Promise<boolean>;
+  /** Per client address, failures only: true when this address guessed wrong too often. */
+  addressSpent(req: Request): Promise<boolean>;
+  /** Counts a wrong code against the address. */
+  failed(req: Request): Promise<void>;
+}
+
 export function privacyRouter(
   control: Pick<ControlPlane, 'workshops' | 'commands'>,
   /** The boards are read and searched on the decode pool's worker (issue #14), as reports are. */
   work: ReportWork,
-  /** The join budget of a code (api.ts): the clause look-up cannot probe codes faster than joining. */
-  takeJoinBudget: (code: string) => Promise<boolean>,
+  /** The join budgets (api.ts): the clause look-up cannot probe codes faster than joining. */
+  codes: CodeLookupBudgets,
 ): Router {
   const { workshops, commands } = control;
   const router = Router();
@@ -39,7 +49,15 @@ export function privacyRouter(
 
   router.get('/join/:code/privacy', async (req, res) => {
     const code = JoinCode.safeParse(req.params.code);
-    if (!(await takeJoinBudget(code.success ? code.data : String(req.params.code).toUpperCase()))) {
+    // Per address too: every code has its own budget, so that alone let one address probe codes
+    // here without end, where joining stops it after a few wrong ones.
+    if (await codes.addressSpent(req)) {
+      return sendError(res, {
+        code: ErrorCode.TooManyRequests,
+        message: 'Too many wrong join codes from this address; wait a minute',
+      });
+    }
+    if (!(await codes.take(code.success ? code.data : String(req.params.code).toUpperCase()))) {
       return sendError(res, {
         code: ErrorCode.TooManyRequests,
         message: 'Too many look-ups of this code; wait a minute',
@@ -47,7 +65,10 @@ export function privacyRouter(
     }
     const id = code.success ? await workshops.findByJoinCode(code.data) : null;
     const workshop = id ? await workshops.get(id) : null;
-    if (!workshop) return sendError(res, { code: ErrorCode.BadJoinCode, message: 'No workshop has this join code' });
+    if (!workshop) {
+      await codes.failed(req);
+      return sendError(res, { code: ErrorCode.BadJoinCode, message: 'No workshop has this join code' });
+    }
     const { privacy } = workshop.control;
     const answer: JoinPrivacyAnswer = {
       locale: workshop.locale,
