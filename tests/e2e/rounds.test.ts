@@ -198,10 +198,29 @@ describe('breakout rounds, sections per group and the gallery walk', () => {
     await expect
       .poll(() => phone.getByTestId('board').getAttribute('data-doc-name'), UI)
       .toBe(roundTwo.groups.find((g) => g.id === halinaGroup)?.docName);
+
+    // Her own group's round-one board is one button away, read-only and said so, with its sections.
+    const roundOneDoc = roundOne.groups.find((g) => g.memberIds.includes(halina.participantId))?.docName;
+    await phone.getByTestId('earlier-rounds-toggle').click();
+    const earlier = phone.getByTestId('earlier-rounds');
+    await earlier.waitFor(UI);
+    await expect.poll(() => earlier.getByTestId('board').getAttribute('data-doc-name'), UI).toBe(roundOneDoc);
+    expect(await earlier.getByTestId('earlier-readonly').textContent()).toBe(
+      'Tablica z wcześniejszej rundy — tylko do odczytu. Runda 1',
+    );
+    expect(await earlier.getByTestId('add-card').count()).toBe(0);
+    expect(await earlier.locator('.board--readonly').count()).toBe(1);
+    expect(await axeViolations(phone), 'phone earlier rounds').toEqual([]);
+    await phone.getByTestId('earlier-back').click();
+    await expect
+      .poll(() => phone.evaluate(() => document.activeElement?.getAttribute('data-testid')), UI)
+      .toBe('earlier-rounds-toggle');
+
     expect(e2e.pageErrors).toEqual([]);
-    // The phone's new screens need nothing the strict CSP forbids. (The console's Radix dialogs,
-    // the side panel's included, ask for an inline scroll-lock style the CSP blocks: not new here.)
+    // Neither the phone's screens nor the console (its Radix dialogs' scroll lock included) needs
+    // anything the strict CSP forbids.
     expect(phoneCsp).toEqual([]);
+    expect(e2e.cspViolations).toEqual([]);
   });
 
   it('says so on the board when the server drops an edit the page still thought allowed', async () => {

@@ -2,10 +2,10 @@ import type { GroupView, WorkshopState } from '@warsztat/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../styles/rounds.css';
-import { Board } from '../board/Board';
+import { ReadOnlyBoard } from '../rounds/ReadOnlyBoard';
 import { RoundTabs } from '../rounds/RoundTabs';
 import { roundName } from '../rounds/roundName';
-import { earlierBoardsOf, knownSectionsOf } from '../rounds/roundState';
+import { earlierBoardsOf } from '../rounds/roundState';
 
 /**
  * The group's boards from earlier rounds (issue #17), in place of its current board: read-only,
@@ -40,21 +40,17 @@ export function EarlierRounds({
       </button>
       {boards.length > 1 && <RoundTabs boards={boards} shown={shown?.docName ?? null} onShow={setChosen} />}
       {shown && (
-        <>
-          <p className="readonly-banner" data-testid="earlier-readonly">
-            {t('rounds.readOnlyRound')} {roundName(t, shown.round?.n ?? 1, shown.round?.title)}
-          </p>
-          <Board
-            key={shown.docName}
-            docName={shown.docName}
-            token={token}
-            sections={shown.sections}
-            formerSections={knownSectionsOf(workshop)}
-            readOnly
-            title={group.name}
-            headingLevel={3}
-          />
-        </>
+        <ReadOnlyBoard
+          workshop={workshop}
+          token={token}
+          board={shown}
+          title={group.name}
+          banner={{
+            text: `${t('rounds.readOnlyRound')} ${roundName(t, shown.round?.n ?? 1, shown.round?.title)}`,
+            testId: 'earlier-readonly',
+          }}
+          headingLevel={3}
+        />
       )}
     </section>
   );

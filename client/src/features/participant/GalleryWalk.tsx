@@ -2,8 +2,7 @@ import type { GroupView, WorkshopState } from '@warsztat/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../../styles/rounds.css';
-import { Board } from '../board/Board';
-import { knownSectionsOf } from '../rounds/roundState';
+import { ReadOnlyBoard } from '../rounds/ReadOnlyBoard';
 import { GalleryVotes } from './GalleryVotes';
 
 /**
@@ -57,17 +56,12 @@ export function GalleryWalk({
               ))}
             </select>
           </div>
-          <p className="readonly-banner" data-testid="gallery-readonly">
-            {t('gallery.readOnly', { name: shown.name })}
-          </p>
-          <Board
-            key={shown.docName}
-            docName={shown.docName}
+          <ReadOnlyBoard
+            workshop={workshop}
             token={token}
-            sections={shown.sections}
-            formerSections={knownSectionsOf(workshop)}
-            readOnly
+            board={shown}
             title={shown.name}
+            banner={{ text: t('gallery.readOnly', { name: shown.name }), testId: 'gallery-readonly' }}
             settings={shown.board}
             prompt={shown.prompt}
             headingLevel={3}

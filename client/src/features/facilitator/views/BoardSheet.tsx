@@ -2,9 +2,9 @@ import * as Dialog from '@radix-ui/react-dialog';
 import type { WorkshopState } from '@warsztat/shared';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Board } from '../../board/Board';
+import { ReadOnlyBoard } from '../../rounds/ReadOnlyBoard';
 import { RoundTabs } from '../../rounds/RoundTabs';
-import { boardsOf, knownSectionsOf } from '../../rounds/roundState';
+import { boardsOf } from '../../rounds/roundState';
 
 /**
  * A group's board, read-only, in a side panel over the Run view (Radix Dialog: focus moves in,
@@ -47,17 +47,7 @@ export function BoardSheet({
             </Dialog.Close>
           </div>
           {boards.length > 1 && <RoundTabs boards={boards} shown={shown?.docName ?? null} onShow={setChosen} />}
-          {group && shown && (
-            <Board
-              key={shown.docName}
-              docName={shown.docName}
-              token={token}
-              sections={shown.sections}
-              formerSections={knownSectionsOf(workshop)}
-              readOnly
-              title={group.name}
-            />
-          )}
+          {group && shown && <ReadOnlyBoard workshop={workshop} token={token} board={shown} title={group.name} />}
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
