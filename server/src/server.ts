@@ -153,6 +153,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       boardFull: (docName) => void markBoardFull(service, docName),
     },
     relay,
+    // Compactions merge on the decode pool: about a second for a board at its quota (issue #14).
+    (snapshot, updates) =>
+      decode.run({ type: 'compact', snapshot, updates, maxStructs: config.limits.snapshotSegmentStructs }),
   );
   sync.attach(httpServer);
   // Rights follow the workshop: a move, a removal or a deleted group closes affected sockets at once.

@@ -2,9 +2,11 @@ import { addCard } from '@warsztat/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DEFAULT_LIMITS } from '../../server/src/config.js';
+import { PoolBusyError } from '../../server/src/offthread/DecodePool.js';
 import { openStore } from '../../server/src/persistence/openStore.js';
 import type { Store } from '../../server/src/persistence/Store.js';
 import { DurableLog, type DurableLogHooks, type PendingUpdate } from '../../server/src/sync/DurableLog.js';
+import { mergeInProcess } from '../../server/src/sync/mergeDoc.js';
 import { Cleanup } from '../helpers/cleanup.js';
 
 /**
@@ -40,7 +42,7 @@ function threeUpdates(): { doc: Y.Doc; updates: Uint8Array[] } {
   return { doc, updates };
 }
 
-function recordingHooks(doc: Y.Doc) {
+function recordingHooks() {
   const handedOn: PendingUpdate[][] = [];
   let failures = 0;
   const hooks: DurableLogHooks = {
@@ -49,7 +51,6 @@ function recordingHooks(doc: Y.Doc) {
     appendFailed: () => {
       failures++;
     },
-    encodedBytes: () => Y.encodeStateAsUpdate(doc).byteLength,
   };
   return { hooks, handedOn, failures: () => failures };
 }
@@ -57,8 +58,8 @@ function recordingHooks(doc: Y.Doc) {
 describe('DurableLog', () => {
   it('appends the updates of one turn in one write, then hands them on in order', async () => {
     const store = await memoryStore();
-    const { doc, updates } = threeUpdates();
-    const { hooks, handedOn } = recordingHooks(doc);
+    const { updates } = threeUpdates();
+    const { hooks, handedOn } = recordingHooks();
     const log = new DurableLog(DOC, store, limits(1_000), hooks);
     const peers = [{}, {}, {}];
     for (const [i, u] of updates.entries()) log.append(u, peers[i]);
@@ -78,8 +79,8 @@ describe('DurableLog', () => {
           ? () => Promise.reject(new Error('disk gone'))
           : (Reflect.get(target, property, receiver) as unknown),
     });
-    const { doc, updates } = threeUpdates();
-    const { hooks, handedOn, failures } = recordingHooks(doc);
+    const { updates } = threeUpdates();
+    const { hooks, handedOn, failures } = recordingHooks();
     const log = new DurableLog(DOC, failing, limits(1_000), hooks);
     for (const u of updates) log.append(u, null);
     await log.whenDurable();
@@ -90,8 +91,8 @@ describe('DurableLog', () => {
 
   it('appends nothing once stopped', async () => {
     const store = await memoryStore();
-    const { doc, updates } = threeUpdates();
-    const { hooks, handedOn } = recordingHooks(doc);
+    const { updates } = threeUpdates();
+    const { hooks, handedOn } = recordingHooks();
     const log = new DurableLog(DOC, store, limits(1_000), hooks);
     log.stop();
     for (const u of updates) log.append(u, null);
@@ -103,7 +104,7 @@ describe('DurableLog', () => {
   it('compacts once enough updates are stored, and counts the snapshot instead of the log', async () => {
     const store = await memoryStore();
     const { doc, updates } = threeUpdates();
-    const { hooks } = recordingHooks(doc);
+    const { hooks } = recordingHooks();
     const log = new DurableLog(DOC, store, limits(3), hooks);
     for (const u of updates) log.append(u, null);
     await log.whenDurable();
@@ -115,6 +116,49 @@ describe('DurableLog', () => {
     for (const part of stored.snapshot) Y.applyUpdate(copy, part);
     expect(Y.encodeStateVector(copy)).toEqual(Y.encodeStateVector(doc));
     expect(log.storedBytes).toBe(Y.encodeStateAsUpdate(doc).byteLength);
+  });
+
+  it('compacts through the merge it is given, keeping and counting what was appended while it ran', async () => {
+    const store = await memoryStore();
+    const { doc, updates } = threeUpdates();
+    const [first, second, third] = updates as [Uint8Array, Uint8Array, Uint8Array];
+    const { hooks } = recordingHooks();
+    const merges: number[] = [];
+    const log = new DurableLog(DOC, store, limits(2), hooks, async (snapshot, stored) => {
+      merges.push(stored.length);
+      // As on the decode pool: the event loop goes on, and another edit is stored meanwhile.
+      log.append(third, null);
+      await log.whenDurable();
+      return mergeInProcess(snapshot, stored);
+    });
+    log.append(first, null);
+    log.append(second, null);
+    await log.whenDurable();
+    await log.whenCompacted();
+    expect(merges).toEqual([2]);
+    const stored = await store.loadDoc(DOC);
+    expect(stored.updates).toEqual([third]);
+    const copy = new Y.Doc();
+    for (const part of [...stored.snapshot, ...stored.updates]) Y.applyUpdate(copy, part);
+    expect(Y.encodeStateVector(copy)).toEqual(Y.encodeStateVector(doc));
+    const snapshotBytes = stored.snapshot.reduce((sum, p) => sum + p.byteLength, 0);
+    expect(log.storedBytes).toBe(snapshotBytes + third.byteLength);
+  });
+
+  it('leaves the log for a later compaction while the decode pool is full', async () => {
+    const store = await memoryStore();
+    const { updates } = threeUpdates();
+    const { hooks } = recordingHooks();
+    const log = new DurableLog(DOC, store, limits(3), hooks, async () => {
+      throw new PoolBusyError();
+    });
+    for (const u of updates) log.append(u, null);
+    await log.whenDurable();
+    await log.whenCompacted();
+    const stored = await store.loadDoc(DOC);
+    expect(stored.snapshot).toEqual([]);
+    expect(stored.updates).toEqual(updates);
+    expect(log.storedBytes).toBe(updates.reduce((sum, u) => sum + u.byteLength, 0));
   });
 });
 
@@ -134,7 +178,6 @@ async function logWith(windowMs: number, store?: Store) {
       appendFailed: () => {
         throw new Error('append failed');
       },
-      encodedBytes: () => 0,
     },
   );
   cleanup.add(log, (l) => {

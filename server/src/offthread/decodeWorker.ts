@@ -4,6 +4,7 @@ import { everyBoard } from '../domain/rounds.js';
 import { participantData } from '../privacy/participantData.js';
 import { reportDraft } from '../report/assemble.js';
 import { renderReport } from '../report/renderReport.js';
+import { mergeDoc } from '../sync/mergeDoc.js';
 import { decodeBackup } from './decodeBackup.js';
 import type { Job, JobResults, StoredDocs } from './jobs.js';
 
@@ -41,6 +42,8 @@ export default async function run(job: Job): Promise<JobResults[Job['type']]> {
         for (const doc of boards.values()) doc.destroy();
       }
     }
+    case 'compact':
+      return mergeDoc(job.snapshot, job.updates, job.maxStructs);
     default:
       return assertNever(job);
   }

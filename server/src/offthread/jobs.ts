@@ -1,6 +1,7 @@
 import type { ParticipantDataExport, ReportDraft } from '@warsztat/shared';
 import type { Result } from '../control/result.js';
 import type { WorkshopRecord } from '../domain/workshop.js';
+import type { MergedSnapshot } from '../persistence/Store.js';
 import type { ReportFormat } from '../report/assemble.js';
 import type { DecodedBackup } from './decodeBackup.js';
 
@@ -21,7 +22,9 @@ export type Job =
   /** The narrative parts as generated and as edited, for the console's editor. */
   | { type: 'draft'; workshop: WorkshopRecord; docs: StoredDocs }
   /** A participant's copy of their data (Art. 15): any participant token may ask, so it is no cheaper to abuse. */
-  | { type: 'participantData'; workshop: WorkshopRecord; participantId: string; docs: StoredDocs; now: number };
+  | { type: 'participantData'; workshop: WorkshopRecord; participantId: string; docs: StoredDocs; now: number }
+  /** A board's compaction: its stored snapshot parts and log merged into new parts of at most `maxStructs` structs. */
+  | { type: 'compact'; snapshot: Uint8Array[]; updates: Uint8Array[]; maxStructs: number };
 
 /** What each job answers (a Buffer arrives as a Uint8Array: structured clone drops the subclass). */
 export interface JobResults {
@@ -30,4 +33,5 @@ export interface JobResults {
   report: Uint8Array;
   draft: ReportDraft;
   participantData: ParticipantDataExport | null;
+  compact: MergedSnapshot;
 }

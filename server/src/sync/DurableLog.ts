@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Limits } from '../config.js';
 import { docFields, planeLog } from '../log.js';
-import { loggable, type Store } from '../persistence/Store.js';
+import { loggable, type MergeDoc, type Store } from '../persistence/Store.js';
 import { mergeInProcess } from './mergeDoc.js';
 
 const log = planeLog('sync');
@@ -27,8 +27,6 @@ export interface DurableLogHooks {
   durable(batch: readonly PendingUpdate[], savedVector: Uint8Array | null): void;
   /** An append failed: the in-memory doc holds what the store does not and must be dropped. */
   appendFailed(): void;
-  /** What the doc encodes to, in bytes (the snapshot's size after a compaction). */
-  encodedBytes(): number;
   /** The store merged the log into its snapshot (the byte count is updated). */
   compacted?(): void;
 }
@@ -63,12 +61,18 @@ export class DurableLog {
    * (issue #14) is checked against it.
    */
   private bytes = 0;
+  /** Every byte ever counted into `bytes`, so a compaction can tell what was added while it ran. */
+  private countedBytes = 0;
+  /** Until when (performance.now()) compactions wait after the decode pool was full. */
+  private busyUntil = 0;
 
   constructor(
     private readonly name: string,
     private readonly store: Store,
     private readonly limits: DurabilityLimits,
     private readonly hooks: DurableLogHooks,
+    /** The merge of a compaction: on the decode pool in the server, so no board is merged on the event loop. */
+    private readonly merge: MergeDoc = mergeInProcess,
   ) {}
 
   /** Counts what the store held when the doc was loaded from it. */
@@ -84,7 +88,12 @@ export class DurableLog {
 
   /** An update another node already stored (relayed, or read on a resync): counted, never appended. */
   countDurable(bytes: number): void {
+    this.count(bytes);
+  }
+
+  private count(bytes: number): void {
     this.bytes += bytes;
+    this.countedBytes += bytes;
   }
 
   /** Queues an accepted update for the next group commit. */
@@ -139,7 +148,7 @@ export class DurableLog {
       return;
     }
     this.updatesSinceSnapshot += batch.length;
-    for (const p of batch) this.bytes += p.update.byteLength;
+    for (const p of batch) this.count(p.update.byteLength);
     this.hooks.durable(batch, savedVector);
     // In the background: broadcasting the next batch never waits for a compaction.
     if (this.updatesSinceSnapshot >= this.limits.compactAfterUpdates) void this.compact();
@@ -163,23 +172,39 @@ export class DurableLog {
   }
 
   private async runCompaction(): Promise<void> {
-    if (this.stopped || this.updatesSinceSnapshot === 0) return;
+    if (this.stopped || this.updatesSinceSnapshot === 0 || performance.now() < this.busyUntil) return;
     const counted = this.updatesSinceSnapshot;
+    const countedBefore = this.countedBytes;
+    const merged: { bytes: number | null } = { bytes: null };
     try {
-      // false: another node is compacting this doc right now, which serves just as well.
-      await this.store.compactDoc(this.name, mergeInProcess);
+      // false: another node or process compacted (or is compacting) this doc, which serves as well.
+      await this.store.compactDoc(this.name, async (snapshot, updates) => {
+        const result = await this.merge(snapshot, updates);
+        merged.bytes = result.bytes;
+        return result;
+      });
       this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - counted);
       log.info({ ...docFields(this.name), updates: counted }, 'board compacted');
-      // The snapshot is what the doc encodes to (near enough: another node may hold a little more).
       if (!this.stopped) {
-        this.bytes = this.hooks.encodedBytes();
+        // The merged snapshot plus what was added while it ran (a little more than the store holds
+        // when an append landed between the start and the read: a close estimate, never under).
+        if (merged.bytes !== null) this.bytes = merged.bytes + (this.countedBytes - countedBefore);
         this.hooks.compacted?.();
       }
     } catch (error) {
+      if (error instanceof Error && error.name === 'PoolBusyError') {
+        // Imports and reports fill the pool: the log simply grows until the next try.
+        this.busyUntil = performance.now() + POOL_BUSY_BACKOFF_MS;
+        log.warn({ ...docFields(this.name) }, 'compaction postponed: the decode pool is full');
+        return;
+      }
       log.error({ ...docFields(this.name), err: loggable(error) }, 'compaction failed; the log is kept');
     }
   }
 }
+
+/** Ms compactions of a board wait after the decode pool was full (its queue holds seconds of work). */
+const POOL_BUSY_BACKOFF_MS = 5_000;
 
 /** Merges a batch into one update for another node (a batch of one is sent as it is). */
 export function mergedBatch(batch: readonly PendingUpdate[]): Uint8Array {

@@ -2,10 +2,11 @@ import { CloseCode } from '@warsztat/shared';
 import * as Y from 'yjs';
 import type { Limits } from '../config.js';
 import { docFields, planeLog } from '../log.js';
-import type { Store } from '../persistence/Store.js';
+import type { MergeDoc, Store } from '../persistence/Store.js';
 import { type AwarenessCounters, AwarenessHub, newAwarenessCounters } from './AwarenessHub.js';
 import type { DocPeer } from './DocPeer.js';
 import { type DurabilityLimits, DurableLog, mergedBatch, type PendingUpdate } from './DurableLog.js';
+import { inProcessMerge } from './mergeDoc.js';
 import { writeSaved, writeStep2, writeStep2Update, writeUpdate } from './messages.js';
 import { NewcomerParts } from './NewcomerParts.js';
 import type { DocLink, DocRelay, RelayHandlers } from './relay.js';
@@ -21,7 +22,7 @@ const LOAD_ORIGIN = Symbol('load');
 const DURABLE_ORIGIN = Symbol('durable');
 
 /** The limits one board runs by. */
-export type SharedDocLimits = DurabilityLimits & Pick<Limits, 'partedSyncFromBytes'>;
+export type SharedDocLimits = DurabilityLimits & Pick<Limits, 'partedSyncFromBytes' | 'snapshotSegmentStructs'>;
 
 /** Called after each group commit, for metrics. */
 export type PersistedListener = (updates: number, bytes: number) => void;
@@ -62,22 +63,28 @@ export class SharedDoc {
     private readonly durability: SharedDocLimits,
     private readonly onPersisted: PersistedListener,
     counters: AwarenessCounters,
+    merge: MergeDoc,
   ) {
-    this.durableLog = new DurableLog(name, store, durability, {
-      // Only sockets that asked (`?saved=1`) get it; stock providers never do, so most flushes skip it.
-      savedVector: () => (this.savedPeers > 0 ? Y.encodeStateVector(this.doc) : null),
-      durable: (batch, savedVector) => this.broadcastDurable(batch, savedVector),
-      // The in-memory doc now holds what the store does not: drop it and every peer, so nothing
-      // unsaved is ever served or saved over the stored board.
-      appendFailed: () => this.fail(),
-      encodedBytes: () => Y.encodeStateAsUpdate(this.doc).byteLength,
-      // The store's parts shrank to the merged snapshot: newcomers get those from now on.
-      compacted: () => {
-        this.partMessages = null;
-        if (this.isLarge) void this.newcomerParts.refresh();
-        else this.newcomerParts.drop();
+    this.durableLog = new DurableLog(
+      name,
+      store,
+      durability,
+      {
+        // Only sockets that asked (`?saved=1`) get it; stock providers never do, so most flushes skip it.
+        savedVector: () => (this.savedPeers > 0 ? Y.encodeStateVector(this.doc) : null),
+        durable: (batch, savedVector) => this.broadcastDurable(batch, savedVector),
+        // The in-memory doc now holds what the store does not: drop it and every peer, so nothing
+        // unsaved is ever served or saved over the stored board.
+        appendFailed: () => this.fail(),
+        // The store's parts shrank to the merged snapshot: newcomers get those from now on.
+        compacted: () => {
+          this.partMessages = null;
+          if (this.isLarge) void this.newcomerParts.refresh();
+          else this.newcomerParts.drop();
+        },
       },
-    });
+      merge,
+    );
     this.newcomerParts = new NewcomerParts(async () => {
       const stored = await store.loadDoc(name);
       return [...stored.snapshot, ...stored.updates];
@@ -114,8 +121,10 @@ export class SharedDoc {
     onPersisted: PersistedListener = () => {},
     relay: DocRelay | null = null,
     awarenessCounters: AwarenessCounters = newAwarenessCounters(),
+    /** How compactions merge (the server's decode pool); in-process when not given. */
+    merge: MergeDoc = inProcessMerge(durability.snapshotSegmentStructs),
   ): Promise<SharedDoc> {
-    const shared = new SharedDoc(name, store, durability, onPersisted, awarenessCounters);
+    const shared = new SharedDoc(name, store, durability, onPersisted, awarenessCounters, merge);
     // Joined before the store is read, so an update appended elsewhere in between is relayed, not
     // missed; one that arrives before the load is applied early and Yjs merges the two.
     if (relay) shared.link = await relay.join(name, shared.relayHandlers());

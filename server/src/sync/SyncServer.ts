@@ -6,9 +6,10 @@ import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { Limits } from '../config.js';
 import { docFields, planeLog } from '../log.js';
-import { loggable, type Store } from '../persistence/Store.js';
+import { loggable, type MergeDoc, type Store } from '../persistence/Store.js';
 import { type AwarenessCounters, newAwarenessCounters } from './AwarenessHub.js';
 import type { Authorize, Granted } from './authorization.js';
+import { inProcessMerge } from './mergeDoc.js';
 import type { DocRelay } from './relay.js';
 import { type PersistedListener, SharedDoc } from './SharedDoc.js';
 import { SyncConnection } from './SyncConnection.js';
@@ -73,6 +74,8 @@ export class SyncServer {
     private readonly events: SyncEvents = { persisted: () => {}, closed: () => {} },
     /** Other nodes holding the same boards (multi-node mode); null on a single node. */
     private readonly relay: DocRelay | null = null,
+    /** How boards are compacted: on the decode pool in the server (issue #14), in-process otherwise. */
+    private readonly merge: MergeDoc = inProcessMerge(limits.snapshotSegmentStructs),
   ) {
     this.updateBudget = new RateLimiterMemory({ points: limits.syncUpdateBytesPerSecondPerToken * 4, duration: 4 });
     // Our own size check answers 4413; ws's maxPayload is only the hard stop (1009) far above it.
@@ -234,6 +237,7 @@ export class SyncServer {
         this.events.persisted,
         this.relay,
         this.awarenessCounters,
+        this.merge,
       );
       this.docs.set(name, loading);
       // A doc whose load failed is forgotten (never saved over); the next connection tries again.

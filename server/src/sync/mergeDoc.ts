@@ -28,5 +28,9 @@ export function mergeDoc(
 }
 
 /** The merge run on the calling thread: for tools and tests that have no decode pool. */
-export const mergeInProcess: MergeDoc = async (snapshot, updates) =>
-  mergeDoc(snapshot, updates, DEFAULT_LIMITS.snapshotSegmentStructs);
+export function inProcessMerge(maxStructs = DEFAULT_LIMITS.snapshotSegmentStructs): MergeDoc {
+  return async (snapshot, updates) => mergeDoc(snapshot, updates, maxStructs);
+}
+
+/** `inProcessMerge` with the default part size. */
+export const mergeInProcess: MergeDoc = inProcessMerge();
