@@ -1,6 +1,7 @@
 import type { Command, WorkshopState } from '@warsztat/shared';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { Limits } from '../../server/src/config.js';
 import type { RunningServer } from '../../server/src/index.js';
 import { api, createWorkshop, joinWorkshop } from '../helpers/server.js';
 import { UI, useE2E } from './harness.js';
@@ -73,8 +74,8 @@ export const sectionOfCard = (page: Page, cardId: string) =>
     .evaluateAll((els) => els.map((e) => e.closest('[data-testid="section"]')?.getAttribute('data-section-id')));
 
 /** Registers beforeAll/afterAll for the file and returns the fixture. */
-export function useBoardFixture(): BoardFixture {
-  const e2e = useE2E();
+export function useBoardFixture(limits: Partial<Limits> = {}): BoardFixture {
+  const e2e = useE2E(limits);
   const running = e2e.server;
 
   const fixture: BoardFixture = {

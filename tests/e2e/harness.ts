@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { Limits } from '../../server/src/config.js';
 import { type RunningServer, startServer } from '../../server/src/index.js';
 import { launchChromium } from './browser.js';
 
@@ -37,7 +38,8 @@ export interface E2E {
 }
 
 /** Registers beforeAll/afterAll for the file and returns the harness. */
-export function useE2E(): E2E {
+/** `limits`: the server's limits for this file (the rest are the defaults). */
+export function useE2E(limits: Partial<Limits> = {}): E2E {
   let dir = '';
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
@@ -51,7 +53,7 @@ export function useE2E(): E2E {
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'warsztat-e2e-'));
-    server = await startServer({ port: 0, databaseUrl: databaseUrl(), clientDist });
+    server = await startServer({ port: 0, databaseUrl: databaseUrl(), clientDist, limits });
     browser = await launchChromium();
   });
 
@@ -70,7 +72,7 @@ export function useE2E(): E2E {
       const port = running().port;
       await running().close();
       await whileDown?.();
-      server = await startServer({ port, databaseUrl: databaseUrl(), clientDist });
+      server = await startServer({ port, databaseUrl: databaseUrl(), clientDist, limits });
     },
     async newPage(options = {}) {
       if (!browser) throw new Error('browser not started');
