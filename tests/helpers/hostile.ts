@@ -1,5 +1,6 @@
-import { addCard, listCards } from '@warsztat/shared';
+import { addCard, CloseCode, listCards } from '@warsztat/shared';
 import { expect } from 'vitest';
+import * as Y from 'yjs';
 import { ChildServer } from './childServer.js';
 import type { Cleanup } from './cleanup.js';
 import { waitFor } from './poll.js';
@@ -141,4 +142,23 @@ export async function sendUpdate(
   const outcome = await Promise.race([answered, closeCodeOf(socket, 10_000)]);
   socket.ws.terminate();
   return outcome;
+}
+
+/** 100 kB of text under its own root (`filler<i>`): legitimate content, a few of which fill a small quota. */
+export function filler(i: number): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText(`filler${i}`).insert(0, `${i}`.padEnd(100_000, 'x'));
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/**
+ * The attacker sends fillers 0, 1, … (each on a fresh socket) until one is refused as past the
+ * board quota (4409), `max` at most; returns every outcome in order for the test to judge.
+ */
+export async function fillBoard(cleanup: Cleanup, room: HostileRoom, max = 10): Promise<Array<'applied' | number>> {
+  const outcomes: Array<'applied' | number> = [];
+  for (let i = 0; i < max && outcomes.at(-1) !== CloseCode.BoardFull; i++) {
+    outcomes.push(await sendUpdate(cleanup, room, filler(i)));
+  }
+  return outcomes;
 }

@@ -6,9 +6,29 @@ import { unzipSync } from 'fflate';
 import type { Cleanup } from './cleanup.js';
 
 /**
- * Report files read the way a reader's tools read them: the DOCX unzipped to its OOXML paragraphs
- * (with their Word styles), the PDF through pdftotext.
+ * Report files fetched the way the console fetches them (the bearer token in a header) and read
+ * the way a reader's tools read them: the DOCX unzipped to its OOXML paragraphs (with their Word
+ * styles), the PDF through pdftotext.
  */
+export interface ReportDownload {
+  status: number;
+  headers: Headers;
+  bytes: Buffer;
+}
+
+/** `GET /api/workshops/:id/report?format=…`, with `token` as bearer (none when null); any status. */
+export async function downloadReport(
+  baseUrl: string,
+  id: string,
+  format: string,
+  token: string | null,
+): Promise<ReportDownload> {
+  const response = await fetch(`${baseUrl}/api/workshops/${id}/report?format=${format}`, {
+    headers: token === null ? {} : { authorization: `Bearer ${token}` },
+  });
+  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
 export interface DocxParagraph {
   style: string | null;
   text: string;
@@ -22,9 +42,13 @@ const xmlText = (s: string) =>
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
 
+/** One part of the DOCX package as text (`word/document.xml`, `word/styles.xml`), '' when absent. */
+export function docxPart(bytes: Uint8Array, path: string): string {
+  return Buffer.from(unzipSync(bytes, { filter: (f) => f.name === path })[path] ?? new Uint8Array()).toString('utf8');
+}
+
 export function docxParagraphs(bytes: Uint8Array): DocxParagraph[] {
-  const files = unzipSync(bytes);
-  const xml = Buffer.from(files['word/document.xml'] ?? new Uint8Array()).toString('utf8');
+  const xml = docxPart(bytes, 'word/document.xml');
   return [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [^>]*>([\s\S]*?)<\/w:p>/g)].map((m) => {
     const inner = m[1] ?? m[2] ?? '';
     return {

@@ -1,9 +1,8 @@
 import { CloseCode } from '@warsztat/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { Cleanup } from '../helpers/cleanup.js';
 import { connectControl } from '../helpers/control.js';
-import { hostileRoom, sendUpdate } from '../helpers/hostile.js';
+import { fillBoard, filler, hostileRoom, sendUpdate } from '../helpers/hostile.js';
 import { getWorkshop } from '../helpers/server.js';
 
 /**
@@ -13,12 +12,6 @@ import { getWorkshop } from '../helpers/server.js';
  */
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
-
-function filler(i: number): Uint8Array {
-  const doc = new Y.Doc();
-  doc.getText(`filler${i}`).insert(0, `${i}`.padEnd(100_000, 'x'));
-  return Y.encodeStateAsUpdate(doc);
-}
 
 describe('a full board on the console', () => {
   it('names the full group to facilitators and co-facilitators only, and keeps it across a restart', async () => {
@@ -34,11 +27,7 @@ describe('a full board on the console', () => {
     const friend = await connectControl(cleanup, url, room.friend);
     const projector = await connectControl(cleanup, url, room.projectorToken);
 
-    const outcomes: Array<'applied' | number> = [];
-    for (let i = 0; i < 10 && outcomes.at(-1) !== CloseCode.BoardFull; i++) {
-      outcomes.push(await sendUpdate(cleanup, room, filler(i)));
-    }
-    expect(outcomes.at(-1)).toBe(CloseCode.BoardFull);
+    expect((await fillBoard(cleanup, room)).at(-1)).toBe(CloseCode.BoardFull);
     // A second refusal on the same board records nothing new.
     expect(await sendUpdate(cleanup, room, filler(50), room.friend)).toBe(CloseCode.BoardFull);
 

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { Cleanup } from '../helpers/cleanup.js';
+import { fillUntilFull, mountTmpfs, unmountTmpfs } from '../helpers/fullDisk.js';
 import { duringAttack, expectFriendEditsSurvive, hostileRoom } from '../helpers/hostile.js';
 import { waitFor } from '../helpers/poll.js';
 import { sharedPostgres } from '../helpers/postgres.js';
@@ -29,19 +29,10 @@ function postgresUser(): { uid: number; gid: number } | null {
   return { uid: id('-u'), gid: id('-g') };
 }
 
-/** A fresh 32 MiB tmpfs owned by the postgres user, or null where mounting is not allowed. */
+/** A 32 MiB tmpfs owned by the postgres user, or null where mounting is not allowed. */
 function smallTmpfs(): string | null {
   const user = postgresUser();
-  if (!user) return null;
-  const dir = mkdtempSync(join(tmpdir(), 'warsztat-pgfull-'));
-  try {
-    const options = `size=32m,mode=0700,uid=${user.uid},gid=${user.gid}`;
-    execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { stdio: 'ignore' });
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    return null;
-  }
-  return dir;
+  return user ? mountTmpfs('warsztat-pgfull-', `size=32m,mode=0700,uid=${user.uid},gid=${user.gid}`) : null;
 }
 
 const mount = smallTmpfs();
@@ -49,23 +40,8 @@ if (!mount) console.warn('hostile-disk-postgres: skipped — this machine does n
 // Registered after sharedPostgres, so it runs before the server is removed (after-hooks run in
 // reverse): a lazy unmount detaches the tmpfs now and frees it once PostgreSQL has closed its files.
 afterAll(() => {
-  if (!mount) return;
-  execFileSync('umount', ['-l', mount], { stdio: 'ignore' });
-  rmSync(mount, { recursive: true, force: true });
+  if (mount) unmountTmpfs(mount);
 });
-
-/** Writes zeros into `path` until the file system refuses (ENOSPC). */
-function fill(path: string): void {
-  const fd = openSync(path, 'w');
-  const chunk = Buffer.alloc(64 * 1024);
-  try {
-    for (;;) writeSync(fd, chunk);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** A database whose every table is in a tablespace on `dir` (CREATE DATABASE … TABLESPACE). */
 async function databaseOn(dir: string): Promise<string> {
@@ -95,7 +71,7 @@ describe('a full disk under PostgreSQL', () => {
       const before = room.server.output.length;
       const filler = join(dir, 'filler');
       const { result, slowestMs } = await duringAttack(url, async () => {
-        fill(filler);
+        fillUntilFull(filler);
         // A write that fits in a page PostgreSQL already has still succeeds (and is stored: the WAL
         // is elsewhere); the first one that needs a new page is refused. Commands until then.
         const refusedBy = async (send: (i: number) => Promise<{ status: number; body: unknown }>) => {

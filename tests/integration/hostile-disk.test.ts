@@ -1,10 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { addCard } from '@warsztat/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Cleanup } from '../helpers/cleanup.js';
+import { fillUntilFull, mountTmpfs, unmountTmpfs } from '../helpers/fullDisk.js';
 import { duringAttack, expectFriendEditsSurvive, hostileRoom } from '../helpers/hostile.js';
 import { waitFor } from '../helpers/poll.js';
 import { connectBoard } from '../helpers/provider.js';
@@ -20,37 +19,10 @@ import { api } from '../helpers/server.js';
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
 
-/** A fresh 8 MiB tmpfs, or null where mounting is not allowed (not root, a container without the capability). */
-function smallTmpfs(): string | null {
-  const dir = mkdtempSync(join(tmpdir(), 'warsztat-full-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dir], { stdio: 'ignore' });
-  } catch {
-    rmSync(dir, { recursive: true, force: true });
-    return null;
-  }
-  cleanup.add(dir, (d) => {
-    execFileSync('umount', ['-l', d], { stdio: 'ignore' });
-    rmSync(d, { recursive: true, force: true });
-  });
-  return dir;
-}
-
-const mount = smallTmpfs();
-if (!mount) console.warn('hostile-disk: skipped — this machine does not allow mounting a tmpfs (needs root)');
-
-/** Writes zeros into `path` until the file system refuses (ENOSPC). */
-function fill(path: string): void {
-  const fd = openSync(path, 'w');
-  const chunk = Buffer.alloc(64 * 1024);
-  try {
-    for (;;) writeSync(fd, chunk);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
-  } finally {
-    closeSync(fd);
-  }
-}
+/** An 8 MiB tmpfs, unmounted after the test; null where mounting is not allowed. */
+const mount = mountTmpfs('warsztat-full-', 'size=8m');
+if (mount) cleanup.add(mount, unmountTmpfs);
+else console.warn('hostile-disk: skipped — this machine does not allow mounting a tmpfs (needs root)');
 
 describe('a full disk', () => {
   it.skipIf(!mount)(
@@ -62,7 +34,7 @@ describe('a full disk', () => {
       const before = room.server.output.length;
       const filler = join(dir, 'filler');
       const { result, slowestMs } = await duringAttack(url, async () => {
-        fill(filler);
+        fillUntilFull(filler);
         const command = await api(url, 'POST', `/api/workshops/${room.workshopId}/commands`, {
           token: room.facilitatorToken,
           body: { type: 'phase', to: 'plenary' },

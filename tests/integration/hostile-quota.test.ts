@@ -1,8 +1,14 @@
 import { CloseCode } from '@warsztat/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { Cleanup } from '../helpers/cleanup.js';
-import { duringAttack, expectFriendEditsSurvive, hostileRoom, sendUpdate } from '../helpers/hostile.js';
+import {
+  duringAttack,
+  expectFriendEditsSurvive,
+  fillBoard,
+  filler,
+  hostileRoom,
+  sendUpdate,
+} from '../helpers/hostile.js';
 import { waitFor } from '../helpers/poll.js';
 import { openBoard } from '../helpers/provider.js';
 
@@ -14,22 +20,10 @@ import { openBoard } from '../helpers/provider.js';
 const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
 
-function filler(i: number): Uint8Array {
-  const doc = new Y.Doc();
-  doc.getText(`filler${i}`).insert(0, `${i}`.padEnd(100_000, 'x'));
-  return Y.encodeStateAsUpdate(doc);
-}
-
 describe('a hostile participant filling a board', () => {
   it('refuses writes past the board quota (4409); the board stays readable and others keep saving', async () => {
     const room = await hostileRoom(cleanup, { BOARD_QUOTA_BYTES: '300000' });
-    const { result, slowestMs } = await duringAttack(room.server.url, async () => {
-      const outcomes: Array<'applied' | number> = [];
-      for (let i = 0; i < 10 && outcomes.at(-1) !== CloseCode.BoardFull; i++) {
-        outcomes.push(await sendUpdate(cleanup, room, filler(i)));
-      }
-      return outcomes;
-    });
+    const { result, slowestMs } = await duringAttack(room.server.url, () => fillBoard(cleanup, room));
     expect(result).toEqual(['applied', 'applied', CloseCode.BoardFull]);
     expect(slowestMs).toBeLessThan(1_000);
 

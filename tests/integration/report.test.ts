@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   addCard,
   addPlenaryItem,
@@ -11,12 +7,12 @@ import {
   type ReportDraft,
   summaryFragment,
 } from '@warsztat/shared';
-import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Cleanup } from '../helpers/cleanup.js';
 import { connectControl, participantCommand } from '../helpers/control.js';
 import { type Board, openBoard, roundTrip } from '../helpers/provider.js';
+import { docxParagraphs, docxPart, downloadReport, pdfText } from '../helpers/reportFiles.js';
 import { EXTRA_CARDS, seed000, summaryText, writeSummary } from '../helpers/seedWorkshop.js';
 import {
   api,
@@ -52,11 +48,8 @@ const PLENARY = [
   'Zlecać usługi opiekuńcze spółdzielniom socjalnym',
 ];
 
-async function download(format: string, token: string | null = w.facilitatorToken, id = w.id) {
-  const response = await fetch(`${t.url}/api/workshops/${id}/report?format=${format}`, {
-    headers: token === null ? {} : { authorization: `Bearer ${token}` },
-  });
-  return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+function download(format: string, token: string | null = w.facilitatorToken, id = w.id) {
+  return downloadReport(t.url, id, format, token);
 }
 
 async function markdown(id = w.id, token = w.facilitatorToken): Promise<string> {
@@ -190,22 +183,7 @@ describe('report of a workshop run like seed 000', () => {
     const { status, headers, bytes } = await download('docx');
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    const files = unzipSync(new Uint8Array(bytes));
-    const xml = Buffer.from(files['word/document.xml'] ?? new Uint8Array()).toString('utf8');
-    const xmlText = (s: string) =>
-      s
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'")
-        .replace(/&amp;/g, '&');
-    const paragraphs = [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [^>]*>([\s\S]*?)<\/w:p>/g)].map((m) => {
-      const inner = m[1] ?? m[2] ?? '';
-      return {
-        style: /<w:pStyle w:val="([^"]+)"/.exec(inner)?.[1] ?? null,
-        text: xmlText([...inner.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((r) => r[1]).join('')),
-      };
-    });
+    const paragraphs = docxParagraphs(bytes);
     const withStyle = (style: string) => paragraphs.filter((p) => p.style === style).map((p) => p.text);
     expect(withStyle('Title')).toEqual([seed000.workshop.title]);
     expect(withStyle('Heading1')).toEqual([
@@ -229,11 +207,11 @@ describe('report of a workshop run like seed 000', () => {
     expect(all).toContain('<script>alert(1)</script>');
     expect(all.some((p) => p.startsWith('Uczestnicy zostali podzieleni na 5 grup: seniorzy'))).toBe(true);
     // Tables: programme, participants by organisation type, consolidated recommendations.
-    expect(xml.match(/<w:tbl>/g)?.length).toBe(3);
+    expect(docxPart(bytes, 'word/document.xml').match(/<w:tbl>/g)?.length).toBe(3);
     expect(all).toContain('Stowarzyszenie lub fundacja');
     expect(all).toContain(PLENARY[0]);
     // The styles the headings name exist, so Word shows them as headings (and in the outline).
-    const styles = Buffer.from(files['word/styles.xml'] ?? new Uint8Array()).toString('utf8');
+    const styles = docxPart(bytes, 'word/styles.xml');
     for (const id of ['Title', 'Heading1', 'Heading2', 'Heading3']) expect(styles).toContain(`w:styleId="${id}"`);
   });
 
@@ -241,14 +219,8 @@ describe('report of a workshop run like seed 000', () => {
     const { status, headers, bytes } = await download('pdf');
     expect(status).toBe(200);
     expect(headers.get('content-type')).toBe('application/pdf');
-    const dir = cleanup.add(mkdtempSync(join(tmpdir(), 'warsztat-pdf-')), (d) =>
-      rmSync(d, { recursive: true, force: true }),
-    );
-    const file = join(dir, 'raport.pdf');
-    writeFileSync(file, bytes);
-    const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    // Line breaks fall where the page wraps: compare with whitespace collapsed.
-    const text = raw.replace(/\s+/g, ' ');
+    // Line breaks fall where the page wraps: pdfText compares with whitespace collapsed.
+    const text = pdfText(cleanup, bytes);
     for (const heading of [
       'Przebieg spotkania',
       'Program',

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Cleanup } from '../helpers/cleanup.js';
 import { openBoard, roundTrip } from '../helpers/provider.js';
-import { docxParagraphs, pdfText } from '../helpers/reportFiles.js';
+import { docxParagraphs, downloadReport, pdfText } from '../helpers/reportFiles.js';
 import {
   api,
   createWorkshop,
@@ -89,11 +89,9 @@ async function twoRounds(locale: Locale): Promise<Ran> {
 }
 
 async function download(w: CreateWorkshopAnswer, format: string): Promise<Buffer> {
-  const response = await fetch(`${t.url}/api/workshops/${w.id}/report?format=${format}`, {
-    headers: { authorization: `Bearer ${w.facilitatorToken}` },
-  });
-  expect(response.status).toBe(200);
-  return Buffer.from(await response.arrayBuffer());
+  const { status, bytes } = await downloadReport(t.url, w.id, format, w.facilitatorToken);
+  expect(status).toBe(200);
+  return bytes;
 }
 
 const ROUND_1_PL = 'W pierwszej części warsztatu grupy pracowały nad tematem „Diagnoza”.';
