@@ -6,6 +6,7 @@ import type { MergeDoc, Store } from '../persistence/Store.js';
 import { type AwarenessCounters, AwarenessHub, newAwarenessCounters } from './AwarenessHub.js';
 import type { DocPeer } from './DocPeer.js';
 import { type DurabilityLimits, DurableLog, mergedBatch, type PendingUpdate } from './DurableLog.js';
+import { applySlices, loadSlices } from './loadSlices.js';
 import { inProcessMerge } from './mergeDoc.js';
 import { writeSaved, writeStep2, writeStep2Update, writeUpdate } from './messages.js';
 import { NewcomerParts } from './NewcomerParts.js';
@@ -50,6 +51,11 @@ export class SharedDoc {
    * next changes: in a join storm hundreds of sockets ask for the same state within seconds.
    */
   private fullState: Uint8Array | null = null;
+  /** Updates relayed from other nodes while the load runs (null once loaded). */
+  private relayedDuringLoad: Uint8Array[] | null = [];
+  private destroyed = false;
+  /** Event-loop turns the load took (one slice of the stored board each), for the log. */
+  loadSlices = 0;
   /** Peers that asked for "saved up to here" messages. */
   private savedPeers = 0;
   /** A large board's stored parts, sent to newcomers instead of encoding the whole doc (issue #14). */
@@ -135,16 +141,20 @@ export class SharedDoc {
       shared.link?.leave();
       throw error;
     }
-    Y.transact(
-      shared.doc,
-      () => {
-        for (const part of stored.snapshot) Y.applyUpdate(shared.doc, part, LOAD_ORIGIN);
-        for (const update of stored.updates) Y.applyUpdate(shared.doc, update, LOAD_ORIGIN);
-      },
-      LOAD_ORIGIN,
-    );
+    // A slice per event-loop turn (issue #14); nobody has this doc before the promise resolves.
+    const slices = loadSlices(stored, durability.snapshotSegmentStructs);
+    try {
+      shared.loadSlices = await applySlices(shared.doc, slices, LOAD_ORIGIN, () => shared.failed);
+    } catch (error) {
+      shared.link?.leave();
+      throw error;
+    }
+    // Relayed meanwhile: stored after the read, so neither counted nor among the newcomer parts yet.
+    const relayed = shared.relayedDuringLoad ?? [];
+    shared.relayedDuringLoad = null;
     shared.durableLog.loaded(stored);
-    if (shared.isLarge) shared.newcomerParts.reset([...stored.snapshot, ...stored.updates]);
+    shared.durableLog.countDurable(relayed.reduce((sum, u) => sum + u.byteLength, 0));
+    if (shared.isLarge) shared.newcomerParts.reset([...stored.snapshot, ...stored.updates, ...relayed]);
     return shared;
   }
 
@@ -156,6 +166,7 @@ export class SharedDoc {
     return {
       update: (update) => {
         if (this.failed) return;
+        this.relayedDuringLoad?.push(update);
         try {
           Y.applyUpdate(this.doc, update, DURABLE_ORIGIN);
         } catch (error) {
@@ -187,15 +198,9 @@ export class SharedDoc {
    */
   async resync(): Promise<void> {
     const stored = await this.store.loadDoc(this.name);
-    if (this.failed) return;
-    Y.transact(
-      this.doc,
-      () => {
-        for (const part of stored.snapshot) Y.applyUpdate(this.doc, part, DURABLE_ORIGIN);
-        for (const update of stored.updates) Y.applyUpdate(this.doc, update, DURABLE_ORIGIN);
-      },
-      DURABLE_ORIGIN,
-    );
+    // In slices, like the load: the whole board is read again (only the difference is sent on).
+    const slices = loadSlices(stored, this.durability.snapshotSegmentStructs);
+    await applySlices(this.doc, slices, DURABLE_ORIGIN, () => this.failed || this.destroyed);
   }
 
   /**
@@ -325,6 +330,7 @@ export class SharedDoc {
     this.link = null;
     this.presence.destroy();
     this.newcomerParts.stop();
+    this.destroyed = true;
     this.doc.destroy();
   }
 }

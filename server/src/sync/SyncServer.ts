@@ -242,7 +242,7 @@ export class SyncServer {
       this.docs.set(name, loading);
       // A doc whose load failed is forgotten (never saved over); the next connection tries again.
       loading.then(
-        () => log.info({ ...docFields(name) }, 'board loaded'),
+        (doc) => log.info({ ...docFields(name), slices: doc.loadSlices }, 'board loaded'),
         (error: unknown) => {
           log.error({ ...docFields(name), err: loggable(error) }, 'could not load a board');
           if (this.docs.get(name) === loading) this.docs.delete(name);
