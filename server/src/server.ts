@@ -125,6 +125,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       joinsPerCodePerMinute: config.limits.joinsPerCodePerMinute,
       importsPerAddressPerHour: config.limits.importsPerAddressPerHour,
       importsInFlightPerAddress: config.limits.importsInFlightPerAddress,
+      snapshotSegmentStructs: config.limits.snapshotSegmentStructs,
       createsPerAddressPerHour: config.limits.createsPerAddressPerHour,
       failedJoinsPerAddressPerMinute: config.limits.failedJoinsPerAddressPerMinute,
       redis: cluster?.pub ?? null,

@@ -93,7 +93,7 @@ export class Onboarding {
       if (!result.ok) return result;
       const { workshop, docs } = result.value;
       for (const doc of docs) {
-        await this.workshops.writeDoc(doc.name, doc.update);
+        await this.workshops.writeDoc(doc.name, doc.updates);
         // A turn of the event loop between boards: each may be megabytes, and SQLite writes block
         // it (issue #14: no import may hold the loop for long).
         await new Promise((resolve) => setImmediate(resolve));

@@ -167,9 +167,12 @@ export class WorkshopService {
     return this.store.findWorkshopByJoinCode(joinCode);
   }
 
-  /** Writes a doc's content before the workshop that names it exists (imports). */
-  async writeDoc(name: string, update: Uint8Array): Promise<void> {
-    await this.store.appendUpdates(name, [update]);
+  /**
+   * Writes a doc's content before the workshop that names it exists (imports): its parts as
+   * consecutive log entries in one transaction, so its first open is applied a part per turn.
+   */
+  async writeDoc(name: string, updates: Uint8Array[]): Promise<void> {
+    await this.store.appendUpdates(name, updates);
   }
 
   /**

@@ -20,8 +20,8 @@ import { newWorkshopHeader } from './workshopHeader.js';
  */
 export interface ImportedWorkshop {
   workshop: WorkshopRecord;
-  /** Each round's boards and the plenary doc, by their new names, each as one re-encoded update. */
-  docs: Array<{ name: string; update: Uint8Array }>;
+  /** Each round's boards and the plenary doc, by their new names, each as re-encoded updates in parts. */
+  docs: Array<{ name: string; updates: Uint8Array[] }>;
 }
 
 type BackupControl = DecodedBackup['workshop']['control'];
@@ -131,8 +131,8 @@ export function importedWorkshop(
     if (!groupIds.has(board.groupId)) return fail(ErrorCode.BadRequest, `boards.${i}.groupId: no such group`);
     const roundId = board.roundId ?? firstId ?? FIRST_ROUND_ID;
     if (!roundIds.has(roundId)) return fail(ErrorCode.BadRequest, `boards.${i}.roundId: no such round`);
-    docs.push({ name: roundDocName(workshop, board.groupId, roundId), update: board.update });
+    docs.push({ name: roundDocName(workshop, board.groupId, roundId), updates: board.updates });
   }
-  if (backup.plenary !== null) docs.push({ name: plenaryDocNameFor(workshop.id), update: backup.plenary });
+  if (backup.plenary !== null) docs.push({ name: plenaryDocNameFor(workshop.id), updates: backup.plenary });
   return ok({ workshop, docs });
 }

@@ -64,6 +64,8 @@ export function apiRouter(
     joinsPerCodePerMinute: number;
     importsPerAddressPerHour: number;
     importsInFlightPerAddress: number;
+    /** Structs per stored log entry of an imported board (config.ts `snapshotSegmentStructs`). */
+    snapshotSegmentStructs: number;
     createsPerAddressPerHour: number;
     failedJoinsPerAddressPerMinute: number;
     /** Shared limiter store with several nodes (REDIS_URL); null keeps the counters in memory. */

@@ -26,6 +26,7 @@ export function importRouter(
     maxImportBytes: number;
     importsPerAddressPerHour: number;
     importsInFlightPerAddress: number;
+    snapshotSegmentStructs: number;
     redis: Redis | null;
   },
   answer: (req: Request, res: Response, created: Awaited<ReturnType<Onboarding['importWorkshop']>>) => void,
@@ -63,7 +64,7 @@ export function importRouter(
       try {
         // Without a JSON content type the body is not read: an empty body, answered as invalid JSON.
         const body: Uint8Array = Buffer.isBuffer(req.body) ? req.body : new Uint8Array();
-        const decoded = await decode.run({ type: 'import', body });
+        const decoded = await decode.run({ type: 'import', body, maxStructs: options.snapshotSegmentStructs });
         if (!decoded.ok) return sendError(res, decoded.error);
         answer(req, res, await onboarding.importWorkshop(decoded.value));
       } catch (failure) {

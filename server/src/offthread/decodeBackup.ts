@@ -2,6 +2,7 @@ import { Backup, type BackupWorkshop, ErrorCode } from '@warsztat/shared';
 import * as Y from 'yjs';
 import { DEFAULT_LIMITS } from '../config.js';
 import { fail, ok, type Result, schemaError } from '../control/result.js';
+import { segmentUpdate } from '../sync/segmentUpdate.js';
 import { checkUpdate, UNBOUNDED_COUNTS } from '../sync/updateGuard.js';
 
 /**
@@ -12,13 +13,16 @@ import { checkUpdate, UNBOUNDED_COUNTS } from '../sync/updateGuard.js';
  */
 export interface DecodedBackup {
   workshop: BackupWorkshop;
-  /** Each board as one update, re-encoded from a doc it was applied to. */
-  /** `roundId` null: the first round's board. */
-  boards: Array<{ groupId: string; roundId: string | null; update: Uint8Array }>;
-  plenary: Uint8Array | null;
+  /**
+   * Each board re-encoded from a doc it was applied to, in parts of bounded work (segmentUpdate),
+   * stored as consecutive log entries so its first open is applied a part per event-loop turn.
+   * `roundId` null: the first round's board.
+   */
+  boards: Array<{ groupId: string; roundId: string | null; updates: Uint8Array[] }>;
+  plenary: Uint8Array[] | null;
 }
 
-function decodeDoc(base64: string): Uint8Array | null {
+function decodeDoc(base64: string, maxStructs: number): Uint8Array[] | null {
   const bytes = new Uint8Array(Buffer.from(base64, 'base64'));
   const doc = new Y.Doc();
   // The same depth rule as the sync plane (a too-deep board would brick its report); sizes are
@@ -30,7 +34,7 @@ function decodeDoc(base64: string): Uint8Array | null {
   }
   try {
     Y.applyUpdate(doc, bytes);
-    return Y.encodeStateAsUpdate(doc);
+    return segmentUpdate(Y.encodeStateAsUpdate(doc), maxStructs);
   } catch {
     return null;
   } finally {
@@ -39,7 +43,7 @@ function decodeDoc(base64: string): Uint8Array | null {
 }
 
 /** Parses the body as JSON (UTF-8, as express.json did), checks it against `Backup`, decodes each doc. */
-export function decodeBackup(body: Uint8Array): Result<DecodedBackup> {
+export function decodeBackup(body: Uint8Array, maxStructs: number): Result<DecodedBackup> {
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { ignoreBOM: false }).decode(body));
@@ -51,13 +55,13 @@ export function decodeBackup(body: Uint8Array): Result<DecodedBackup> {
   const backup = parsed.data;
   const boards: DecodedBackup['boards'] = [];
   for (const [i, board] of backup.boards.entries()) {
-    const update = decodeDoc(board.update);
-    if (!update) return fail(ErrorCode.BadRequest, `boards.${i}.update: not a Yjs update`);
-    boards.push({ groupId: board.groupId, roundId: board.roundId ?? null, update });
+    const updates = decodeDoc(board.update, maxStructs);
+    if (!updates) return fail(ErrorCode.BadRequest, `boards.${i}.update: not a Yjs update`);
+    boards.push({ groupId: board.groupId, roundId: board.roundId ?? null, updates });
   }
-  let plenary: Uint8Array | null = null;
+  let plenary: Uint8Array[] | null = null;
   if (backup.plenary !== undefined) {
-    plenary = decodeDoc(backup.plenary);
+    plenary = decodeDoc(backup.plenary, maxStructs);
     if (!plenary) return fail(ErrorCode.BadRequest, 'plenary: not a Yjs update');
   }
   return ok({ workshop: backup.workshop, boards, plenary });

@@ -23,7 +23,7 @@ function docsFrom(stored: StoredDocs) {
 export default async function run(job: Job): Promise<JobResults[Job['type']]> {
   switch (job.type) {
     case 'import':
-      return decodeBackup(job.body);
+      return decodeBackup(job.body, job.maxStructs);
     case 'report': {
       // Bytes, not a string: the main thread then sends them as they are, with no 17 MB re-encoding.
       const body = await renderReport(job.workshop, docsFrom(job.docs), job.format);

@@ -15,8 +15,8 @@ import type { DecodedBackup } from './decodeBackup.js';
 export type StoredDocs = Record<string, Uint8Array[]>;
 
 export type Job =
-  /** The raw body of an import: JSON parse, schema check, Yjs decode of every doc. */
-  | { type: 'import'; body: Uint8Array }
+  /** The raw body of an import: JSON parse, schema check, Yjs decode of every doc, cut in parts of `maxStructs` structs. */
+  | { type: 'import'; body: Uint8Array; maxStructs: number }
   /** A report in one format from the workshop and its stored docs. */
   | { type: 'report'; workshop: WorkshopRecord; docs: StoredDocs; format: ReportFormat }
   /** The narrative parts as generated and as edited, for the console's editor. */
