@@ -1,4 +1,12 @@
-import { addCard, galleryVoteKey, listCards, SECTION_PRESETS, setCardText, type WorkshopState } from '@warsztat/shared';
+import {
+  addCard,
+  galleryVoteKey,
+  listCards,
+  moveCard,
+  SECTION_PRESETS,
+  setCardText,
+  type WorkshopState,
+} from '@warsztat/shared';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Cleanup } from '../helpers/cleanup.js';
 import { openBoard, roundTrip } from '../helpers/provider.js';
@@ -14,6 +22,7 @@ import { UI, useE2E } from './harness.js';
 const PHONE = { width: 360, height: 740 };
 const ROUND_TWO = 'Rekomendacje dla powiatu';
 const OTHER_CARD = 'Mieszkania wspomagane w każdej gminie';
+const NOT_A_RECOMMENDATION = 'Brakuje transportu do ośrodka';
 const CALL_URL = 'https://meet.example.org/grupa-seniorzy';
 
 describe('breakout rounds, sections per group and the gallery walk', () => {
@@ -169,10 +178,44 @@ describe('breakout rounds, sections per group and the gallery walk', () => {
     await roundTrip(writer);
     expect(listCards(writer.doc).map((c) => c.text)).toEqual([OTHER_CARD]);
 
-    // With dot votes turned on, Halina puts a dot on that card; the server counts it.
-    await console_.getByTestId('gallery-votes').check();
+    // A card outside the recommendations section: on the board, but no dot is offered on it.
     const cardId = listCards(writer.doc)[0]?.id ?? '';
+    writer.doc.transact(() => {
+      const id = addCard(writer.doc, { sectionId: 'needs', authorId: null });
+      setCardText(writer.doc, id, NOT_A_RECOMMENDATION);
+    });
+    await roundTrip(writer);
+    await expect.poll(() => gallery.getByTestId('card-text').allTextContents(), UI).toContain(NOT_A_RECOMMENDATION);
+
+    // With dot votes turned on, Halina puts a dot on a recommendation; the server counts it.
+    await console_.getByTestId('gallery-votes').check();
+    const voteItems = gallery.getByTestId('gallery-vote-item');
+    await expect
+      .poll(() => voteItems.evaluateAll((els) => els.map((e) => e.getAttribute('data-card-id'))), UI)
+      .toEqual([cardId]);
+    expect(await gallery.getByTestId('gallery-votes-section').textContent()).toBe(
+      'Kropki stawia się na rekomendacje: karty z sekcji „Rekomendacje”.',
+    );
     const item = gallery.locator(`[data-testid="gallery-vote-item"][data-card-id="${cardId}"]`);
+    await item.getByTestId('gallery-vote-plus').click();
+    await expect.poll(async () => (await state()).gallery.totals?.[galleryVoteKey(other.id, cardId)], UI).toBe(1);
+    await expect
+      .poll(() => gallery.getByTestId('gallery-votes-left').textContent(), UI)
+      .toBe('Kropki do rozdania: 2 z 3');
+
+    // Moved out of the section, the card keeps her dot in the list until she takes it back.
+    moveCard(writer.doc, cardId, 'needs');
+    await roundTrip(writer);
+    await expect
+      .poll(() => gallery.getByTestId('gallery-votes-section').textContent(), UI)
+      .toBe('Ta grupa nie ma jeszcze kart w sekcji „Rekomendacje”, więc nie ma tu na co głosować.');
+    expect(await voteItems.count()).toBe(1);
+    await item.getByTestId('gallery-vote-minus').click();
+    await expect.poll(async () => (await state()).gallery.totals?.[galleryVoteKey(other.id, cardId)] ?? 0, UI).toBe(0);
+    await expect.poll(() => voteItems.count(), UI).toBe(0);
+    // Back among the recommendations, the dot she had taken back is hers to give again.
+    moveCard(writer.doc, cardId, 'recommendations');
+    await roundTrip(writer);
     await item.getByTestId('gallery-vote-plus').click();
     await expect.poll(async () => (await state()).gallery.totals?.[galleryVoteKey(other.id, cardId)], UI).toBe(1);
     await expect
@@ -221,7 +264,9 @@ describe('breakout rounds, sections per group and the gallery walk', () => {
     // anything the strict CSP forbids.
     expect(phoneCsp).toEqual([]);
     expect(e2e.cspViolations).toEqual([]);
-  });
+    // One journey through two rounds, the gallery, its dots and the earlier rounds: about 12 s on a
+    // quiet machine, so the default 30 s would be tight while the whole suite runs.
+  }, 60_000);
 
   it('says so on the board when the server drops an edit the page still thought allowed', async () => {
     const url = e2e.server().url;

@@ -597,6 +597,8 @@ export const en: Resources = {
     isOpen: 'Gallery open',
     votesHeading: 'Dot votes: {{name}}',
     votesLeft: 'Dots left: {{left}} of {{budget}}',
+    votesSection: 'Dots go on recommendations: the cards in “{{section}}”.',
+    votesNone: 'This group has no cards in “{{section}}” yet, so there is nothing to vote on here.',
   },
   callLink: {
     heading: 'Calls of online groups',

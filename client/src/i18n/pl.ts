@@ -597,6 +597,8 @@ export const pl = {
     isOpen: 'Galeria otwarta',
     votesHeading: 'Głosowanie kropkami: {{name}}',
     votesLeft: 'Kropki do rozdania: {{left}} z {{budget}}',
+    votesSection: 'Kropki stawia się na rekomendacje: karty z sekcji „{{section}}”.',
+    votesNone: 'Ta grupa nie ma jeszcze kart w sekcji „{{section}}”, więc nie ma tu na co głosować.',
   },
   callLink: {
     heading: 'Rozmowy grup online',
