@@ -10,8 +10,9 @@ import { launchChromium } from './browser.js';
 
 /**
  * One real server (port 0, SQLite in a temp dir, the built client) and one Chromium per test
- * file, with pages in their own browser contexts. Every page's errors and CSP violations are
- * collected, so a test can assert the strict Content-Security-Policy never got in the way.
+ * file, with pages in their own browser contexts. Every page's errors and CSP violations (logged or
+ * only reported to the page) are collected, so a test can assert the strict Content-Security-Policy
+ * never got in the way.
  */
 export const UI = { timeout: 10_000 };
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -82,6 +83,15 @@ export function useE2E(limits: Partial<Limits> = {}): E2E {
         acceptDownloads: options.acceptDownloads ?? false,
       });
       contexts.push(context);
+      // Every violation the page's policy reports, not only those Chrome logs: a refused eval that
+      // the page's code catches (zod's JIT probe did) logs nothing to the console.
+      await context.exposeBinding('__cspViolation', (_source, text: string) => harness.cspViolations.push(text));
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          const report = (window as unknown as { __cspViolation: (text: string) => void }).__cspViolation;
+          report(`${e.effectiveDirective} refused ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`);
+        });
+      });
       if (options.skewMs) {
         // Only the measured server-clock offset can make such a page show the right time.
         await context.addInitScript((skew: number) => {
