@@ -1,4 +1,5 @@
 import { addCard, listCards } from '@warsztat/shared';
+import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -116,6 +117,41 @@ describe('SyncConnection and SharedDoc on in-memory peers', () => {
     expect(author.received.slice(authorHeard).map(kindOf)).not.toContain('update');
   });
 
+  it('sends a batch to each peer as one merged update, without its own writes (issue #18)', async () => {
+    const gate = gatedStore(await memoryStore());
+    const r = room(gate.store);
+    const first = await r.connect();
+    const anna = await r.connect();
+    const bartek = await r.connect();
+    const reader = await r.connect();
+    const heard = (p: MemoryPeer) => p.received.filter((m) => kindOf(m) === 'update');
+    const before = new Map([first, anna, bartek, reader].map((p) => [p, heard(p).length]));
+
+    gate.close();
+    // The first append waits at the gate; what follows queues up as the next batch.
+    addCard(first.doc, { sectionId: 'needs', text: 'pierwsza' });
+    await waitUntil(() => gate.state.waiting === 1);
+    addCard(anna.doc, { sectionId: 'needs', text: 'Anna 1' });
+    addCard(anna.doc, { sectionId: 'gaps', text: 'Anna 2' });
+    addCard(bartek.doc, { sectionId: 'needs', text: 'Bartek' });
+    gate.open();
+    for (const p of [first, anna, bartek, reader]) await p.roundTrip();
+
+    const all = ['Anna 1', 'Anna 2', 'Bartek', 'pierwsza'];
+    for (const p of [first, anna, bartek, reader]) expect(texts(p.doc).sort()).toEqual(all);
+    expect(gate.state.appended).toBe(2);
+    // Two batches, one update message each; a writer's own edits never come back to it.
+    const since = (p: MemoryPeer) => heard(p).slice(before.get(p));
+    expect(since(reader)).toHaveLength(2);
+    expect(since(first)).toHaveLength(1);
+    expect(since(anna)).toHaveLength(2);
+    expect(since(bartek)).toHaveLength(2);
+    for (const p of [first, anna, bartek]) {
+      for (const message of since(p)) expect(writersOf(message)).not.toContain(p.doc.clientID);
+    }
+    expect(writersOf(since(anna)[1] as Uint8Array)).toEqual([bartek.doc.clientID]);
+  });
+
   it('drops an update from a read-only peer, keeps its socket open and stores nothing', async () => {
     const store = await memoryStore();
     const r = room(store);
@@ -165,6 +201,16 @@ describe('SyncConnection and SharedDoc on in-memory peers', () => {
     expect(shared.awareness.getStates().get(mallory.doc.clientID)).toMatchObject({ user: { name: 'Mallory' } });
   });
 });
+
+/** The Yjs client ids whose structs an update message carries. */
+function writersOf(message: Uint8Array): number[] {
+  // Sync message: type 0, sub-type 2, then the update as a varUint8Array.
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarUint(decoder);
+  decoding.readVarUint(decoder);
+  const { structs } = Y.decodeUpdate(decoding.readVarUint8Array(decoder));
+  return [...new Set(structs.map((s) => s.id.client))];
+}
 
 /** Lets queued promise and setImmediate work run until `condition` holds (no wall-clock wait). */
 async function waitUntil(condition: () => boolean, maxTurns = 1_000): Promise<void> {

@@ -32,8 +32,8 @@ export type PersistedListener = (updates: number, bytes: number) => void;
  * One loaded board: the Y.Doc, its awareness, the peers on it, and its link to other nodes.
  *
  * Durability rule (DESIGN §4): every update the doc accepts is appended to the store before any
- * peer hears of it. Its `DurableLog` commits the updates of one event-loop turn together (group
- * commit); this doc then broadcasts them in order, each encoded once for all receivers.
+ * peer hears of it. Its `DurableLog` commits the updates of one event-loop turn (or commit window)
+ * together (group commit); this doc then broadcasts them merged, encoded once for all receivers.
  */
 export class SharedDoc {
   readonly doc = new Y.Doc();
@@ -268,29 +268,41 @@ export class SharedDoc {
     return this.durableLog.compact();
   }
 
-  /** A batch is durable: other nodes may show it at once (they never append it again), then peers hear of it. */
+  /**
+   * A batch is durable: other nodes may show it at once (they never append it again), then peers
+   * hear of it — one message per socket per batch (issue #18). Under a high edit rate a window
+   * holds a dozen updates; one message each cost every socket a frame, a send and a message event
+   * per update (the generator measured that too), where one merged update costs one. A socket never
+   * gets its own updates back: a peer that wrote some of the batch gets the merge of the rest.
+   */
   private broadcastDurable(batch: readonly PendingUpdate[], savedVector: Uint8Array | null): void {
-    const merged = this.link || this.newcomerParts.active ? mergedBatch(batch) : null;
-    if (merged) this.link?.publishUpdate(merged);
-    this.addNewcomerPart(merged ?? mergedBatch(batch));
-    let bytes = 0;
-    // A socket that gets several messages from this batch gets them in one write. The list is
-    // taken first: a send may close a peer, and every corked socket must be uncorked.
+    const merged = mergedBatch(batch);
+    this.link?.publishUpdate(merged);
+    this.addNewcomerPart(merged);
+    const bytes = batch.reduce((sum, p) => sum + p.update.byteLength, 0);
+    // The list is taken first: a send may close a peer, and every corked socket must be uncorked.
     const peers = [...this.peers.keys()];
-    const cork = batch.length > 1;
-    if (cork) for (const peer of peers) peer.cork?.();
+    const toAll = writeUpdate(merged);
+    const ownBy = batch.length > 1 ? ownUpdates(batch) : null;
+    // The "saved" message follows the update: corked, the two leave in one write.
+    const cork = savedVector !== null;
+    if (cork) for (const peer of peers) if (peer.wantsSaved) peer.cork?.();
     try {
-      for (const { update, origin } of batch) {
-        bytes += update.byteLength;
-        const message = writeUpdate(update);
-        for (const peer of peers) if (peer !== origin) peer.send(message);
+      for (const peer of peers) {
+        if (ownBy === null) {
+          if (peer !== batch[0]?.origin) peer.send(toAll);
+          continue;
+        }
+        const own = ownBy.get(peer);
+        if (own === undefined) peer.send(toAll);
+        else if (own < batch.length) peer.send(writeUpdate(mergedBatch(batch.filter((p) => p.origin !== peer))));
       }
       if (savedVector) {
         const saved = writeSaved(savedVector);
         for (const peer of peers) if (peer.wantsSaved) peer.send(saved);
       }
     } finally {
-      if (cork) for (const peer of peers) peer.uncork?.();
+      if (cork) for (const peer of peers) if (peer.wantsSaved) peer.uncork?.();
     }
     this.onPersisted(batch.length, bytes);
   }
@@ -337,6 +349,13 @@ export class SharedDoc {
 
 /** A Yjs update with nothing in it: the step 2 that closes a newcomer's parts. */
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
+
+/** How many updates of the batch each origin wrote. */
+function ownUpdates(batch: readonly PendingUpdate[]): Map<unknown, number> {
+  const counts = new Map<unknown, number>();
+  for (const { origin } of batch) counts.set(origin, (counts.get(origin) ?? 0) + 1);
+  return counts;
+}
 
 /** True when a throw left the doc inside a transaction or its cleanup (Yjs internals, stable in v13). */
 function isWedged(doc: Y.Doc): boolean {
