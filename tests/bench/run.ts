@@ -2,13 +2,14 @@
 // `pnpm bench --quick` (< 3 min, numbers not asserted anywhere). Options: `--only=typing,idle`,
 // `--peers=relay,warsztat` (substring of the column name, case-insensitive), `--json=<file>`,
 // `--no-echo` (bench clients do not echo awareness, see sync/presence.ts), `--window-off` (adds a
-// Warsztat column with SYNC_COMMIT_WINDOW_MS=0), `--cost-rate=N --cost-rounds=N --cost-groups=N` (the cost workload), `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts), `--profile[=saturation]` (adds a CPU profile
+// Warsztat column with SYNC_COMMIT_WINDOW_MS=0), `--baseline=<ref>` (adds Warsztat SQLite as at that commit),
+// `--old-relay` (adds the per-message relay), `--cost-rate=N --cost-rounds=N --cost-groups=N` (the cost workload), `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts), `--profile[=saturation]` (adds a CPU profile
 // of the Warsztat server during the typing workload, summarised as top functions).
 // Prints one markdown table per workload, a column per server, with the ratio to the floor.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { PEERS, type PeerDef, warsztatPeer } from './sync/peers.js';
+import { PEERS, type PeerDef, perMessageRelay, warsztatPeer } from './sync/peers.js';
 import { profileTables, summariseProfiles } from './sync/profile.js';
 import { SIZES } from './sync/sizes.js';
 import { table } from './sync/tables.js';
@@ -43,9 +44,18 @@ const only = value('only')?.split(',');
 const peerFilter = value('peers')?.toLowerCase().split(',');
 // `--window-off`: one more column, Warsztat (SQLite) with the group-commit window at 0 (a flush
 // every turn, as before issue #18), so a change is compared with its "before" in the same run.
-const allPeers = flag('window-off')
-  ? [...PEERS, warsztatPeer('Warsztat (SQLite, window 0)', true, null, { SYNC_COMMIT_WINDOW_MS: '0' })]
-  : PEERS;
+// `--baseline=<git ref>`: one more column, Warsztat (SQLite) as it was at that commit (compiled
+// from `git archive`), so a change and its "before" share one run and one machine load.
+// `--old-relay`: one more column, the floor as it was until 2026-12-03 (one frame per message).
+const baseline = value('baseline');
+const allPeers = [
+  ...(flag('old-relay') ? [perMessageRelay] : []),
+  ...PEERS,
+  ...(flag('window-off')
+    ? [warsztatPeer('Warsztat (SQLite, window 0)', true, null, { SYNC_COMMIT_WINDOW_MS: '0' })]
+    : []),
+  ...(baseline ? [warsztatPeer(`Warsztat (SQLite, at ${baseline})`, true, null, {}, baseline)] : []),
+];
 const peers = allPeers.filter((p) => !peerFilter || peerFilter.some((f) => p.name.toLowerCase().includes(f)));
 
 const WORKLOADS = {

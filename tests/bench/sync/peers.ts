@@ -3,8 +3,8 @@
  * A peer hands out boards (doc names and the tokens that may write and read them) and the URL its
  * clients connect to, so every workload drives every server the same way.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -146,27 +146,49 @@ class Proc {
   }
 }
 
-let compiled: Promise<string> | null = null;
+const compiled = new Map<string, Promise<string>>();
 
 /**
  * The bench's Warsztat server compiled the way `pnpm build` compiles the real one (server/build.mjs:
  * esbuild, dependencies external, code splitting so lazy imports stay lazy), so it runs as the
  * production server does — plain `node`, no tsx in memory. Written under server/dist (ignored by git),
  * where node resolves the server's dependencies.
+ *
+ * `ref` (`--baseline=<git ref>`): the server and the bench's server entry as they were at that
+ * commit (extracted with `git archive`), compiled the same way, so a change is measured against
+ * its "before" in the same run. It uses today's installed dependencies and today's `shared`.
  */
-function compiledWarsztat(): Promise<string> {
-  compiled ??= (async () => {
+function compiledWarsztat(ref: string | null = null): Promise<string> {
+  const key = ref ?? '';
+  let done = compiled.get(key);
+  if (done) return done;
+  done = (async () => {
     const serverPkg = join(root, 'server', 'package.json');
     // esbuild is the server's dev dependency (server/build.mjs), so it is resolved from there.
     const { build } = (await import(createRequire(serverPkg).resolve('esbuild'))) as {
       build(options: Record<string, unknown>): Promise<unknown>;
     };
     const pkg = JSON.parse(readFileSync(serverPkg, 'utf8')) as { dependencies: Record<string, string> };
-    const outdir = join(root, 'server', 'dist', 'bench');
+    const slug = ref ? ref.replace(/[^A-Za-z0-9._-]/g, '_') : '';
+    let source = root;
+    if (ref) {
+      source = join(root, 'server', 'dist', 'baseline-src', slug);
+      rmSync(source, { recursive: true, force: true });
+      mkdirSync(source, { recursive: true });
+      const tar = execFileSync('git', ['archive', ref, 'server/src', 'tests/bench/sync/servers'], {
+        cwd: root,
+        maxBuffer: 1 << 28,
+      });
+      execFileSync('tar', ['-x', '-C', source], { input: tar });
+    }
+    const outdir = join(root, 'server', 'dist', ref ? `bench-${slug}` : 'bench');
     await build({
       // The decode pool's worker is its own entry, as in server/build.mjs (it looks for
       // decodeWorker.js beside the compiled server and refuses to start without it).
-      entryPoints: [join(servers, 'warsztat.ts'), join(root, 'server', 'src', 'offthread', 'decodeWorker.ts')],
+      entryPoints: [
+        join(source, 'tests', 'bench', 'sync', 'servers', 'warsztat.ts'),
+        join(source, 'server', 'src', 'offthread', 'decodeWorker.ts'),
+      ],
       outdir,
       bundle: true,
       splitting: true,
@@ -180,7 +202,8 @@ function compiledWarsztat(): Promise<string> {
     });
     return join(outdir, 'warsztat.js');
   })();
-  return compiled;
+  compiled.set(key, done);
+  return done;
 }
 
 function tsServer(file: string): string[] {
@@ -269,6 +292,8 @@ export function warsztatPeer(
   profileDir: string | null = null,
   /** Extra environment for the server process (e.g. SYNC_COMMIT_WINDOW_MS). */
   env: Record<string, string> = {},
+  /** A git ref: run the server as it was there (`--baseline`, see compiledWarsztat). */
+  baseline: string | null = null,
 ): PeerDef {
   return {
     name,
@@ -280,7 +305,7 @@ export function warsztatPeer(
       const databaseUrl = durable ? `sqlite:${join(dir, 'warsztat.db')}` : 'sqlite::memory:';
       const profileFile = profileDir ? join(profileDir, 'warsztat.cpuprofile') : null;
       // A profiled run keeps tsx: its profile then names source files and lines.
-      const args = profileFile ? tsServer('warsztat.ts') : ['--expose-gc', await compiledWarsztat()];
+      const args = profileFile ? tsServer('warsztat.ts') : ['--expose-gc', await compiledWarsztat(baseline)];
       const proc = new Proc(await freePort(), args, {
         ...env,
         DATABASE_URL: databaseUrl,
@@ -322,6 +347,13 @@ export function warsztatPeer(
     },
   };
 }
+
+/** `--old-relay`: the floor as it was until 2026-12-03, one frame per message (servers/relay.ts). */
+export const perMessageRelay = simplePeer(
+  { name: 'ws relay, per message (old floor)', protocol: 'y-websocket', durable: false, hasState: false },
+  tsServer('relay.ts'),
+  () => ({ RELAY_PER_MESSAGE: '1' }),
+);
 
 export const PEERS: PeerDef[] = [
   simplePeer(

@@ -66,7 +66,13 @@ const SPECS: Record<
           (r: SaturationResult) =>
             r.steps.map((x) => `${num(x.editsPerSecond)}: ${ms(x.cpuMsPer1kDeliveries)}`).join(' · '),
         ],
+        ['generator CPU % at it (2 threads)', (r: SaturationResult) => num(r.best?.generatorCpuPercent ?? Number.NaN)],
         ['stopped by', (r: SaturationResult) => r.stoppedBy],
+        [
+          'generator CPU % at each step',
+          (r: SaturationResult) =>
+            r.steps.map((x) => `${num(x.editsPerSecond)}: ${num(x.generatorCpuPercent)}`).join(' · '),
+        ],
         [
           'steps (edits/s: p99 ms)',
           (r: SaturationResult) => r.steps.map((x) => `${num(x.editsPerSecond)}: ${ms(x.p99)}`).join(' · '),

@@ -32,6 +32,11 @@ export interface SaturationStep {
   serverCpuPercent: number;
   /** Server CPU time from the step's start until its deliveries were collected, per 1,000 deliveries. */
   cpuMsPer1kDeliveries: number;
+  /**
+   * The load generator's CPU over the step (both threads, % of one core). Server + generator near
+   * 200 % means the two cores, not the server, set the limit.
+   */
+  generatorCpuPercent: number;
 }
 
 export interface SaturationResult {
@@ -163,7 +168,9 @@ export function saturation(def: PeerDef, sizes: Sizes): Promise<SaturationResult
       const sampler = new Sampler(running.pid, 250);
       await sampler.start();
       const cpuBefore = await cpuTimeMs(running.pid);
+      const self = new SelfCpu();
       await sleep(to - now());
+      const generatorCpuPercent = self.percent();
       const usage = await sampler.stop();
       await pause(sizes, 1_000);
       const result = await pool.collect();
@@ -175,6 +182,7 @@ export function saturation(def: PeerDef, sizes: Sizes): Promise<SaturationResult
         delivered: deliveredRatio(result, r.receiversPerGroup),
         serverCpuPercent: usage.cpuPercent,
         cpuMsPer1kDeliveries: cpuPer1k(cpuMs, result.latencies.length),
+        generatorCpuPercent,
       };
       steps.push(step);
       return { step, closed: countOf(result.report.closed) };
@@ -185,23 +193,34 @@ export function saturation(def: PeerDef, sizes: Sizes): Promise<SaturationResult
         return `${(100 * (1 - step.delivered)).toFixed(1)}% lost at ${step.editsPerSecond.toFixed(0)}/s`;
       return null;
     };
-    for (let i = 0; i < s.maxSteps; i++, offered *= s.factor) {
+    /** Runs the step at `offered`; the reason it fails (twice), or null when it holds. */
+    const holds = async (): Promise<string | null> => {
       let { step, closed } = await runStep();
       // The machine is shared: one step spoilt by another process's burst is run again before it counts.
       if (closed === 0 && failure(step)) ({ step, closed } = await runStep());
-      if (closed > 0) {
-        stoppedBy = `${closed} sockets closed`;
-        break;
-      }
+      if (closed > 0) return `${closed} sockets closed`;
       const failed = failure(step);
+      if (failed) return `${failed} (twice)`;
+      if (step.editsPerSecond < 0.9 * offered) return `generator could not offer ${offered.toFixed(0)}/s`;
+      return null;
+    };
+    let lastHeld: number | null = null;
+    let broke = false;
+    for (let i = 0; i < s.maxSteps; i++, offered *= s.factor) {
+      const failed = await holds();
       if (failed) {
-        stoppedBy = `${failed} (twice)`;
+        stoppedBy = failed;
+        broke = true;
         break;
       }
-      if (step.editsPerSecond < 0.9 * offered) {
-        stoppedBy = `generator could not offer ${offered.toFixed(0)}/s`;
-        break;
-      }
+      lastHeld = offered;
+    }
+    // One more step halfway (geometrically) between the last rate held and the one that failed,
+    // so two servers a step apart are not reported as 1.5× apart (issue #18).
+    if (broke && lastHeld !== null && !stoppedBy.includes('closed')) {
+      offered = lastHeld * Math.sqrt(s.factor);
+      const failed = await holds();
+      stoppedBy += failed ? `; between: ${failed}` : `; held ${offered.toFixed(0)}/s between`;
     }
     await pool.setRate(0);
     await running.profile?.stop();
