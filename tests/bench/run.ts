@@ -3,10 +3,10 @@
 // `--peers=relay,warsztat` (substring of the column name, case-insensitive), `--json=<file>`,
 // `--no-echo` (bench clients do not echo awareness, see sync/presence.ts), `--window-off` (adds a
 // Warsztat column with SYNC_COMMIT_WINDOW_MS=0), `--baseline=<ref>` (adds Warsztat SQLite as at that commit),
-// `--old-relay` (adds the per-message relay), `--cost-rate=N --cost-rounds=N --cost-groups=N` (the cost workload), `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts), `--profile[=saturation]` (adds a CPU profile
+// `--old-relay` (adds the per-message relay), `--cpu-prof` (profiles every server process, one summary each), `--cost-rate=N --cost-rounds=N --cost-groups=N` (the cost workload), `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts), `--profile[=saturation]` (adds a CPU profile
 // of the Warsztat server during the typing workload, summarised as top functions).
 // Prints one markdown table per workload, a column per server, with the ratio to the floor.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { PEERS, type PeerDef, perMessageRelay, warsztatPeer } from './sync/peers.js';
@@ -44,17 +44,17 @@ const only = value('only')?.split(',');
 const peerFilter = value('peers')?.toLowerCase().split(',');
 // `--window-off`: one more column, Warsztat (SQLite) with the group-commit window at 0 (a flush
 // every turn, as before issue #18), so a change is compared with its "before" in the same run.
-// `--baseline=<git ref>`: one more column, Warsztat (SQLite) as it was at that commit (compiled
-// from `git archive`), so a change and its "before" share one run and one machine load.
+// `--baseline=<git ref>[,<ref>…]`: one more column per ref, Warsztat (SQLite) as it was at that commit
+// (compiled from `git archive`), so a change and its "before" share one run and one machine load.
 // `--old-relay`: one more column, the floor as it was until 2026-12-03 (one frame per message).
-const baseline = value('baseline');
+const baselines = value('baseline')?.split(',').filter(Boolean) ?? [];
 const allPeers = [
   ...(flag('old-relay') ? [perMessageRelay] : []),
   ...PEERS,
   ...(flag('window-off')
     ? [warsztatPeer('Warsztat (SQLite, window 0)', true, null, { SYNC_COMMIT_WINDOW_MS: '0' })]
     : []),
-  ...(baseline ? [warsztatPeer(`Warsztat (SQLite, at ${baseline})`, true, null, {}, baseline)] : []),
+  ...baselines.map((ref) => warsztatPeer(`Warsztat (SQLite, at ${ref})`, true, null, {}, ref)),
 ];
 const peers = allPeers.filter((p) => !peerFilter || peerFilter.some((f) => p.name.toLowerCase().includes(f)));
 
@@ -70,6 +70,9 @@ const WORKLOADS = {
 } as const;
 type Name = keyof typeof WORKLOADS;
 
+// `--cpu-prof`: every server process runs under V8's --cpu-prof (its whole life: start-up, the
+// workloads and their pauses); one summary per column at the end, so peers compare side by side.
+const cpuProfDir = flag('cpu-prof') ? mkdtempSync(join(tmpdir(), 'bench-cpu-prof-')) : null;
 const results: Record<string, Record<string, unknown>> = {};
 const errors: string[] = [];
 const startedAt = new Date();
@@ -84,6 +87,7 @@ for (const name of Object.keys(WORKLOADS) as Name[]) {
   for (const peer of peers) {
     if (!workload.applies(peer)) continue;
     const t0 = performance.now();
+    if (cpuProfDir) process.env.BENCH_CPU_PROF_DIR = join(cpuProfDir, peer.name.replace(/[^A-Za-z0-9]+/g, '-'));
     log(`${name} · ${peer.name} …`);
     try {
       byPeer[peer.name] = await (workload.run as (p: PeerDef, s: typeof sizes) => Promise<unknown>)(peer, sizes);
@@ -123,6 +127,14 @@ if (flag('profile')) {
     errors.push(`profile: ${(error as Error).message}`);
   }
   rmSync(dir, { recursive: true, force: true });
+}
+if (cpuProfDir) {
+  for (const peer of peers) {
+    const dir = join(cpuProfDir, peer.name.replace(/[^A-Za-z0-9]+/g, '-'));
+    if (!existsSync(dir)) continue;
+    lines.push(...profileTables(`Profile (--cpu-prof, whole process) — ${peer.name}`, summariseProfiles(dir)), '');
+  }
+  log(`profiles kept in ${cpuProfDir}`);
 }
 if (errors.length) lines.push('Errors:', ...errors.map((e) => `- ${e.split('\n')[0]}`), '');
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -6,6 +6,9 @@ import { mergeInProcess } from './mergeDoc.js';
 
 const log = planeLog('sync');
 
+/** A board's edit rate is measured over spans of this many commit windows (100 ms at 4 ms). */
+const RATE_SPAN_WINDOWS = 25;
+
 /** One update the doc accepted, with the peer it came from (never echoed back to it). */
 export interface PendingUpdate {
   update: Uint8Array;
@@ -40,11 +43,14 @@ export interface DurableLogHooks {
  * stored. Every batch has a flush queued on one promise chain, so its tail (`whenDurable`) covers
  * every update accepted so far.
  *
- * Adaptive window (issue #18): a flush that follows the previous one by less than `windowMs` waits
- * for the end of that window. Under a high edit rate a board then commits and broadcasts at most
- * once per window, so each socket gets one write (one `writev`) and the store one transaction for
- * many edits, where per-turn flushes spent most of the server's CPU in `writev`. An edit after a
- * quiet spell still flushes on the next turn: human typing never waits for the window.
+ * Adaptive window (issue #18): on a busy board, a flush that follows the previous one by less than
+ * `windowMs` waits for the end of that window. Under a high edit rate a board then commits and
+ * broadcasts at most once per window, so each socket gets one write (one `writev`) and the store
+ * one transaction for many edits, where per-turn flushes spent most of the server's CPU in
+ * `writev`. A board is busy while it takes at least two updates per window on average (counted
+ * over spans of `RATE_SPAN_WINDOWS` windows: 500 updates/s at 4 ms). Below that, a window would
+ * merge too little to pay for the delay it adds to every edit that happens to follow another
+ * closely (at 50 edits/s, one in six): human typing never waits for the window.
  */
 export class DurableLog {
   private pending: PendingUpdate[] = [];
@@ -52,6 +58,10 @@ export class DurableLog {
   private flushScheduled = false;
   /** When the last flush started (performance.now()); -Infinity before the first. */
   private lastFlushAt = Number.NEGATIVE_INFINITY;
+  /** Updates appended in the current rate span and in the one before (see `isBusy`). */
+  private spanStart = Number.NEGATIVE_INFINITY;
+  private spanCount = 0;
+  private previousSpanCount = 0;
   private updatesSinceSnapshot = 0;
   private compacting: Promise<void> | null = null;
   private stopped = false;
@@ -99,7 +109,24 @@ export class DurableLog {
   /** Queues an accepted update for the next group commit. */
   append(update: Uint8Array, origin: unknown): void {
     this.pending.push({ update, origin });
+    this.countForRate(performance.now());
     this.scheduleFlush();
+  }
+
+  private countForRate(now: number): void {
+    const span = RATE_SPAN_WINDOWS * this.limits.syncCommitWindowMs;
+    if (now - this.spanStart >= span) {
+      // A span with no update in between leaves nothing to carry over.
+      this.previousSpanCount = now - this.spanStart < 2 * span ? this.spanCount : 0;
+      this.spanStart = now;
+      this.spanCount = 0;
+    }
+    this.spanCount++;
+  }
+
+  /** At least two updates per window, over the current span or the last full one. */
+  private get isBusy(): boolean {
+    return Math.max(this.spanCount, this.previousSpanCount) >= 2 * RATE_SPAN_WINDOWS;
   }
 
   /** Resolves once everything accepted so far is durable (answers to newcomers wait for this). */
@@ -123,7 +150,7 @@ export class DurableLog {
             this.flush().then(resolve, resolve);
           };
           // Measured once the previous flush is done, so a slow append never adds a window on top.
-          const wait = this.lastFlushAt + this.limits.syncCommitWindowMs - performance.now();
+          const wait = this.isBusy ? this.lastFlushAt + this.limits.syncCommitWindowMs - performance.now() : 0;
           if (wait >= 1) setTimeout(run, wait);
           else setImmediate(run);
         }),

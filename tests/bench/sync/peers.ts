@@ -102,7 +102,10 @@ class Proc {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, this.args, {
+    // `--cpu-prof` (run.ts): V8 writes the whole process's profile there when it exits.
+    const profDir = process.env.BENCH_CPU_PROF_DIR;
+    const args = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, ...this.args] : this.args;
+    const child = spawn(process.execPath, args, {
       cwd: root,
       env: { ...process.env, ...this.env, PORT: String(this.port), NODE_ENV: 'production' },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -9,3 +9,7 @@ createInterface({ input: process.stdin }).on('line', (line) => {
   globalThis.gc?.();
   process.stdout.write('gc done\n');
 });
+
+// `--cpu-prof` (run.ts): V8 writes its profile only on a normal exit, and a server that has no
+// SIGTERM handler of its own would die without one.
+if (process.env.BENCH_CPU_PROF_DIR) process.once('SIGTERM', () => process.exit(0));
