@@ -270,33 +270,30 @@ export class SharedDoc {
 
   /**
    * A batch is durable: other nodes may show it at once (they never append it again), then peers
-   * hear of it — one message per socket per batch (issue #18). Under a high edit rate a window
-   * holds a dozen updates; one message each cost every socket a frame, a send and a message event
-   * per update (the generator measured that too), where one merged update costs one. A socket never
-   * gets its own updates back: a peer that wrote some of the batch gets the merge of the rest.
+   * hear of it — one merged message per batch, encoded once for every socket (issue #18). Under a
+   * high edit rate a window holds a dozen updates; one message each cost every socket a frame, a
+   * send and a message event at the receiver per update, where the merge costs one.
+   *
+   * A lone update is never sent back to its writer. A writer whose updates share a batch with
+   * others' gets the whole merge, its own included, as Hocuspocus and the stock y-websocket server
+   * always do: Yjs skips what a doc already holds, and a merge per writer (the batch without its
+   * updates) cost a merge of the batch for each of them — more than all the sends it saved, and
+   * growing with the batch, so a board that fell behind fell further (measured, 2026-12-03).
    */
   private broadcastDurable(batch: readonly PendingUpdate[], savedVector: Uint8Array | null): void {
     const merged = mergedBatch(batch);
     this.link?.publishUpdate(merged);
     this.addNewcomerPart(merged);
     const bytes = batch.reduce((sum, p) => sum + p.update.byteLength, 0);
+    const skip = batch.length === 1 ? batch[0]?.origin : undefined;
     // The list is taken first: a send may close a peer, and every corked socket must be uncorked.
     const peers = [...this.peers.keys()];
-    const toAll = writeUpdate(merged);
-    const ownBy = batch.length > 1 ? ownUpdates(batch) : null;
+    const message = writeUpdate(merged);
     // The "saved" message follows the update: corked, the two leave in one write.
     const cork = savedVector !== null;
     if (cork) for (const peer of peers) if (peer.wantsSaved) peer.cork?.();
     try {
-      for (const peer of peers) {
-        if (ownBy === null) {
-          if (peer !== batch[0]?.origin) peer.send(toAll);
-          continue;
-        }
-        const own = ownBy.get(peer);
-        if (own === undefined) peer.send(toAll);
-        else if (own < batch.length) peer.send(writeUpdate(mergedBatch(batch.filter((p) => p.origin !== peer))));
-      }
+      for (const peer of peers) if (peer !== skip) peer.send(message);
       if (savedVector) {
         const saved = writeSaved(savedVector);
         for (const peer of peers) if (peer.wantsSaved) peer.send(saved);
@@ -349,13 +346,6 @@ export class SharedDoc {
 
 /** A Yjs update with nothing in it: the step 2 that closes a newcomer's parts. */
 const EMPTY_UPDATE = new Uint8Array([0, 0]);
-
-/** How many updates of the batch each origin wrote. */
-function ownUpdates(batch: readonly PendingUpdate[]): Map<unknown, number> {
-  const counts = new Map<unknown, number>();
-  for (const { origin } of batch) counts.set(origin, (counts.get(origin) ?? 0) + 1);
-  return counts;
-}
 
 /** True when a throw left the doc inside a transaction or its cleanup (Yjs internals, stable in v13). */
 function isWedged(doc: Y.Doc): boolean {

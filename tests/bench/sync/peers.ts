@@ -159,7 +159,7 @@ const compiled = new Map<string, Promise<string>>();
  *
  * `ref` (`--baseline=<git ref>`): the server and the bench's server entry as they were at that
  * commit (extracted with `git archive`), compiled the same way, so a change is measured against
- * its "before" in the same run. It uses today's installed dependencies and today's `shared`.
+ * its "before" in the same run. It uses today's installed dependencies (and the ref's `shared`).
  */
 function compiledWarsztat(ref: string | null = null): Promise<string> {
   const key = ref ?? '';
@@ -178,7 +178,7 @@ function compiledWarsztat(ref: string | null = null): Promise<string> {
       source = join(root, 'server', 'dist', 'baseline-src', slug);
       rmSync(source, { recursive: true, force: true });
       mkdirSync(source, { recursive: true });
-      const tar = execFileSync('git', ['archive', ref, 'server/src', 'tests/bench/sync/servers'], {
+      const tar = execFileSync('git', ['archive', ref, 'server/src', 'shared/src', 'tests/bench/sync/servers'], {
         cwd: root,
         maxBuffer: 1 << 28,
       });
@@ -202,6 +202,8 @@ function compiledWarsztat(ref: string | null = null): Promise<string> {
       entryNames: '[name]',
       chunkNames: 'chunks/[name]-[hash]',
       logLevel: 'warning',
+      // The ref's own `shared`, not today's (its server may import what today's lacks, or lost).
+      ...(ref ? { alias: { '@warsztat/shared': join(source, 'shared', 'src', 'index.ts') } } : {}),
     });
     return join(outdir, 'warsztat.js');
   })();
