@@ -203,7 +203,13 @@ function compiledWarsztat(ref: string | null = null): Promise<string> {
       chunkNames: 'chunks/[name]-[hash]',
       logLevel: 'warning',
       // The ref's own `shared`, not today's (its server may import what today's lacks, or lost).
-      ...(ref ? { alias: { '@warsztat/shared': join(source, 'shared', 'src', 'index.ts') } } : {}),
+      // Its own dependencies are found where today's packages have them installed.
+      ...(ref
+        ? {
+            alias: { '@warsztat/shared': join(source, 'shared', 'src', 'index.ts') },
+            nodePaths: [join(root, 'shared', 'node_modules'), join(root, 'server', 'node_modules')],
+          }
+        : {}),
     });
     return join(outdir, 'warsztat.js');
   })();
