@@ -39,7 +39,9 @@ describe.each(kinds)('a node killed with SIGKILL ($name)', (kind) => {
     const watcher = rawSync(cleanup, server.port, docName, workshop.facilitatorToken);
     await watcher.opened;
     for (let i = 0; i < 100; i++) addCard(board.doc, { sectionId: 'needs', text: `karta ${i}` });
-    await waitFor(() => watcher.received.length >= 10);
+    // Killed once the watcher heard of some of them (a group commit sends its batch as one merged
+    // update, issue #18, so a count of messages says nothing about how much was sent).
+    await waitFor(() => watcher.received.some((m) => m[0] === 0 && m[1] === 2));
 
     await server.kill('SIGKILL');
     const seen = watcher.received.filter((m) => m[0] === 0 && m[1] !== 0);
