@@ -98,21 +98,27 @@ export class SharedDoc {
     this.presence = new AwarenessHub(this.doc, this.peers, counters, () =>
       this.link ? (update) => this.link?.publishAwareness(update) : null,
     );
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.fullState = null;
-      if (origin === LOAD_ORIGIN) return;
-      for (const peer of this.peers.keys()) if (peer !== origin) peer.docChanged?.();
-      if (origin === DURABLE_ORIGIN) {
-        this.durableLog.countDurable(update.byteLength);
-        this.addNewcomerPart(update);
-        // Only what this node did not have yet gets here (Yjs yields the difference).
-        const message = writeUpdate(update);
-        for (const peer of this.peers.keys()) peer.send(message);
-        return;
-      }
-      this.durableLog.append(update, origin);
-    });
   }
+
+  /**
+   * Every change of the loaded doc: a peer's is appended (and sent once durable), a durable one is
+   * sent at once. Registered only once the load is done: Yjs encodes every transaction for its
+   * `update` listeners, and the load's slices need no encoding (issue #14).
+   */
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullState = null;
+    if (origin === LOAD_ORIGIN) return;
+    for (const peer of this.peers.keys()) if (peer !== origin) peer.docChanged?.();
+    if (origin === DURABLE_ORIGIN) {
+      this.durableLog.countDurable(update.byteLength);
+      this.addNewcomerPart(update);
+      // Only what this node did not have yet gets here (Yjs yields the difference).
+      const message = writeUpdate(update);
+      for (const peer of this.peers.keys()) peer.send(message);
+      return;
+    }
+    this.durableLog.append(update, origin);
+  };
 
   /** The doc's Awareness (owned by `presence`). */
   get awareness() {
@@ -152,6 +158,7 @@ export class SharedDoc {
     // Relayed meanwhile: stored after the read, so neither counted nor among the newcomer parts yet.
     const relayed = shared.relayedDuringLoad ?? [];
     shared.relayedDuringLoad = null;
+    shared.doc.on('update', shared.onUpdate);
     shared.durableLog.loaded(stored);
     shared.durableLog.countDurable(relayed.reduce((sum, u) => sum + u.byteLength, 0));
     if (shared.isLarge) shared.newcomerParts.reset([...stored.snapshot, ...stored.updates, ...relayed]);
