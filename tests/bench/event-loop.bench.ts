@@ -1,5 +1,7 @@
 // `pnpm bench:event-loop`: the longest the server's event loop is blocked by one heavy request of
-// issue #14 — a 17 MB backup import, each report format of the imported (large) workshop, and a
+// issue #14 — a 17 MB backup import, each report format of the imported (large) workshop, the first
+// open of one of its boards, 520 edits on it with the compaction they cause, its first open after
+// that compaction (from the snapshot parts; it waits ~30 s for the board to unload first), and a
 // 1 MiB update at the struct limit. The server runs as its own process (from the sources, or
 // `SERVER=dist` for `node server/dist/main.js` after `pnpm build`); its loop is read from
 // /metrics (prom-client's `nodejs_eventloop_lag_max_seconds`, reset at each read), before and
@@ -39,8 +41,9 @@ const child = spawn(
     stdio: ['ignore', 'pipe', 'inherit'],
   },
 );
+/** The server's log so far (one JSON line each): the bench waits for compactions and unloads in it. */
+let out = '';
 await new Promise<void>((resolve, reject) => {
-  let out = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     out += chunk.toString();
     if (out.includes('Warsztat is running on')) resolve();
@@ -70,6 +73,32 @@ async function api<T = unknown>(method: string, path: string, options: { token?:
 }
 
 const rows: Array<[string, string, number, number]> = [];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Lines the server logged with `msg` about `doc`. */
+const logged = (msg: string, doc: string) =>
+  out.split('\n').filter((l) => l.includes(`"msg":"${msg}"`) && l.includes(`"doc":"${doc}"`)).length;
+
+/** Waits until the server has logged `msg` about `doc` at least `count` times. */
+async function untilLogged(msg: string, doc: string, count: number): Promise<void> {
+  for (const deadline = Date.now() + 120_000; logged(msg, doc) < count; await sleep(50)) {
+    if (Date.now() > deadline) throw new Error(`no "${msg}" for ${doc} within 120 s`);
+  }
+}
+
+/** Opens `doc` on a raw socket and resolves once its first sync is answered (a step 2). */
+async function openRaw(doc: string, token: string) {
+  const socket = rawSync(cleanup, server.port, doc, token);
+  await socket.opened;
+  const synced = new Promise<string>((resolve) => {
+    socket.ws.on('message', (data: Buffer) => {
+      if (data[0] === 0 && data[1] === 1) resolve('synced');
+    });
+    socket.ws.once('close', (code) => resolve(`closed ${code}`));
+  });
+  socket.ws.send(encodeStep1());
+  return { socket, outcome: await synced };
+}
 
 /** Runs `work` and records the longest event-loop stall (ms) and the wall time it took. */
 async function measure(what: string, outcome: (r: unknown) => string, work: () => Promise<unknown>): Promise<unknown> {
@@ -118,21 +147,35 @@ try {
     token: facilitatorToken,
   });
   const bigDoc = imported2.body.groups[0]?.docName ?? '';
+  const size = `${(IMPORT_BYTES / 4 / 1e6).toFixed(1)} MB of base64`;
+  const opened = (await measure(
+    `first open of one of its boards (${size})`,
+    (r) => (r as { outcome: string }).outcome,
+    () => openRaw(bigDoc, facilitatorToken),
+  )) as { socket: ReturnType<typeof rawSync> };
+  // A busy large board: 520 one-struct edits from one client, paced under the message rate
+  // (100/s); the 500th makes the server compact the board, on its decode pool.
+  const writer = new Y.Doc();
+  const edits: Uint8Array[] = [];
+  writer.on('update', (u: Uint8Array) => edits.push(u));
+  for (let i = 0; i < 520; i++) writer.getText('bench-notes').insert(0, 'x');
+  await measure('520 edits on that board, and its compaction', String, async () => {
+    for (let i = 0; i < edits.length; i += 50) {
+      for (const edit of edits.slice(i, i + 50)) opened.socket.ws.send(encodeUpdate(edit));
+      await sleep(550);
+    }
+    await untilLogged('board compacted', bigDoc, 1);
+    return 'compacted';
+  });
+  // Unloaded once nobody is on it (30 s grace; the unload compacts the last edits too), then
+  // opened again: from the compacted snapshot, in its parts.
+  opened.socket.ws.close();
+  await untilLogged('board unloaded', bigDoc, 1);
+  await untilLogged('board compacted', bigDoc, 2);
   await measure(
-    `first open of one of its boards (${(IMPORT_BYTES / 4 / 1e6).toFixed(1)} MB of base64)`,
-    String,
-    async () => {
-      const reader = rawSync(cleanup, server.port, bigDoc, facilitatorToken);
-      await reader.opened;
-      const synced = new Promise<string>((resolve) => {
-        reader.ws.on('message', (data: Buffer) => {
-          if (data[0] === 0 && data[1] === 1) resolve('synced');
-        });
-        reader.ws.once('close', (code) => resolve(`closed ${code}`));
-      });
-      reader.ws.send(encodeStep1());
-      return synced;
-    },
+    `first open of that board after compaction`,
+    (r) => (r as { outcome: string }).outcome,
+    () => openRaw(bigDoc, facilitatorToken),
   );
   await measure('report draft of that workshop', status, () =>
     api('GET', `/api/workshops/${id}/report/draft`, { token: facilitatorToken }),
