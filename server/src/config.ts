@@ -192,6 +192,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, defaults: { clientDist: st
       syncCommitWindowMs: nonNegativeInt(env, 'SYNC_COMMIT_WINDOW_MS', DEFAULT_LIMITS.syncCommitWindowMs),
       partedSyncFromBytes: positiveInt(env, 'PARTED_SYNC_FROM_BYTES', DEFAULT_LIMITS.partedSyncFromBytes),
       snapshotSegmentStructs: positiveInt(env, 'SNAPSHOT_SEGMENT_STRUCTS', DEFAULT_LIMITS.snapshotSegmentStructs),
+      retentionSweepMs: positiveInt(env, 'RETENTION_SWEEP_MS', DEFAULT_LIMITS.retentionSweepMs),
     },
   };
 }

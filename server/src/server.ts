@@ -172,7 +172,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     Math.min(60_000, Math.max(10, config.limits.workshopIdleMs / 2)),
   );
   evictTimer.unref();
-  const retention = new RetentionSweep(store, control.deletion, config.limits.retentionSweepMs, clock);
+  const retention = new RetentionSweep(
+    store,
+    control.deletion,
+    config.limits.retentionSweepMs,
+    clock,
+    control.workshops,
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * A real full disk for the "disk full" tests (issue #14, hostile-disk on SQLite and on
@@ -29,8 +29,15 @@ export function unmountTmpfs(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Writes zeros into `path` until the file system refuses (ENOSPC). */
+/**
+ * Writes zeros into `path` until the file system refuses (ENOSPC). Refuses to start unless `path`
+ * is on a file system of its own (the tmpfs): a directory left behind after an unmount is on the
+ * machine's disk, and filling that takes every process on the machine down with it.
+ */
 export function fillUntilFull(path: string): void {
+  if (statSync(dirname(path)).dev === statSync(tmpdir()).dev) {
+    throw new Error(`fillUntilFull: ${dirname(path)} is not a mounted tmpfs; refusing to fill the machine's disk`);
+  }
   const fd = openSync(path, 'w');
   const chunk = Buffer.alloc(64 * 1024);
   try {

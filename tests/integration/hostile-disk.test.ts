@@ -1,8 +1,10 @@
-import { rmSync } from 'node:fs';
+import { rmSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { addCard } from '@warsztat/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cardHeavyBoard } from '../helpers/bigBoards.js';
 import { Cleanup } from '../helpers/cleanup.js';
+import { rowsContaining } from '../helpers/databaseRows.js';
 import { fillUntilFull, mountTmpfs, unmountTmpfs } from '../helpers/fullDisk.js';
 import { duringAttack, expectFriendEditsSurvive, hostileRoom } from '../helpers/hostile.js';
 import { waitFor } from '../helpers/poll.js';
@@ -68,6 +70,49 @@ describe('a full disk', () => {
       });
       expect(state.body.phase).toBe('breakout');
       await expectFriendEditsSurvive(cleanup, room, 'po zwolnieniu miejsca');
+    },
+    90_000,
+  );
+
+  it.skipIf(!mount)(
+    'removes the boards of an import that failed half-way for want of space, once it can',
+    async () => {
+      // A tmpfs of its own: the file's one is unmounted by the first test's cleanup.
+      const dir = mountTmpfs('warsztat-full-', 'size=8m');
+      if (!dir) throw new Error('mounting worked for the first test');
+      cleanup.add(dir, unmountTmpfs);
+      const databaseUrl = `sqlite:${join(dir, 'warsztat.db')}`;
+      // The sweep that retries the removal runs every half second here (hourly by default).
+      const room = await hostileRoom(cleanup, { RETENTION_SWEEP_MS: '500' }, databaseUrl);
+      const { url } = room.server;
+      const exported = await api<{ workshop: { groups: Array<{ id: string }> } }>(
+        url,
+        'GET',
+        `/api/workshops/${room.workshopId}/report?format=json`,
+        { token: room.facilitatorToken },
+      );
+      expect(exported.status).toBe(200);
+      // Boards of ~300 KB whose cards carry a marker no other row has.
+      const marker = 'znacznik-nieudanego-importu';
+      const board = Buffer.from(cardHeavyBoard(300_000, [marker])).toString('base64');
+      const backup = {
+        ...exported.body,
+        boards: exported.body.workshop.groups.map((g) => ({ groupId: g.id, update: board })),
+      };
+      // Room for about one board: the import writes it, then the next one finds the disk full.
+      const filler = join(dir, 'filler');
+      fillUntilFull(filler);
+      truncateSync(filler, statSync(filler).size - 450_000);
+      const answer = await api(url, 'POST', '/api/workshops/import', { body: backup });
+      expect(answer.status).toBe(503);
+      rmSync(filler);
+      // Nothing refers to those boards: they go, at once or at the next sweep once there is space.
+      await waitFor(
+        async () => (await rowsContaining(databaseUrl, [marker])).length === 0,
+        10_000,
+        'orphan boards removed',
+      );
+      await expectFriendEditsSurvive(cleanup, room, 'po nieudanym imporcie');
     },
     90_000,
   );

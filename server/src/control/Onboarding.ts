@@ -80,7 +80,9 @@ export class Onboarding {
   /**
    * Creates a new workshop from a JSON export (importWorkshop.ts says what is copied). The boards
    * are written to the store before the workshop exists, so no client can open a board before its
-   * content is there; if that fails, the unreferenced doc rows are harmless.
+   * content is there. If anything fails before the workshop is stored, the boards written so far
+   * are removed (now, or by a later retention sweep while the store refuses): nothing would ever
+   * refer to them, so no export, erasure or retention could reach what they hold (RODO).
    */
   importWorkshop(backup: DecodedBackup): Promise<Result<CreateWorkshopAnswer>> {
     return storeAnswer(async () => {
@@ -92,15 +94,20 @@ export class Onboarding {
       const result = importedWorkshop(backup, made);
       if (!result.ok) return result;
       const { workshop, docs } = result.value;
-      for (const doc of docs) {
-        await this.workshops.writeDoc(doc.name, doc.updates);
-        // A turn of the event loop between boards: each may be megabytes, and SQLite writes block
-        // it (issue #14: no import may hold the loop for long).
-        await new Promise((resolve) => setImmediate(resolve));
-      }
       const { workshop: minted, tokens, answer } = mintWorkshopTokens(workshop);
-      const event = this.workshops.event(workshop.id, 'imported', { title: workshop.title, boards: docs.length });
-      await this.workshops.add(minted, tokens, event);
+      try {
+        for (const doc of docs) {
+          await this.workshops.writeDoc(doc.name, doc.updates);
+          // A turn of the event loop between boards: each may be megabytes, and SQLite writes block
+          // it (issue #14: no import may hold the loop for long).
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        const event = this.workshops.event(workshop.id, 'imported', { title: workshop.title, boards: docs.length });
+        await this.workshops.add(minted, tokens, event);
+      } catch (error) {
+        await this.workshops.discardDocs(workshop.id);
+        throw error;
+      }
       log.info({ workshopId: workshop.id, boards: docs.length }, 'workshop imported');
       return ok(answer);
     });

@@ -2,7 +2,7 @@ import { ErrorCode } from '@warsztat/shared';
 import type { EventRecord, TokenRecord, WorkshopRecord } from '../domain/workshop.js';
 import { hashToken } from '../ids.js';
 import { planeLog } from '../log.js';
-import { StaleWriteError, type Store, StoreUnavailableError } from '../persistence/Store.js';
+import { loggable, StaleWriteError, type Store, StoreUnavailableError } from '../persistence/Store.js';
 import { followChange } from './commands/follow.js';
 import { fail, type Result, unavailable } from './result.js';
 
@@ -173,6 +173,32 @@ export class WorkshopService {
    */
   async writeDoc(name: string, updates: Uint8Array[]): Promise<void> {
     await this.store.appendUpdates(name, updates);
+  }
+
+  /**
+   * Ids of workshops that never came to be (an import failed half-way) whose boards the store may
+   * still hold: nothing refers to them, so no export, erasure or retention would ever reach them.
+   */
+  private readonly unclaimed = new Set<string>();
+
+  /**
+   * Removes every doc of a workshop that was never created (the rows an import wrote before it
+   * failed). When the store refuses now (it is full or down, which is often why the import failed)
+   * the id is kept and tried again by `retryUnclaimed`, which the retention sweep calls.
+   */
+  async discardDocs(workshopId: string): Promise<void> {
+    try {
+      await this.store.deleteWorkshop(workshopId);
+      this.unclaimed.delete(workshopId);
+    } catch (error) {
+      this.unclaimed.add(workshopId);
+      log.warn({ workshopId, err: loggable(error) }, "could not remove a failed import's boards yet; will retry");
+    }
+  }
+
+  /** Tries again to remove the boards of failed imports (see discardDocs). */
+  async retryUnclaimed(): Promise<void> {
+    for (const id of [...this.unclaimed]) await this.discardDocs(id);
   }
 
   /**

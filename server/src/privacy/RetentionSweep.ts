@@ -18,6 +18,8 @@ export class RetentionSweep {
     private readonly deletion: DeletionService,
     private readonly intervalMs: number,
     private readonly now: () => number = Date.now,
+    /** Boards of failed imports the store refused to remove at the time (WorkshopService.discardDocs). */
+    private readonly unclaimed: { retryUnclaimed(): Promise<void> } | null = null,
   ) {}
 
   start(): void {
@@ -37,6 +39,7 @@ export class RetentionSweep {
   private async pass(): Promise<string[]> {
     const deleted: string[] = [];
     try {
+      await this.unclaimed?.retryUnclaimed();
       const now = this.now();
       for (const row of await this.store.listRetention()) {
         if (rowDueAt(row) > now) continue;
