@@ -151,6 +151,8 @@ export class SharedDoc {
     const slices = loadSlices(stored, durability.snapshotSegmentStructs);
     try {
       shared.loadSlices = await applySlices(shared.doc, slices, LOAD_ORIGIN, () => shared.failed);
+      // Never hand out a doc whose load stopped half-way.
+      if (shared.failed) throw new Error('the board was dropped while it loaded');
     } catch (error) {
       shared.link?.leave();
       throw error;
