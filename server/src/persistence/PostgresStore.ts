@@ -28,8 +28,8 @@ import { type MergeDoc, StaleWriteError, type Store, type StoredDoc } from './St
 /**
  * The multi-node store (DESIGN §4–5): the same contract as SqliteStore over a `pg` Pool. Every
  * multi-statement write is one transaction; a workshop save is conditional on its version;
- * compaction is serialised per doc by a transaction-scoped advisory lock. Connections, outages
- * and the disk-full flag are PostgresPool's (postgresPool.ts); this file holds the queries.
+ * compaction's read and write each take a transaction-scoped advisory lock per doc. Connections,
+ * outages and the disk-full flag are PostgresPool's (postgresPool.ts); this file holds the queries.
  */
 export class PostgresStore implements Store {
   private constructor(private readonly db: PostgresPool) {}
@@ -150,23 +150,22 @@ export class PostgresStore implements Store {
   }
 
   async compactDoc(name: string, merge: MergeDoc): Promise<boolean> {
-    // One transaction holds the doc's lock from the read to the write, through the merge (which
-    // runs on another thread in the server, about a second at the quota): one node at a time per
-    // doc; a node that finds the lock taken skips (the other is doing it).
+    // The merge runs between two short transactions, holding no connection: it takes about a
+    // second at the quota on the decode pool, longer while that queue is busy, and a node's
+    // connections must stay free for appends meanwhile. Each transaction takes the doc's lock, so
+    // a node that finds it taken skips (another is reading or writing this doc's snapshot).
+    const read = await this.db.transaction(async (c) => ((await lockDoc(c, name)) ? readDoc(c, name) : null));
+    if (!read) return false;
+    const [snapshot, parts, log] = read;
+    const last = log.at(-1);
+    if (!last) return true;
+    const stored = storedDocFromRows(snapshot, parts, log);
+    const merged = await merge(stored.snapshot, stored.updates);
     return this.db.transaction(async (c) => {
-      const lock = await c.query<{ locked: boolean }>(
-        "SELECT pg_try_advisory_xact_lock(hashtextextended('warsztat.doc:' || $1, 0)) AS locked",
-        [name],
-      );
-      if (!lock.rows[0]?.locked) return false;
-      const [snapshot, parts, log] = await readDoc(c, name);
-      const last = log.at(-1);
-      if (!last) return true;
-      const stored = storedDocFromRows(snapshot, parts, log);
-      const merged = await merge(stored.snapshot, stored.updates);
-      // Checked under row locks after the merge: the snapshot is the one merged from (an older
-      // node without this lock rule may have compacted), and the last log row is still there (a
-      // workshop deleted meanwhile must not get its board back; its delete waits for these locks).
+      if (!(await lockDoc(c, name))) return false;
+      // Checked under row locks: the snapshot is still the one merged from (no other node
+      // compacted meanwhile), and every merged log row is still there (a workshop deleted meanwhile
+      // must not get its board back; a delete running now waits for these locks).
       const now = await c.query<{ upto_seq: number }>('SELECT upto_seq FROM doc_snapshots WHERE doc = $1 FOR UPDATE', [
         name,
       ]);
@@ -233,6 +232,15 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     await this.db.end();
   }
+}
+
+/** Takes the doc's compaction lock for the caller's transaction; false when another node holds it. */
+async function lockDoc(c: Client, name: string): Promise<boolean> {
+  const lock = await c.query<{ locked: boolean }>(
+    "SELECT pg_try_advisory_xact_lock(hashtextextended('warsztat.doc:' || $1, 0)) AS locked",
+    [name],
+  );
+  return lock.rows[0]?.locked === true;
 }
 
 /** A doc's snapshot row, its further parts and its log rows, read on the caller's client (inside its transaction). */

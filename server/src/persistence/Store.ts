@@ -92,8 +92,9 @@ export interface Store {
    * node's memory, which may lack another node's updates). The read comes first, then the merge,
    * then one write transaction, which writes nothing and resolves false if the snapshot changed or
    * the log was deleted meanwhile (another process compacted, the workshop was deleted). An update
-   * appended meanwhile stays in the log. One node at a time: resolves false, doing nothing, while
-   * another is compacting this doc.
+   * appended meanwhile stays in the log. Resolves false, doing nothing, while another node holds
+   * this doc's compaction lock (PostgreSQL: taken by the read and by the write, not held through
+   * the merge), and when its write finds another compaction got there first.
    */
   compactDoc(name: string, merge: MergeDoc): Promise<boolean>;
 
