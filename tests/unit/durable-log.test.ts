@@ -5,7 +5,13 @@ import { DEFAULT_LIMITS } from '../../server/src/config.js';
 import { PoolBusyError } from '../../server/src/offthread/DecodePool.js';
 import { openStore } from '../../server/src/persistence/openStore.js';
 import type { Store } from '../../server/src/persistence/Store.js';
-import { DurableLog, type DurableLogHooks, type PendingUpdate } from '../../server/src/sync/DurableLog.js';
+import {
+  DurableLog,
+  type DurableLogHooks,
+  MERGE_AT_MOST,
+  mergedBatch,
+  type PendingUpdate,
+} from '../../server/src/sync/DurableLog.js';
 import { mergeInProcess } from '../../server/src/sync/mergeDoc.js';
 import { Cleanup } from '../helpers/cleanup.js';
 
@@ -269,5 +275,24 @@ describe('DurableLog group commit window (issue #18)', () => {
     await tail;
     await covering;
     expect(batches).toEqual([[1], [2]]);
+  });
+});
+
+describe('mergedBatch (issue #18)', () => {
+  it('merges a batch into updates of at most MERGE_AT_MOST each, in order, losing nothing', () => {
+    const batch: PendingUpdate[] = [];
+    const writer = new Y.Doc();
+    writer.on('update', (update: Uint8Array) => batch.push({ update, origin: null }));
+    const count = 2 * MERGE_AT_MOST + 5;
+    for (let i = 0; i < count; i++) addCard(writer, { sectionId: 'needs', text: `karta ${i}` });
+    expect(batch).toHaveLength(count);
+
+    const merged = mergedBatch(batch);
+    expect(merged).toHaveLength(3);
+    const reader = new Y.Doc();
+    for (const update of merged) Y.applyUpdate(reader, update);
+    expect(Y.encodeStateAsUpdate(reader)).toEqual(Y.encodeStateAsUpdate(writer));
+    // A batch of one is sent as it came.
+    expect(mergedBatch(batch.slice(0, 1))).toEqual([batch[0]?.update]);
   });
 });

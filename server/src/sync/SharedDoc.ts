@@ -279,9 +279,10 @@ export class SharedDoc {
 
   /**
    * A batch is durable: other nodes may show it at once (they never append it again), then peers
-   * hear of it — one merged message per batch, encoded once for every socket (issue #18). Under a
-   * high edit rate a window holds a dozen updates; one message each cost every socket a frame, a
-   * send and a message event at the receiver per update, where the merge costs one.
+   * hear of it — one merged message per batch (per MERGE_AT_MOST updates of it), encoded once for
+   * every socket (issue #18). Under a high edit rate a window holds a dozen updates; one message
+   * each cost every socket a frame, a send and a message event at the receiver per update, where
+   * the merge costs one.
    *
    * A lone update is never sent back to its writer. A writer whose updates share a batch with
    * others' gets the whole merge, its own included, as Hocuspocus and the stock y-websocket server
@@ -291,24 +292,26 @@ export class SharedDoc {
    */
   private broadcastDurable(batch: readonly PendingUpdate[], savedVector: Uint8Array | null): void {
     const merged = mergedBatch(batch);
-    this.link?.publishUpdate(merged);
-    this.addNewcomerPart(merged);
+    for (const update of merged) {
+      this.link?.publishUpdate(update);
+      this.addNewcomerPart(update);
+    }
     const bytes = batch.reduce((sum, p) => sum + p.update.byteLength, 0);
     const skip = batch.length === 1 ? batch[0]?.origin : undefined;
     // The list is taken first: a send may close a peer, and every corked socket must be uncorked.
     const peers = [...this.peers.keys()];
-    const message = writeUpdate(merged);
-    // The "saved" message follows the update: corked, the two leave in one write.
-    const cork = savedVector !== null;
-    if (cork) for (const peer of peers) if (peer.wantsSaved) peer.cork?.();
+    const messages = merged.map(writeUpdate);
+    // Several messages to one socket (a batch over MERGE_AT_MOST, "saved") leave in one write.
+    const cork = messages.length > 1 || savedVector !== null;
+    if (cork) for (const peer of peers) peer.cork?.();
     try {
-      for (const peer of peers) if (peer !== skip) peer.send(message);
+      for (const message of messages) for (const peer of peers) if (peer !== skip) peer.send(message);
       if (savedVector) {
         const saved = writeSaved(savedVector);
         for (const peer of peers) if (peer.wantsSaved) peer.send(saved);
       }
     } finally {
-      if (cork) for (const peer of peers) if (peer.wantsSaved) peer.uncork?.();
+      if (cork) for (const peer of peers) peer.uncork?.();
     }
     this.onPersisted(batch.length, bytes);
   }

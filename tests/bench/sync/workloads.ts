@@ -194,10 +194,18 @@ export function saturation(def: PeerDef, sizes: Sizes): Promise<SaturationResult
       return null;
     };
     /** Runs the step at `offered`; the reason it fails (twice), or null when it holds. */
+    /** A server past its limit is still sending its backlog: a step right after would measure that. */
+    const drain = async () => {
+      await pool.setRate(0);
+      await pause(sizes, 5_000);
+    };
     const holds = async (): Promise<string | null> => {
       let { step, closed } = await runStep();
       // The machine is shared: one step spoilt by another process's burst is run again before it counts.
-      if (closed === 0 && failure(step)) ({ step, closed } = await runStep());
+      if (closed === 0 && failure(step)) {
+        await drain();
+        ({ step, closed } = await runStep());
+      }
       if (closed > 0) return `${closed} sockets closed`;
       const failed = failure(step);
       if (failed) return `${failed} (twice)`;
@@ -218,6 +226,7 @@ export function saturation(def: PeerDef, sizes: Sizes): Promise<SaturationResult
     // One more step halfway (geometrically) between the last rate held and the one that failed,
     // so two servers a step apart are not reported as 1.5× apart (issue #18).
     if (broke && lastHeld !== null && !stoppedBy.includes('closed')) {
+      await drain();
       offered = lastHeld * Math.sqrt(s.factor);
       const failed = await holds();
       stoppedBy += failed ? `; between: ${failed}` : `; held ${offered.toFixed(0)}/s between`;
