@@ -42,7 +42,8 @@ export function summariseProfiles(dir: string, topN = 15): ProfileSummary {
       const ms = (profile.timeDeltas[i] ?? 0) / 1000;
       if (!node) return;
       const { functionName, url, lineNumber } = node.callFrame;
-      if (functionName === '(idle)') return;
+      // piscina's idle workers block in Atomics.wait inside this function: waiting, not working.
+      if (functionName === '(idle)' || (functionName === 'atomicsWaitLoop' && url.includes('piscina'))) return;
       total += ms;
       const where = url
         ? `${url.replace(/^.*node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '').replace(/^.*\/(server|shared)\/src\//, '$1/src/')}:${lineNumber + 1}`
