@@ -231,7 +231,9 @@ export function saturation(def: PeerDef, sizes: Sizes): Promise<SaturationResult
       const failed = await holds();
       stoppedBy += failed ? `; between: ${failed}` : `; held ${offered.toFixed(0)}/s between`;
     }
-    await pool.setRate(0);
+    // Also before the server is stopped: one still busy with a backlog may not exit within the
+    // grace period, and `--cpu-prof` writes a profile only on a normal exit.
+    await drain();
     await running.profile?.stop();
     const passing = steps.filter((x) => x.p99 <= P99_LIMIT_MS && x.delivered >= 0.99);
     const best = passing.reduce<SaturationStep | null>(
