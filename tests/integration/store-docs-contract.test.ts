@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { Store } from '../../server/src/persistence/Store.js';
 import { mergeInProcess } from '../../server/src/sync/mergeDoc.js';
 import { Cleanup } from '../helpers/cleanup.js';
+import { keysOf, keyUpdates, range } from '../helpers/storeDocs.js';
 import { openTestStore, storeKinds } from '../helpers/stores.js';
 
 /**
@@ -18,29 +19,11 @@ afterEach(() => cleanup.run());
 /** A writer as a node's clients would be: its own Y.Doc, each change one update. */
 function writer(name: string) {
   const doc = new Y.Doc();
-  const map = doc.getMap<number>('m');
   return {
     /** Sets `count` keys `<name>-<i>` from `from`, one update each. */
-    updates(from: number, count: number): Uint8Array[] {
-      const out: Uint8Array[] = [];
-      const collect = (u: Uint8Array) => out.push(u);
-      doc.on('update', collect);
-      for (let i = from; i < from + count; i++) map.set(`${name}-${i}`, i);
-      doc.off('update', collect);
-      return out;
-    },
+    updates: (from: number, count: number): Uint8Array[] => keyUpdates(doc, name, from, count),
   };
 }
-
-async function keysOf(store: Store, name: string): Promise<string[]> {
-  const stored = await store.loadDoc(name);
-  const doc = new Y.Doc();
-  for (const part of stored.snapshot) Y.applyUpdate(doc, part);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return [...doc.getMap('m').keys()].sort();
-}
-
-const range = (name: string, n: number) => Array.from({ length: n }, (_, i) => `${name}-${i}`).sort();
 
 describe.each(kinds)('$name store: board logs', (kind) => {
   it('loads an unknown doc as empty', async () => {

@@ -5,6 +5,7 @@ import type { MergeDoc, Store } from '../../server/src/persistence/Store.js';
 import { mergeInProcess } from '../../server/src/sync/mergeDoc.js';
 import { Cleanup } from '../helpers/cleanup.js';
 import { runSql } from '../helpers/databaseRows.js';
+import { keysOf, keyUpdates, range } from '../helpers/storeDocs.js';
 import { openTestStore, storeKinds } from '../helpers/stores.js';
 
 /**
@@ -19,24 +20,7 @@ const cleanup = new Cleanup();
 afterEach(() => cleanup.run());
 
 /** One writer's updates, each setting key `<name>-<i>`. */
-function updates(name: string, count: number, doc = new Y.Doc()): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  const collect = (u: Uint8Array) => out.push(u);
-  doc.on('update', collect);
-  for (let i = 0; i < count; i++) doc.getMap<number>('m').set(`${name}-${i}`, i);
-  doc.off('update', collect);
-  return out;
-}
-
-async function keysOf(store: Store, name: string): Promise<string[]> {
-  const stored = await store.loadDoc(name);
-  const doc = new Y.Doc();
-  for (const part of stored.snapshot) Y.applyUpdate(doc, part);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return [...doc.getMap('m').keys()].sort();
-}
-
-const range = (name: string, n: number) => Array.from({ length: n }, (_, i) => `${name}-${i}`).sort();
+const updates = (name: string, count: number, doc = new Y.Doc()) => keyUpdates(doc, name, 0, count);
 
 /** A merge that stores one writer's log (and no earlier snapshot) as `count` parts, in order. */
 function inParts(count: number): MergeDoc {
