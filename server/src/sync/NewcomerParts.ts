@@ -30,6 +30,8 @@ export class NewcomerParts {
   private reading: Promise<void> | null = null;
   private readAgain = false;
   private stopped = false;
+  /** Bumped on every change of the list, so a copy made from it knows when it is stale. */
+  private changes = 0;
 
   constructor(private readonly readStored: () => Promise<Uint8Array[]>) {}
 
@@ -38,9 +40,15 @@ export class NewcomerParts {
     return this.parts !== null;
   }
 
+  /** Changes of the list so far: equal counts mean an equal list. */
+  get version(): number {
+    return this.changes;
+  }
+
   /** Starts the list from parts just read from the store (the load's own read). */
   reset(parts: readonly Uint8Array[]): void {
     if (this.stopped) return;
+    this.changes++;
     this.parts = [...parts];
     this.tail = [];
     this.tailBytes = 0;
@@ -50,6 +58,7 @@ export class NewcomerParts {
   add(update: Uint8Array): void {
     this.collected?.push(update);
     if (!this.parts) return;
+    this.changes++;
     this.tail.push(update);
     this.tailBytes += update.byteLength;
     if (this.tail.length >= FOLD_COUNT || this.tailBytes >= FOLD_BYTES) {
@@ -87,6 +96,7 @@ export class NewcomerParts {
 
   /** Stops keeping the list (the board is small again): newcomers get one encoded update. */
   drop(): void {
+    this.changes++;
     this.parts = null;
     this.tail = [];
     this.tailBytes = 0;

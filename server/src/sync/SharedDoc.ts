@@ -60,8 +60,8 @@ export class SharedDoc {
   private savedPeers = 0;
   /** A large board's stored parts, sent to newcomers instead of encoding the whole doc (issue #14). */
   private readonly newcomerParts: NewcomerParts;
-  /** `newcomerParts` as sync messages, encoded once until the list changes. */
-  private partMessages: Uint8Array[] | null = null;
+  /** `newcomerParts` as sync messages, encoded once per version of the list (a refresh changes it too). */
+  private partMessages: { version: number; messages: Uint8Array[] } | null = null;
 
   private constructor(
     readonly name: string,
@@ -84,6 +84,7 @@ export class SharedDoc {
         appendFailed: () => this.fail(),
         // The store's parts shrank to the merged snapshot: newcomers get those from now on.
         compacted: () => {
+          // Freed now rather than at the next newcomer: the parts are about to be read anew or dropped.
           this.partMessages = null;
           if (this.isLarge) void this.newcomerParts.refresh();
           else this.newcomerParts.drop();
@@ -223,8 +224,11 @@ export class SharedDoc {
     if (!isEmpty) return [writeStep2(this.doc, stateVector)];
     const parts = this.newcomerParts.list();
     if (parts) {
-      this.partMessages ??= [...parts.map(writeUpdate), writeStep2Update(EMPTY_UPDATE)];
-      return this.partMessages;
+      const version = this.newcomerParts.version;
+      if (this.partMessages?.version !== version) {
+        this.partMessages = { version, messages: [...parts.map(writeUpdate), writeStep2Update(EMPTY_UPDATE)] };
+      }
+      return this.partMessages.messages;
     }
     this.fullState ??= writeStep2(this.doc, stateVector);
     return [this.fullState];
@@ -237,7 +241,6 @@ export class SharedDoc {
 
   /** A durable update, for newcomers of a large board; a board that just grew large reads its parts. */
   private addNewcomerPart(update: Uint8Array): void {
-    this.partMessages = null;
     if (this.newcomerParts.active) this.newcomerParts.add(update);
     else if (this.isLarge) void this.newcomerParts.refresh();
   }
