@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openStore } from '../../server/src/persistence/openStore.js';
-import type { MergeDoc, Store } from '../../server/src/persistence/Store.js';
+import type { MergeDoc } from '../../server/src/persistence/Store.js';
 import { mergeInProcess } from '../../server/src/sync/mergeDoc.js';
 import { Cleanup } from '../helpers/cleanup.js';
 import { runSql } from '../helpers/databaseRows.js';

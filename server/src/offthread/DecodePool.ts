@@ -12,17 +12,15 @@ export class PoolBusyError extends Error {
 }
 
 /**
- * The worker's file. From the sources (tsx, tests) it is the .ts beside this module and the worker
- * loads tsx itself; the compiled server (build.mjs) has it as dist/decodeWorker.js, beside main.js,
- * while this module may have been bundled into main.js or into dist/chunks/.
+ * The worker's file. From the sources (tsx, tests) it is a shim beside this module that loads the
+ * .ts worker through tsx; the compiled server (build.mjs) has it as dist/decodeWorker.js, beside
+ * main.js, while this module may have been bundled into main.js or into dist/chunks/.
  */
-function workerFile(): { filename: string; typescript: boolean } {
-  if (import.meta.url.endsWith('.ts')) {
-    return { filename: fileURLToPath(new URL('./decodeWorker.ts', import.meta.url)), typescript: true };
-  }
+function workerFile(): string {
+  if (import.meta.url.endsWith('.ts')) return fileURLToPath(new URL('./decodeWorkerFromSource.mjs', import.meta.url));
   for (const relative of ['./decodeWorker.js', '../decodeWorker.js']) {
     const filename = fileURLToPath(new URL(relative, import.meta.url));
-    if (existsSync(filename)) return { filename, typescript: false };
+    if (existsSync(filename)) return filename;
   }
   throw new Error('decodeWorker.js is missing beside the compiled server (run `pnpm build`)');
 }
@@ -45,16 +43,12 @@ export class DecodePool {
   private readonly pool: Piscina;
 
   constructor(private readonly options: DecodePoolOptions) {
-    const { filename, typescript } = workerFile();
-    const execArgv =
-      typescript && !process.execArgv.includes('tsx') ? [...process.execArgv, '--import', 'tsx'] : undefined;
     this.pool = new Piscina({
-      filename,
+      filename: workerFile(),
       minThreads: 0,
       maxThreads: options.maxThreads,
       maxQueue: options.maxQueue,
       idleTimeout: 60_000,
-      ...(execArgv ? { execArgv } : {}),
     });
   }
 
