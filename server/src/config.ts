@@ -31,7 +31,10 @@ export interface Limits {
   syncAuthTimeoutMs: number;
   /** Ms a doc stays in memory after its last connection left. */
   docUnloadGraceMs: number;
-  /** Updates in the log after which the doc is compacted into a snapshot. */
+  /**
+   * Log rows after which the doc is compacted into a snapshot. A row holds one group commit's
+   * updates, merged (up to MERGE_AT_MOST of them): one edit when typing, dozens on a busy board.
+   */
   compactAfterUpdates: number;
   /**
    * Structs per stored snapshot part and per imported log entry (issue #14): a board is loaded one

@@ -71,12 +71,15 @@ describe('a large imported board', () => {
     expect(loadSlices(server, doc)).toHaveLength(1);
     expect(loadSlices(server, doc)[0]).toBeGreaterThan(1);
 
-    // A busy board: more than `compactAfterUpdates` (500) edits, paced under the message rate.
+    // A busy board: more than `compactAfterUpdates` (500) log rows. Each edit is its own group
+    // commit (a row; edits of one turn share one), paced under the message rate (100/s).
     const text = (cardsMap(board.doc).get('card-1') as Y.Map<unknown>).get('text') as Y.Text;
     for (let chunk = 0; chunk < 13; chunk++) {
-      for (let i = 0; i < 40; i++) text.insert(0, 'x');
+      for (let i = 0; i < 40; i++) {
+        text.insert(0, 'x');
+        await new Promise((resolve) => setTimeout(resolve, 12));
+      }
       await roundTrip(board, 30_000);
-      await new Promise((resolve) => setTimeout(resolve, 450));
     }
     board.doc.transact(() => {
       const card = new Y.Map<unknown>();

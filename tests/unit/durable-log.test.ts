@@ -51,22 +51,42 @@ function threeUpdates(): { doc: Y.Doc; updates: Uint8Array[] } {
 
 function recordingHooks() {
   const handedOn: PendingUpdate[][] = [];
+  const mergedOn: Uint8Array[][] = [];
   let failures = 0;
   const hooks: DurableLogHooks = {
     savedVector: () => null,
-    durable: (batch) => handedOn.push([...batch]),
+    durable: (batch, merged) => {
+      handedOn.push([...batch]);
+      mergedOn.push([...merged]);
+    },
     appendFailed: () => {
       failures++;
     },
   };
-  return { hooks, handedOn, failures: () => failures };
+  return { hooks, handedOn, mergedOn, failures: () => failures };
+}
+
+/** Appends each update in its own group commit, so each is one row of the log. */
+async function appendEach(log: DurableLog, updates: readonly Uint8Array[]): Promise<void> {
+  for (const u of updates) {
+    log.append(u, null);
+    await log.whenDurable();
+  }
+}
+
+/** A doc rebuilt from what the store holds for DOC. */
+async function rebuilt(store: Store): Promise<Y.Doc> {
+  const stored = await store.loadDoc(DOC);
+  const copy = new Y.Doc();
+  for (const part of [...stored.snapshot, ...stored.updates]) Y.applyUpdate(copy, part);
+  return copy;
 }
 
 describe('DurableLog', () => {
-  it('appends the updates of one turn in one write, then hands them on in order', async () => {
+  it('appends the updates of one turn as one merged row, then hands them on in order with that row', async () => {
     const store = await memoryStore();
-    const { updates } = threeUpdates();
-    const { hooks, handedOn } = recordingHooks();
+    const { doc, updates } = threeUpdates();
+    const { hooks, handedOn, mergedOn } = recordingHooks();
     const log = new DurableLog(DOC, store, limits(1_000), hooks);
     const peers = [{}, {}, {}];
     for (const [i, u] of updates.entries()) log.append(u, peers[i]);
@@ -74,8 +94,13 @@ describe('DurableLog', () => {
     await log.whenDurable();
     expect(handedOn).toHaveLength(1);
     expect(handedOn[0]?.map((p) => p.origin)).toEqual(peers);
-    expect((await store.loadDoc(DOC)).updates).toEqual(updates);
-    expect(log.storedBytes).toBe(updates.reduce((sum, u) => sum + u.byteLength, 0));
+    expect(handedOn[0]?.map((p) => p.update)).toEqual(updates);
+    // One row, the batch merged, and the very bytes handed on to be sent.
+    const stored = (await store.loadDoc(DOC)).updates;
+    expect(stored).toEqual([Y.mergeUpdates(updates)]);
+    expect(mergedOn).toEqual([stored]);
+    expect(Y.encodeStateAsUpdate(await rebuilt(store))).toEqual(Y.encodeStateAsUpdate(doc));
+    expect(log.storedBytes).toBe(stored[0]?.byteLength);
   });
 
   it('hands nothing on when the append fails, and tells the doc to drop itself', async () => {
@@ -108,13 +133,15 @@ describe('DurableLog', () => {
     expect((await store.loadDoc(DOC)).updates).toEqual([]);
   });
 
-  it('compacts once enough updates are stored, and counts the snapshot instead of the log', async () => {
+  it('compacts once enough log rows are stored, and counts the snapshot instead of the log', async () => {
     const store = await memoryStore();
     const { doc, updates } = threeUpdates();
     const { hooks } = recordingHooks();
     const log = new DurableLog(DOC, store, limits(3), hooks);
-    for (const u of updates) log.append(u, null);
-    await log.whenDurable();
+    await appendEach(log, updates.slice(0, 2));
+    // Two rows: below the limit of three, nothing is compacted yet.
+    expect((await store.loadDoc(DOC)).snapshot).toEqual([]);
+    await appendEach(log, updates.slice(2));
     await log.whenCompacted();
     const stored = await store.loadDoc(DOC);
     expect(stored.updates).toEqual([]);
@@ -138,9 +165,7 @@ describe('DurableLog', () => {
       await log.whenDurable();
       return mergeInProcess(snapshot, stored);
     });
-    log.append(first, null);
-    log.append(second, null);
-    await log.whenDurable();
+    await appendEach(log, [first, second]);
     await log.whenCompacted();
     expect(merges).toEqual([2]);
     const stored = await store.loadDoc(DOC);
@@ -159,8 +184,7 @@ describe('DurableLog', () => {
     const log = new DurableLog(DOC, store, limits(3), hooks, async () => {
       throw new PoolBusyError();
     });
-    for (const u of updates) log.append(u, null);
-    await log.whenDurable();
+    await appendEach(log, updates);
     await log.whenCompacted();
     const stored = await store.loadDoc(DOC);
     expect(stored.snapshot).toEqual([]);
@@ -170,9 +194,25 @@ describe('DurableLog', () => {
 });
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-const update = (n: number) => Uint8Array.of(n);
+/** One writer's updates (a new writer per log), each pushing its number onto the array `n`; `numberOf` tells them apart. */
+let writer = new Y.Doc();
+const numbers = new Map<Uint8Array, number>();
+const update = (n: number): Uint8Array => {
+  let made: Uint8Array | null = null;
+  const keep = (u: Uint8Array) => {
+    made = u;
+  };
+  writer.on('update', keep);
+  writer.getArray<number>('n').push([n]);
+  writer.off('update', keep);
+  if (!made) throw new Error('no update');
+  numbers.set(made, n);
+  return made;
+};
+const numberOf = (u: Uint8Array) => numbers.get(u) ?? Number.NaN;
 
 async function logWith(windowMs: number, store?: Store) {
+  writer = new Y.Doc();
   const real = store ?? (await memoryStore());
   const batches: number[][] = [];
   const log = new DurableLog(
@@ -181,7 +221,7 @@ async function logWith(windowMs: number, store?: Store) {
     { compactAfterUpdates: 1_000_000, syncCommitWindowMs: windowMs },
     {
       savedVector: () => null,
-      durable: (batch: readonly PendingUpdate[]) => batches.push(batch.map((p) => p.update[0] as number)),
+      durable: (batch: readonly PendingUpdate[]) => batches.push(batch.map((p) => numberOf(p.update))),
       appendFailed: () => {
         throw new Error('append failed');
       },
@@ -217,8 +257,10 @@ describe('DurableLog group commit window (issue #18)', () => {
     log.append(update(53), null);
     await log.whenDurable();
     expect(batches).toEqual([burst, [51, 52, 53]]);
-    const stored = await store.loadDoc(DOC);
-    expect(stored.updates.map((u) => u[0])).toEqual([...burst, 51, 52, 53]);
+    // The burst is two rows (merges of at most MERGE_AT_MOST updates), the window's three edits one.
+    expect((await store.loadDoc(DOC)).updates).toHaveLength(Math.ceil(burst.length / MERGE_AT_MOST) + 1);
+    const array = (await rebuilt(store)).getArray<number>('n').toArray();
+    expect(array.slice(-53)).toEqual([...burst, 51, 52, 53]);
   });
 
   it('on a board below two updates per window, flushes every turn: no edit waits', async () => {

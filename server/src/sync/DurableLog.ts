@@ -26,8 +26,11 @@ export interface DurableLogHooks {
    * asked for it.
    */
   savedVector(): Uint8Array | null;
-  /** The batch is in the store: it may now be sent to peers and other nodes, in order. */
-  durable(batch: readonly PendingUpdate[], savedVector: Uint8Array | null): void;
+  /**
+   * The batch is in the store: it may now be sent to peers and other nodes, in order. `merged` is
+   * what was stored for it (`mergedBatch`): the same updates, merged, which are what is sent.
+   */
+  durable(batch: readonly PendingUpdate[], merged: readonly Uint8Array[], savedVector: Uint8Array | null): void;
   /** An append failed: the in-memory doc holds what the store does not and must be dropped. */
   appendFailed(): void;
   /** The store merged the log into its snapshot (the byte count is updated). */
@@ -38,9 +41,9 @@ export interface DurableLogHooks {
  * The durable side of one board: its group commit and compaction, and the byte count the board
  * quota is checked against.
  *
- * Group commit (DESIGN §4): updates accepted in one event-loop turn are appended to the store
- * together, and only then handed to `durable` to be sent, so nothing is ever sent that is not
- * stored. Every batch has a flush queued on one promise chain, so its tail (`whenDurable`) covers
+ * Group commit (DESIGN §4): updates accepted in one event-loop turn are merged and appended to
+ * the store together, and only then handed to `durable` to be sent, so nothing is ever sent that
+ * is not stored. Every batch has a flush queued on one promise chain, so its tail (`whenDurable`) covers
  * every update accepted so far.
  *
  * Adaptive window (issue #18): on a busy board, a flush that follows the previous one by less than
@@ -62,7 +65,8 @@ export class DurableLog {
   private spanStart = Number.NEGATIVE_INFINITY;
   private spanCount = 0;
   private previousSpanCount = 0;
-  private updatesSinceSnapshot = 0;
+  /** Rows in the store's log since its snapshot (a row holds a batch's merged updates). */
+  private logEntries = 0;
   private compacting: Promise<void> | null = null;
   private stopped = false;
   /**
@@ -87,7 +91,7 @@ export class DurableLog {
 
   /** Counts what the store held when the doc was loaded from it. */
   loaded(stored: { snapshot: readonly Uint8Array[]; updates: readonly Uint8Array[] }): void {
-    this.updatesSinceSnapshot = stored.updates.length;
+    this.logEntries = stored.updates.length;
     this.bytes = [...stored.snapshot, ...stored.updates].reduce((sum, u) => sum + u.byteLength, 0);
   }
 
@@ -164,21 +168,22 @@ export class DurableLog {
     this.lastFlushAt = performance.now();
     // Taken now, while the doc holds exactly what this batch and the earlier ones wrote.
     const savedVector = this.hooks.savedVector();
+    let merged: Uint8Array[];
     try {
-      await this.store.appendUpdates(
-        this.name,
-        batch.map((p) => p.update),
-      );
+      // Stored as it is sent, merged (issue #18): under a high edit rate a window holds dozens of
+      // updates, and one log row for them is one insert, and a log that needs compacting far less often.
+      merged = mergedBatch(batch);
+      await this.store.appendUpdates(this.name, merged);
     } catch (error) {
       log.error({ ...docFields(this.name), err: loggable(error) }, 'could not persist; board dropped from memory');
       this.hooks.appendFailed();
       return;
     }
-    this.updatesSinceSnapshot += batch.length;
-    for (const p of batch) this.count(p.update.byteLength);
-    this.hooks.durable(batch, savedVector);
+    this.logEntries += merged.length;
+    for (const update of merged) this.count(update.byteLength);
+    this.hooks.durable(batch, merged, savedVector);
     // In the background: broadcasting the next batch never waits for a compaction.
-    if (this.updatesSinceSnapshot >= this.limits.compactAfterUpdates) void this.compact();
+    if (this.logEntries >= this.limits.compactAfterUpdates) void this.compact();
   }
 
   /**
@@ -199,8 +204,8 @@ export class DurableLog {
   }
 
   private async runCompaction(): Promise<void> {
-    if (this.stopped || this.updatesSinceSnapshot === 0 || performance.now() < this.busyUntil) return;
-    const counted = this.updatesSinceSnapshot;
+    if (this.stopped || this.logEntries === 0 || performance.now() < this.busyUntil) return;
+    const counted = this.logEntries;
     const countedBefore = this.countedBytes;
     const merged: { bytes: number | null } = { bytes: null };
     try {
@@ -210,7 +215,7 @@ export class DurableLog {
         merged.bytes = result.bytes;
         return result;
       });
-      this.updatesSinceSnapshot = Math.max(0, this.updatesSinceSnapshot - counted);
+      this.logEntries = Math.max(0, this.logEntries - counted);
       log.info({ ...docFields(this.name), updates: counted }, 'board compacted');
       if (!this.stopped) {
         // The merged snapshot plus what was added while it ran (a little more than the store holds

@@ -5,7 +5,7 @@ import { docFields, planeLog } from '../log.js';
 import type { MergeDoc, Store } from '../persistence/Store.js';
 import { type AwarenessCounters, AwarenessHub, newAwarenessCounters } from './AwarenessHub.js';
 import type { DocPeer } from './DocPeer.js';
-import { type DurabilityLimits, DurableLog, mergedBatch, type PendingUpdate } from './DurableLog.js';
+import { type DurabilityLimits, DurableLog, type PendingUpdate } from './DurableLog.js';
 import { applySlices, loadSlices } from './loadSlices.js';
 import { inProcessMerge } from './mergeDoc.js';
 import { writeSaved, writeStep2, writeStep2Update, writeUpdate } from './messages.js';
@@ -78,7 +78,7 @@ export class SharedDoc {
       {
         // Only sockets that asked (`?saved=1`) get it; stock providers never do, so most flushes skip it.
         savedVector: () => (this.savedPeers > 0 ? Y.encodeStateVector(this.doc) : null),
-        durable: (batch, savedVector) => this.broadcastDurable(batch, savedVector),
+        durable: (batch, merged, savedVector) => this.broadcastDurable(batch, merged, savedVector),
         // The in-memory doc now holds what the store does not: drop it and every peer, so nothing
         // unsaved is ever served or saved over the stored board.
         appendFailed: () => this.fail(),
@@ -287,20 +287,26 @@ export class SharedDoc {
    * each cost every socket a frame, a send and a message event at the receiver per update, where
    * the merge costs one.
    *
-   * A lone update is never sent back to its writer. A writer whose updates share a batch with
+   * A batch is never sent back to its writer when it has only one. A writer whose updates share a batch with
    * others' gets the whole merge, its own included, as Hocuspocus and the stock y-websocket server
    * always do: Yjs skips what a doc already holds, and a merge per writer (the batch without its
    * updates) cost a merge of the batch for each of them — more than all the sends it saved, and
    * growing with the batch, so a board that fell behind fell further (measured, 2026-12-03).
    */
-  private broadcastDurable(batch: readonly PendingUpdate[], savedVector: Uint8Array | null): void {
-    const merged = mergedBatch(batch);
+  private broadcastDurable(
+    batch: readonly PendingUpdate[],
+    merged: readonly Uint8Array[],
+    savedVector: Uint8Array | null,
+  ): void {
     for (const update of merged) {
       this.link?.publishUpdate(update);
       this.addNewcomerPart(update);
     }
-    const bytes = batch.reduce((sum, p) => sum + p.update.byteLength, 0);
-    const skip = batch.length === 1 ? batch[0]?.origin : undefined;
+    const bytes = merged.reduce((sum, u) => sum + u.byteLength, 0);
+    // A batch from one socket only is never sent back to it: it holds all of it (a burst of large
+    // edits sent back to its writer once filled its socket and closed it as a slow consumer).
+    const first = batch[0]?.origin;
+    const skip = batch.every((p) => p.origin === first) ? first : undefined;
     // The list is taken first: a send may close a peer, and every corked socket must be uncorked.
     const peers = [...this.peers.keys()];
     const messages = merged.map(writeUpdate);
