@@ -154,15 +154,16 @@ try {
     () => openRaw(bigDoc, facilitatorToken),
   )) as { socket: ReturnType<typeof rawSync> };
   // A busy large board: 520 one-struct edits from one client, paced under the message rate
-  // (100/s); the 500th makes the server compact the board, on its decode pool.
+  // (100/s) and far enough apart to be a group commit (a log row) each; the 500th row makes the
+  // server compact the board, on its decode pool.
   const writer = new Y.Doc();
   const edits: Uint8Array[] = [];
   writer.on('update', (u: Uint8Array) => edits.push(u));
   for (let i = 0; i < 520; i++) writer.getText('bench-notes').insert(0, 'x');
   await measure('520 edits on that board, and its compaction', String, async () => {
-    for (let i = 0; i < edits.length; i += 50) {
-      for (const edit of edits.slice(i, i + 50)) opened.socket.ws.send(encodeUpdate(edit));
-      await sleep(550);
+    for (const edit of edits) {
+      opened.socket.ws.send(encodeUpdate(edit));
+      await sleep(11);
     }
     await untilLogged('board compacted', bigDoc, 1);
     return 'compacted';
