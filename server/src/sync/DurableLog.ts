@@ -43,8 +43,8 @@ export interface DurableLogHooks {
  *
  * Group commit (DESIGN §4): updates accepted in one event-loop turn are merged and appended to
  * the store together, and only then handed to `durable` to be sent, so nothing is ever sent that
- * is not stored. Every batch has a flush queued on one promise chain, so its tail (`whenDurable`) covers
- * every update accepted so far.
+ * is not stored. Every batch has a flush queued on one promise chain, so its tail (`whenDurable`)
+ * covers every update accepted so far.
  *
  * Adaptive window (issue #18): on a busy board, a flush that follows the previous one by less than
  * `windowMs` waits for the end of that window. Under a high edit rate a board then commits and

@@ -287,8 +287,8 @@ export class SharedDoc {
    * each cost every socket a frame, a send and a message event at the receiver per update, where
    * the merge costs one.
    *
-   * A batch is never sent back to its writer when it has only one. A writer whose updates share a batch with
-   * others' gets the whole merge, its own included, as Hocuspocus and the stock y-websocket server
+   * A batch whose updates all came from one socket is never sent back to it. A writer whose
+   * updates share a batch with others' gets the whole merge, its own included, as Hocuspocus and the stock y-websocket server
    * always do: Yjs skips what a doc already holds, and a merge per writer (the batch without its
    * updates) cost a merge of the batch for each of them — more than all the sends it saved, and
    * growing with the batch, so a board that fell behind fell further (measured, 2026-12-03).
@@ -303,8 +303,7 @@ export class SharedDoc {
       this.addNewcomerPart(update);
     }
     const bytes = merged.reduce((sum, u) => sum + u.byteLength, 0);
-    // A batch from one socket only is never sent back to it: it holds all of it (a burst of large
-    // edits sent back to its writer once filled its socket and closed it as a slow consumer).
+    // Sent back, a burst of large edits filled its writer's socket and closed it as a slow consumer.
     const first = batch[0]?.origin;
     const skip = batch.every((p) => p.origin === first) ? first : undefined;
     // The list is taken first: a send may close a peer, and every corked socket must be uncorked.
