@@ -20,12 +20,14 @@ import { capacity, idle, plenary } from './sync/workloads-presence.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-const value = (name: string) => flag(name)?.split('=')[1];
+const value = (name: string) => flag(name)?.split('=').slice(1).join('=');
 const mode = flag('smoke') ? 'smoke' : flag('quick') ? 'quick' : 'full';
 const sizes = {
   ...SIZES[mode],
   // `--no-echo`: clients do not re-send the awareness they receive (y-websocket's provider does).
   echo: !flag('no-echo'),
+  // `--no-presence`: typing's editors set no presence (a diagnosis: presence's share of the tail).
+  presence: !flag('no-presence'),
   saturation: {
     ...SIZES[mode].saturation,
     // `--saturation-from=2850 --saturation-steps=6`: continue a ramp that ended below every server's limit.
@@ -47,6 +49,8 @@ const peerFilter = value('peers')?.toLowerCase().split(',');
 // `--baseline=<git ref>[,<ref>…]`: one more column per ref, Warsztat (SQLite) as it was at that commit
 // (compiled from `git archive`), so a change and its "before" share one run and one machine load.
 // `--old-relay`: one more column, the floor as it was until 2026-12-03 (one frame per message).
+// `--node-args=<flags>` (space-separated): one more column, Warsztat (SQLite) run with those node flags.
+const nodeArgs = value('node-args')?.split(' ').filter(Boolean) ?? [];
 const baselines = value('baseline')?.split(',').filter(Boolean) ?? [];
 const allPeers = [
   ...(flag('old-relay') ? [perMessageRelay] : []),
@@ -55,6 +59,9 @@ const allPeers = [
     ? [warsztatPeer('Warsztat (SQLite, window 0)', true, null, { SYNC_COMMIT_WINDOW_MS: '0' })]
     : []),
   ...baselines.map((ref) => warsztatPeer(`Warsztat (SQLite, at ${ref})`, true, null, {}, ref)),
+  ...(nodeArgs.length > 0
+    ? [warsztatPeer(`Warsztat (SQLite, node ${nodeArgs.join(' ')})`, true, null, {}, null, nodeArgs)]
+    : []),
 ];
 const peers = allPeers.filter((p) => !peerFilter || peerFilter.some((f) => p.name.toLowerCase().includes(f)));
 

@@ -305,6 +305,8 @@ export function warsztatPeer(
   env: Record<string, string> = {},
   /** A git ref: run the server as it was there (`--baseline`, see compiledWarsztat). */
   baseline: string | null = null,
+  /** Extra flags for node (`--node-args`), e.g. a V8 heap setting measured against the default. */
+  nodeArgs: string[] = [],
 ): PeerDef {
   return {
     name,
@@ -316,7 +318,9 @@ export function warsztatPeer(
       const databaseUrl = durable ? `sqlite:${join(dir, 'warsztat.db')}` : 'sqlite::memory:';
       const profileFile = profileDir ? join(profileDir, 'warsztat.cpuprofile') : null;
       // A profiled run keeps tsx: its profile then names source files and lines.
-      const args = profileFile ? tsServer('warsztat.ts') : ['--expose-gc', await compiledWarsztat(baseline)];
+      const args = profileFile
+        ? tsServer('warsztat.ts')
+        : ['--expose-gc', ...nodeArgs, await compiledWarsztat(baseline)];
       const proc = new Proc(await freePort(), args, {
         ...env,
         DATABASE_URL: databaseUrl,

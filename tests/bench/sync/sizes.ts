@@ -33,6 +33,8 @@ export interface Sizes {
   idleCpuSeconds: number;
   /** Clients echo awareness as y-websocket's provider does (`--no-echo` switches it off). */
   echo: boolean;
+  /** Typing with presence (`--no-presence`: edits alone, to tell presence's share of the tail). */
+  presence?: boolean;
   threads: number;
   /** One server process per peer for all workloads (smoke only; measurements want a fresh one). */
   shareServer: boolean;

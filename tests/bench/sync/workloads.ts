@@ -117,7 +117,13 @@ export async function withPeer<T>(
 export function typing(def: PeerDef, sizes: Sizes): Promise<TypingResult> {
   const t = sizes.typing;
   return withPeer(def, sizes, async (running, pool) => {
-    const r = room(def, running, await running.boards(t.groups), t.editorsPerGroup, { echo: sizes.echo });
+    const r = room(
+      def,
+      running,
+      await running.boards(t.groups),
+      t.editorsPerGroup,
+      sizes.presence === false ? null : { echo: sizes.echo },
+    );
     await connectRoom(pool, r, Math.min(3_000, r.editors.length * 5), 1_500 * sizes.pauseScale);
     const sampler = new Sampler(running.pid);
     const self = new SelfCpu();
