@@ -34,6 +34,7 @@ import {
   writeSnapshot,
   writeTokens,
 } from './sqliteWrites.js';
+import { WalCheckpointer } from './walCheckpointer.js';
 
 /** SQLite keeps JSON as text: each JSON column of a row is decoded before the shared mapping. */
 type JsonText<Row, Column extends keyof Row> = Omit<Row, Column> & { [K in Column]: string | null };
@@ -49,6 +50,8 @@ export class SqliteStore implements Store {
    */
   private unwritableSince: number | null = null;
   private readonly path: string;
+  /** Checkpoints the WAL off the event loop (a file only; an in-memory database has no WAL). */
+  private readonly checkpointer: WalCheckpointer | null;
 
   constructor(path: string) {
     this.path = path;
@@ -59,6 +62,9 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     migrateSqlite(this.db);
+    this.checkpointer = path === ':memory:' ? null : new WalCheckpointer(path);
+    // The backstop only (see WalCheckpointer): 10,000 pages of 4 KiB.
+    if (this.checkpointer) this.db.pragma('wal_autocheckpoint = 10000');
   }
 
   /** Runs one write; a disk that refuses it becomes StoreUnavailableError (every transaction rolls back whole). */
@@ -66,6 +72,7 @@ export class SqliteStore implements Store {
     try {
       const result = run();
       this.unwritableSince = null;
+      this.checkpointer?.wrote();
       return result;
     } catch (error) {
       if (!isUnwritable(error)) throw error;
@@ -254,6 +261,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.close();
     this.db.close();
   }
 }
