@@ -24,6 +24,20 @@ export const newAwarenessCounters = (): AwarenessCounters => ({ parsed: 0, skipp
 
 /** Changes of one doc leave at most this often, merged into one message (leading edge: at once after a quiet spell). */
 export const AWARENESS_FLUSH_MS = 100;
+/**
+ * …and, on a large doc, at most once per this many ms per socket that receives them: each flush
+ * costs a send to every such socket and, from stock providers, an echo back from each. A 100-person
+ * board then flushes five times a second (still smooth carets), not ten.
+ */
+export const AWARENESS_FLUSH_MS_PER_RECEIVER = 2;
+/** The longest gap between flushes, whatever the doc's size. */
+export const AWARENESS_FLUSH_MAX_MS = 250;
+/**
+ * Once its gap is over, a flush waits up to this share of the gap longer for the doc's next edit
+ * broadcast and leaves in the same write to each socket (`rideAlong`): on a board being typed on,
+ * presence then costs no send and no wake-up of its own.
+ */
+const RIDE_ALONG_SLACK = 0.25;
 /** How often the shared sweep forwards held renewals (one timer for the whole process). */
 export const RENEWAL_SWEEP_MS = 5_000;
 /**
@@ -60,7 +74,8 @@ function watchRenewals(hub: { sweep(now: number): boolean }): void {
  * receive, so a change in an N-person doc comes back N−1 times; this hub keeps that linear:
  *  - entries for client ids another socket owns, and stale echoes of states that left, are dropped
  *    before their JSON is read (awarenessGuard);
- *  - changes are merged per doc and leave at most every AWARENESS_FLUSH_MS, one message for all;
+ *  - changes are merged per doc and leave at most every AWARENESS_FLUSH_MS (longer on a large doc),
+ *    one message for all, with the doc's next edit broadcast when one comes soon (`rideAlong`);
  *  - unchanged renewals are held and forwarded by a shared sweep, only as often as peers need;
  *  - viewers (sockets whose token may not set presence: projector, plenary readers) neither fan
  *    out nor receive presence; their own renewal is answered to them alone, which is the traffic
@@ -77,7 +92,8 @@ export class AwarenessHub<P extends PresencePeer = PresencePeer> {
   /** Unchanged renewals waiting for the sweep. */
   private readonly held = new Set<number>();
   private readonly forwardedAt = new Map<number, number>();
-  private flushPending = false;
+  /** The flush to come, a timer (or an immediate after a quiet spell); null when nothing waits. */
+  private flushTimer: { cancel(): void } | null = null;
   private lastFlushAt = 0;
   private destroyed = false;
 
@@ -187,16 +203,47 @@ export class AwarenessHub<P extends PresencePeer = PresencePeer> {
   }
 
   private scheduleFlush(): void {
-    if (this.flushPending || this.destroyed) return;
-    this.flushPending = true;
-    const wait = this.lastFlushAt + AWARENESS_FLUSH_MS - Date.now();
-    if (wait <= 0) setImmediate(() => this.flush());
-    else setTimeout(() => this.flush(), wait).unref();
+    if (this.flushTimer || this.destroyed) return;
+    const gap = this.flushGap();
+    const wait = this.lastFlushAt + gap - Date.now();
+    if (wait <= 0) {
+      const immediate = setImmediate(() => this.flush());
+      this.flushTimer = { cancel: () => clearImmediate(immediate) };
+    } else {
+      const timer = setTimeout(() => this.flush(), wait + gap * RIDE_ALONG_SLACK).unref();
+      this.flushTimer = { cancel: () => clearTimeout(timer) };
+    }
+  }
+
+  /**
+   * Called by the doc as it broadcasts edits: the pending changes, when their gap is over, as one
+   * message for every socket that receives presence (`receives`), to send in the same write.
+   */
+  rideAlong(): Uint8Array | null {
+    if (!this.flushTimer || Date.now() - this.lastFlushAt < this.flushGap()) return null;
+    this.flushTimer.cancel();
+    return this.take();
+  }
+
+  /** Whether this socket gets presence (viewers do not). */
+  receives(peer: P): boolean {
+    return !this.viewers.has(peer);
+  }
+
+  private flushGap(): number {
+    const receivers = this.peers.size - this.viewers.size;
+    return Math.min(AWARENESS_FLUSH_MAX_MS, Math.max(AWARENESS_FLUSH_MS, receivers * AWARENESS_FLUSH_MS_PER_RECEIVER));
   }
 
   private flush(): void {
-    this.flushPending = false;
-    if (this.destroyed) return;
+    const message = this.take();
+    if (message) for (const peer of this.peers.keys()) if (!this.viewers.has(peer)) this.sendTo(peer, message);
+  }
+
+  /** The pending changes and due renewals as one message (null: none), counted as forwarded. */
+  private take(): Uint8Array | null {
+    this.flushTimer = null;
+    if (this.destroyed) return null;
     const now = Date.now();
     this.lastFlushAt = now;
     const ids = [...this.changed];
@@ -208,7 +255,7 @@ export class AwarenessHub<P extends PresencePeer = PresencePeer> {
         this.held.delete(id);
       }
     }
-    this.forward(ids, now);
+    return this.encode(ids, now);
   }
 
   /** Forwards held renewals that are due; false once nothing is held (the sweep forgets this doc). */
@@ -221,12 +268,14 @@ export class AwarenessHub<P extends PresencePeer = PresencePeer> {
         this.held.delete(id);
       }
     }
-    this.forward(due, now);
+    const message = this.encode(due, now);
+    if (message) for (const peer of this.peers.keys()) if (!this.viewers.has(peer)) this.sendTo(peer, message);
     return this.held.size > 0;
   }
 
-  private forward(ids: number[], now: number): void {
-    if (ids.length === 0) return;
+  /** `ids` as one message for this node's sockets, published to other nodes; null when empty. */
+  private encode(ids: number[], now: number): Uint8Array | null {
+    if (ids.length === 0) return null;
     const states = this.awareness.getStates();
     for (const id of ids) {
       if (states.has(id)) this.forwardedAt.set(id, now);
@@ -234,13 +283,14 @@ export class AwarenessHub<P extends PresencePeer = PresencePeer> {
     }
     // Encoded once for every receiver; each socket gets one message per flush, whatever it holds.
     const message = writeAwareness(this.awareness, ids);
-    for (const peer of this.peers.keys()) if (!this.viewers.has(peer)) this.sendTo(peer, message);
     const publish = this.publish();
     const local = ids.filter((id) => this.toPublish.delete(id));
     if (publish && local.length > 0) publish(awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
+    return message;
   }
 
-  private sendTo(peer: P, message: Uint8Array): void {
+  /** Sends one awareness message to one socket, counted for `/metrics`. */
+  sendTo(peer: P, message: Uint8Array): void {
     this.counters.sent++;
     peer.send(message);
   }
@@ -251,6 +301,8 @@ export class AwarenessHub<P extends PresencePeer = PresencePeer> {
 
   destroy(): void {
     this.destroyed = true;
+    this.flushTimer?.cancel();
+    this.flushTimer = null;
     hubsWithRenewals.delete(this);
     this.awareness.destroy();
   }

@@ -309,11 +309,13 @@ export class SharedDoc {
     // The list is taken first: a send may close a peer, and every corked socket must be uncorked.
     const peers = [...this.peers.keys()];
     const messages = merged.map(writeUpdate);
-    // Several messages to one socket (a batch over MERGE_AT_MOST, "saved") leave in one write.
-    const cork = messages.length > 1 || savedVector !== null;
+    const presence = this.presence.rideAlong();
+    // Several messages to one socket (a batch over MERGE_AT_MOST, "saved", presence) leave in one write.
+    const cork = messages.length > 1 || savedVector !== null || presence !== null;
     if (cork) for (const peer of peers) peer.cork?.();
     try {
       for (const message of messages) for (const peer of peers) if (peer !== skip) peer.send(message);
+      if (presence) for (const peer of peers) if (this.presence.receives(peer)) this.presence.sendTo(peer, presence);
       if (savedVector) {
         const saved = writeSaved(savedVector);
         for (const peer of peers) if (peer.wantsSaved) peer.send(saved);
