@@ -2,10 +2,12 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { type AwarenessUser, guardAwareness, MAX_AWARENESS_ENTRIES } from './awarenessGuard.js';
 import { writeAwareness } from './messages.js';
+import { broadcastFrame } from './transport.js';
 
 /** The part of a socket the hub needs (SharedDoc's DocPeer satisfies it). */
 export interface PresencePeer {
-  send(message: Uint8Array): void;
+  /** `frame`: the message framed once for every socket of a broadcast (transport.ts). */
+  send(message: Uint8Array, frame?: Uint8Array): void;
 }
 
 /** Process counters for `/metrics`, one object per sync server (plain numbers: no work per message). */
@@ -237,7 +239,7 @@ export class AwarenessHub<P extends PresencePeer = PresencePeer> {
 
   private flush(): void {
     const message = this.take();
-    if (message) for (const peer of this.peers.keys()) if (!this.viewers.has(peer)) this.sendTo(peer, message);
+    if (message) this.fanOut(message);
   }
 
   /** The pending changes and due renewals as one message (null: none), counted as forwarded. */
@@ -269,7 +271,7 @@ export class AwarenessHub<P extends PresencePeer = PresencePeer> {
       }
     }
     const message = this.encode(due, now);
-    if (message) for (const peer of this.peers.keys()) if (!this.viewers.has(peer)) this.sendTo(peer, message);
+    if (message) this.fanOut(message);
     return this.held.size > 0;
   }
 
@@ -289,10 +291,15 @@ export class AwarenessHub<P extends PresencePeer = PresencePeer> {
     return message;
   }
 
+  private fanOut(message: Uint8Array): void {
+    const frame = broadcastFrame(message);
+    for (const peer of this.peers.keys()) if (!this.viewers.has(peer)) this.sendTo(peer, message, frame);
+  }
+
   /** Sends one awareness message to one socket, counted for `/metrics`. */
-  sendTo(peer: P, message: Uint8Array): void {
+  sendTo(peer: P, message: Uint8Array, frame?: Uint8Array): void {
     this.counters.sent++;
-    peer.send(message);
+    peer.send(message, frame);
   }
 
   get viewerCount(): number {

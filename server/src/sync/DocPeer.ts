@@ -5,7 +5,8 @@
 export interface DocPeer {
   /** Receives "saved up to here" after each durable write. */
   readonly wantsSaved: boolean;
-  send(message: Uint8Array): void;
+  /** `frame`: the same message framed once for every socket of a broadcast (`broadcastFrame`). */
+  send(message: Uint8Array, frame?: Uint8Array): void;
   /** Between cork and uncork, sends are queued and leave in one write (one syscall, not one per message). */
   cork?(): void;
   uncork?(): void;

@@ -11,6 +11,7 @@ import { inProcessMerge } from './mergeDoc.js';
 import { writeSaved, writeStep2, writeStep2Update, writeUpdate } from './messages.js';
 import { NewcomerParts } from './NewcomerParts.js';
 import type { DocLink, DocRelay, RelayHandlers } from './relay.js';
+import { broadcastFrame } from './transport.js';
 
 const log = planeLog('sync');
 
@@ -115,7 +116,8 @@ export class SharedDoc {
       this.addNewcomerPart(update);
       // Only what this node did not have yet gets here (Yjs yields the difference).
       const message = writeUpdate(update);
-      for (const peer of this.peers.keys()) peer.send(message);
+      const frame = broadcastFrame(message);
+      for (const peer of this.peers.keys()) peer.send(message, frame);
       return;
     }
     this.durableLog.append(update, origin);
@@ -314,8 +316,14 @@ export class SharedDoc {
     const cork = messages.length > 1 || savedVector !== null || presence !== null;
     if (cork) for (const peer of peers) peer.cork?.();
     try {
-      for (const message of messages) for (const peer of peers) if (peer !== skip) peer.send(message);
-      if (presence) for (const peer of peers) if (this.presence.receives(peer)) this.presence.sendTo(peer, presence);
+      for (const message of messages) {
+        const frame = broadcastFrame(message);
+        for (const peer of peers) if (peer !== skip) peer.send(message, frame);
+      }
+      if (presence) {
+        const frame = broadcastFrame(presence);
+        for (const peer of peers) if (this.presence.receives(peer)) this.presence.sendTo(peer, presence, frame);
+      }
       if (savedVector) {
         const saved = writeSaved(savedVector);
         for (const peer of peers) if (peer.wantsSaved) peer.send(saved);

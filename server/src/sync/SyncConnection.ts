@@ -213,13 +213,18 @@ export class SyncConnection implements DocPeer {
     else if (this.auth && !this.auth.canRead()) this.close(CloseCode.Forbidden, 'rights revoked');
   }
 
-  send(message: Uint8Array): void {
+  send(message: Uint8Array, frame?: Uint8Array): void {
     if (this.closed || !this.ws.isOpen) return;
     // A socket that cannot keep up is closed rather than buffered without bound; the provider
     // reconnects and gets one full sync instead of the backlog. One message of any size always
     // fits in an empty buffer, so a large first sync is never mistaken for a slow consumer.
     if (this.ws.bufferedAmount > this.limits.maxBufferedBytes) {
       this.close(CloseCode.TryAgainLater, 'slow consumer');
+      return;
+    }
+    // A broadcast's frame is written as it is; a failed write closes the socket (ws's 'close').
+    if (frame && this.ws.sendFrame) {
+      this.ws.sendFrame(frame);
       return;
     }
     this.ws.send(message, (error) => {
