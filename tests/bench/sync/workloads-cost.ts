@@ -6,8 +6,7 @@
  */
 import { now } from './clients.js';
 import type { PeerDef } from './peers.js';
-import type { Pool, PoolResult } from './pool.js';
-import { connectRoom, countOf, deliveredRatio, room } from './room.js';
+import { connectRoom, countOf, deliveredRatio, drained, room } from './room.js';
 import type { Sizes } from './sizes.js';
 import { cpuPer1k, cpuTimeMs, type Latency, SelfCpu, sleep, summarise, writeSyscalls } from './stats.js';
 import { pause, withPeer } from './workloads.js';
@@ -84,18 +83,4 @@ export function cost(def: PeerDef, sizes: Sizes): Promise<CostResult> {
       closed,
     };
   });
-}
-
-/** Collects until every edit of the window reached every receiver, or `timeoutMs` passed. */
-async function drained(pool: Pool, receiversPerGroup: number, timeoutMs: number): Promise<PoolResult> {
-  const deadline = now() + timeoutMs;
-  let last = -1;
-  for (;;) {
-    const result = await pool.collect();
-    // Some servers lose a few edits for good under load: stop once nothing more arrives.
-    const got = result.latencies.length;
-    if (deliveredRatio(result, receiversPerGroup) >= 0.999 || got === last || now() > deadline) return result;
-    last = got;
-    await sleep(500);
-  }
 }

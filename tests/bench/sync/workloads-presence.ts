@@ -6,7 +6,7 @@ import { parseDocName, plenaryDocNameFor } from '@warsztat/shared';
 import { now } from './clients.js';
 import type { Board, PeerDef, RunningPeer } from './peers.js';
 import type { Pool } from './pool.js';
-import { countOf, deliveredRatio, room, spec, waitFor } from './room.js';
+import { countOf, deliveredRatio, drained, room, spec, waitFor } from './room.js';
 import type { Sizes } from './sizes.js';
 import { type Latency, Sampler, SelfCpu, sleep, summarise, type Usage } from './stats.js';
 import { type IdleResult, pause, withPeer } from './workloads.js';
@@ -44,7 +44,14 @@ function plenaryBoard(def: PeerDef, board: Board): Board {
 }
 
 /** Measures one window of the running clients: latency, deliveries, server CPU and RSS. */
-async function measure(running: RunningPeer, pool: Pool, sizes: Sizes, seconds: number) {
+async function measure(
+  running: RunningPeer,
+  pool: Pool,
+  sizes: Sizes,
+  seconds: number,
+  /** Receivers of each edit, writer included (as deliveredRatio counts them). */
+  receiversPerGroup: number,
+) {
   const from = now() + 1_000 * sizes.pauseScale;
   const to = from + seconds * 1_000;
   await pool.setWindow(from, to);
@@ -57,7 +64,7 @@ async function measure(running: RunningPeer, pool: Pool, sizes: Sizes, seconds: 
   const server = await sampler.stop();
   const generatorCpuPercent = self.percent();
   await pause(sizes, 1_000);
-  return { result: await pool.collect(), server, generatorCpuPercent };
+  return { result: await drained(pool, receiversPerGroup, 10_000), server, generatorCpuPercent };
 }
 
 /** One doc read by many (a plenary list on every phone), written by one facilitator. */
@@ -76,7 +83,7 @@ export function plenary(def: PeerDef, sizes: Sizes): Promise<PlenaryResult> {
     await pool.createCards();
     await pause(sizes, 1_500);
     await pool.setRate(p.editsPerSecond);
-    const { result, server } = await measure(running, pool, sizes, p.seconds);
+    const { result, server } = await measure(running, pool, sizes, p.seconds, p.readers + 1);
     await pool.setRate(0);
     return {
       latency: summarise(result.latencies),
@@ -112,7 +119,7 @@ export function capacity(def: PeerDef, sizes: Sizes): Promise<CapacityResult> {
       await pool.createCards();
       await pause(sizes, 1_500);
       await pool.setRate(c.editsPerSecond);
-      const run = () => measure(running, pool, sizes, c.stepSeconds);
+      const run = () => measure(running, pool, sizes, c.stepSeconds, c.perBoard + 1);
       let { result, server, generatorCpuPercent } = await run();
       const p99Of = (x: typeof result) => summarise(x.latencies).p99;
       // The machine is shared: a step spoilt by another process's burst is run again before it counts.

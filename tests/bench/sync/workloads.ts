@@ -7,7 +7,7 @@ import { boardUpdates } from './boards.js';
 import { now } from './clients.js';
 import type { PeerDef, RunningPeer } from './peers.js';
 import { Pool } from './pool.js';
-import { connectRoom, countOf, deliveredRatio, room, spec, waitFor } from './room.js';
+import { connectRoom, countOf, deliveredRatio, drained, room, spec, waitFor } from './room.js';
 import { seedBoard } from './seed.js';
 import type { Sizes } from './sizes.js';
 import { cpuPer1k, cpuTimeMs, type Latency, Sampler, SelfCpu, sleep, summarise, type Usage } from './stats.js';
@@ -141,7 +141,7 @@ export function typing(def: PeerDef, sizes: Sizes): Promise<TypingResult> {
     const generatorCpuPercent = self.percent();
     await pool.setRate(0);
     await pause(sizes, 1_500);
-    const result = await pool.collect();
+    const result = await drained(pool, r.receiversPerGroup, 10_000);
     return {
       latency: summarise(result.latencies),
       delivered: deliveredRatio(result, r.receiversPerGroup),
