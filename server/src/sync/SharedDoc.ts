@@ -313,8 +313,14 @@ export class SharedDoc {
     const messages = merged.map(writeUpdate);
     const presence = this.presence.rideAlong();
     // Several messages to one socket (a batch over MERGE_AT_MOST, "saved", presence) leave in one write.
-    const cork = messages.length > 1 || savedVector !== null || presence !== null;
-    if (cork) for (const peer of peers) peer.cork?.();
+    // Only such sockets are corked: on the plenary doc 300 viewers get the update alone, and a cork
+    // turned each of their single writes into a buffered `writev` at the uncork.
+    const sends = (peer: DocPeer) =>
+      (peer === skip ? 0 : messages.length) +
+      (presence && this.presence.receives(peer) ? 1 : 0) +
+      (savedVector && peer.wantsSaved ? 1 : 0);
+    const corked = messages.length > 1 || savedVector || presence ? peers.filter((peer) => sends(peer) > 1) : [];
+    for (const peer of corked) peer.cork?.();
     try {
       for (const message of messages) {
         const frame = broadcastFrame(message);
@@ -329,7 +335,7 @@ export class SharedDoc {
         for (const peer of peers) if (peer.wantsSaved) peer.send(saved);
       }
     } finally {
-      if (cork) for (const peer of peers) peer.uncork?.();
+      for (const peer of corked) peer.uncork?.();
     }
     this.onPersisted(batch.length, bytes);
   }
