@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { type AwarenessUser, guardAwareness, MAX_AWARENESS_ENTRIES } from './awarenessGuard.js';
 import { writeAwareness } from './messages.js';
+import { forgetRenewals, watchRenewals } from './renewalSweep.js';
 import { broadcastFrame } from './transport.js';
 
 /** The part of a socket the hub needs (SharedDoc's DocPeer satisfies it). */
@@ -40,8 +41,6 @@ export const AWARENESS_FLUSH_MAX_MS = 250;
  * presence then costs no send and no wake-up of its own.
  */
 const RIDE_ALONG_SLACK = 0.25;
-/** How often the shared sweep forwards held renewals (one timer for the whole process). */
-export const RENEWAL_SWEEP_MS = 5_000;
 /**
  * An unchanged state (same JSON, new clock) is forwarded at most this often per client. y-protocols
  * drops a remote state not renewed for 30 s and clients renew every 15 s (checked every 3 s);
@@ -52,24 +51,6 @@ export const RENEWAL_MIN_GAP_MS = 10_000;
 
 /** Origin of awareness updates relayed from other nodes (never published back). */
 export const RELAYED = Symbol('relayed');
-
-const hubsWithRenewals = new Set<{ sweep(now: number): boolean }>();
-let sweepTimer: NodeJS.Timeout | null = null;
-
-/** One process-wide timer instead of one per doc or socket; it stops when no renewal is held. */
-function watchRenewals(hub: { sweep(now: number): boolean }): void {
-  hubsWithRenewals.add(hub);
-  if (sweepTimer) return;
-  sweepTimer = setInterval(() => {
-    const now = Date.now();
-    for (const h of hubsWithRenewals) if (!h.sweep(now)) hubsWithRenewals.delete(h);
-    if (hubsWithRenewals.size === 0 && sweepTimer) {
-      clearInterval(sweepTimer);
-      sweepTimer = null;
-    }
-  }, RENEWAL_SWEEP_MS);
-  sweepTimer.unref();
-}
 
 /**
  * Presence of one doc (DESIGN §4, issue #18). Stock providers re-send every awareness update they
@@ -310,7 +291,7 @@ export class AwarenessHub<P extends PresencePeer = PresencePeer> {
     this.destroyed = true;
     this.flushTimer?.cancel();
     this.flushTimer = null;
-    hubsWithRenewals.delete(this);
+    forgetRenewals(this);
     this.awareness.destroy();
   }
 }
