@@ -272,13 +272,14 @@ export class AwarenessHub<P extends PresencePeer = PresencePeer> {
     return message;
   }
 
-  private fanOut(message: Uint8Array): void {
+  /** One awareness message to every socket that receives presence, framed once for all. */
+  fanOut(message: Uint8Array): void {
     const frame = broadcastFrame(message);
     for (const peer of this.peers.keys()) if (!this.viewers.has(peer)) this.sendTo(peer, message, frame);
   }
 
   /** Sends one awareness message to one socket, counted for `/metrics`. */
-  sendTo(peer: P, message: Uint8Array, frame?: Uint8Array): void {
+  private sendTo(peer: P, message: Uint8Array, frame?: Uint8Array): void {
     this.counters.sent++;
     peer.send(message, frame);
   }

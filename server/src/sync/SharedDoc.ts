@@ -326,10 +326,7 @@ export class SharedDoc {
         const frame = broadcastFrame(message);
         for (const peer of peers) if (peer !== skip) peer.send(message, frame);
       }
-      if (presence) {
-        const frame = broadcastFrame(presence);
-        for (const peer of peers) if (this.presence.receives(peer)) this.presence.sendTo(peer, presence, frame);
-      }
+      if (presence) this.presence.fanOut(presence);
       if (savedVector) {
         const saved = writeSaved(savedVector);
         for (const peer of peers) if (peer.wantsSaved) peer.send(saved);

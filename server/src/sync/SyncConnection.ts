@@ -127,18 +127,27 @@ export class SyncConnection implements DocPeer {
     });
   }
 
-  /** An awareness message, when the socket is open and nothing is queued before it. */
-  private handleAwareness(bytes: Uint8Array): void {
+  /**
+   * A message to handle now: the open doc, the rights and the decoded message; null when the
+   * socket is closed or not open yet, or (closed 4400) when the bytes are not y-websocket.
+   */
+  private read(bytes: Uint8Array): { doc: SharedDoc; auth: Granted; message: IncomingMessage } | null {
     const doc = this.doc;
     const auth = this.auth;
-    if (this.closed || !doc || !auth) return;
-    let message: IncomingMessage;
+    if (this.closed || !doc || !auth) return null;
     try {
-      message = readMessage(bytes);
+      return { doc, auth, message: readMessage(bytes) };
     } catch {
       this.close(CloseCode.Malformed, 'malformed message');
-      return;
+      return null;
     }
+  }
+
+  /** An awareness message, when the socket is open and nothing is queued before it. */
+  private handleAwareness(bytes: Uint8Array): void {
+    const opened = this.read(bytes);
+    if (!opened) return;
+    const { doc, auth, message } = opened;
     try {
       // Only awareness reaches here (its first byte); the same answers as `handle` gives.
       if (message.type === 'awareness') doc.presence.receive(this, message.update, auth.user, bytes);
@@ -148,15 +157,9 @@ export class SyncConnection implements DocPeer {
   }
 
   private async handle(bytes: Uint8Array): Promise<void> {
-    const doc = this.doc;
-    const auth = this.auth;
-    if (this.closed || !doc || !auth) return;
-    let message: IncomingMessage;
-    try {
-      message = readMessage(bytes);
-    } catch {
-      return this.close(CloseCode.Malformed, 'malformed message');
-    }
+    const opened = this.read(bytes);
+    if (!opened) return;
+    const { doc, auth, message } = opened;
     try {
       switch (message.type) {
         case 'step1':
