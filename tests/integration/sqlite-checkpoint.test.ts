@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../server/src/persistence/SqliteStore.js';
+import { SqliteStore, WAL_SIZE_LIMIT_BYTES } from '../../server/src/persistence/SqliteStore.js';
 import { waitFor } from '../helpers/poll.js';
 
 /** Rows of `doc_updates` in the database file alone, as if its WAL were lost: what a checkpoint copied. */
@@ -63,6 +63,22 @@ describe('the SQLite WAL checkpoint', () => {
     // The last connection to close checkpoints and removes the WAL: the worker's closed first.
     expect(existsSync(`${path}-wal`)).toBe(false);
     expect(rowsInMainFile(dir, path)).toBe(300);
+  });
+
+  it('cuts the WAL file back after a burst larger than its limit', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'warsztat-checkpoint-'));
+    const path = join(dir, 'w.db');
+    const store = new SqliteStore(path);
+    // An import-sized burst, committed faster than a checkpoint round: 24 MiB in 24 transactions.
+    const update = new Uint8Array(256 * 1024).fill(9);
+    for (let i = 0; i < 24; i++) await store.appendUpdates('w1/board/g1', [update, update, update, update]);
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(WAL_SIZE_LIMIT_BYTES);
+    await waitFor(() => rowsInMainFile(dir, path) === 96, 20_000);
+    // The next write after the complete checkpoint restarts the WAL and truncates the file.
+    await store.appendUpdates('w1/board/g1', [new Uint8Array([0, 0])]);
+    expect(statSync(`${path}-wal`).size).toBeLessThanOrEqual(WAL_SIZE_LIMIT_BYTES);
+    expect((await store.loadDoc('w1/board/g1')).updates).toHaveLength(97);
+    await store.close();
   });
 
   it('keeps no worker for an in-memory database', async () => {

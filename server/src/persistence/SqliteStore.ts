@@ -39,6 +39,9 @@ import { WalCheckpointer } from './walCheckpointer.js';
 /** SQLite keeps JSON as text: each JSON column of a row is decoded before the shared mapping. */
 type JsonText<Row, Column extends keyof Row> = Omit<Row, Column> & { [K in Column]: string | null };
 
+/** What the WAL file is cut back to once checkpointed (see the constructor): 16 MiB. */
+export const WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
+
 const fromJson = (text: string | null): unknown => (text === null ? null : (JSON.parse(text) as unknown));
 
 /** The embedded default store: one SQLite file in WAL mode; better-sqlite3 is synchronous, so every call is one short transaction. */
@@ -65,6 +68,10 @@ export class SqliteStore implements Store {
     this.checkpointer = path === ':memory:' ? null : new WalCheckpointer(path);
     // The backstop only (see WalCheckpointer): 10,000 pages of 4 KiB.
     if (this.checkpointer) this.db.pragma('wal_autocheckpoint = 10000');
+    // A burst (an import, a compaction of a large board) grows the WAL file, and SQLite reuses it
+    // from its start afterwards but never shrinks it: the first write after a complete checkpoint
+    // truncates it back to this size instead of holding the burst's disk for good.
+    this.db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   }
 
   /** Runs one write; a disk that refuses it becomes StoreUnavailableError (every transaction rolls back whole). */
