@@ -8,9 +8,10 @@ import type { DocPeer } from './DocPeer.js';
 import { type DurabilityLimits, DurableLog, type PendingUpdate } from './DurableLog.js';
 import { applySlices, loadSlices } from './loadSlices.js';
 import { inProcessMerge } from './mergeDoc.js';
-import { writeSaved, writeStep2, writeStep2Update, writeUpdate } from './messages.js';
-import { NewcomerParts } from './NewcomerParts.js';
+import { writeSaved, writeUpdate } from './messages.js';
+import { NewcomerAnswers } from './NewcomerAnswers.js';
 import type { DocLink, DocRelay, RelayHandlers } from './relay.js';
+import { sendBatch } from './sendBatch.js';
 import { broadcastFrame } from './transport.js';
 
 const log = planeLog('sync');
@@ -47,11 +48,6 @@ export class SharedDoc {
   private failed = false;
   /** Other nodes holding this board (multi-node mode only). */
   private link: DocLink | null = null;
-  /**
-   * The whole board as a step-2 message, encoded once and shared by every newcomer until the doc
-   * next changes: in a join storm hundreds of sockets ask for the same state within seconds.
-   */
-  private fullState: Uint8Array | null = null;
   /** Updates relayed from other nodes while the load runs (null once loaded). */
   private relayedDuringLoad: Uint8Array[] | null = [];
   private destroyed = false;
@@ -59,10 +55,8 @@ export class SharedDoc {
   loadSlices = 0;
   /** Peers that asked for "saved up to here" messages. */
   private savedPeers = 0;
-  /** A large board's stored parts, sent to newcomers instead of encoding the whole doc (issue #14). */
-  private readonly newcomerParts: NewcomerParts;
-  /** `newcomerParts` as sync messages, encoded once per version of the list (a refresh changes it too). */
-  private partMessages: { version: number; messages: Uint8Array[] } | null = null;
+  /** Answers to sync step 1, shared by newcomers (a large board's in stored parts, issue #14). */
+  private readonly newcomers: NewcomerAnswers;
 
   private constructor(
     readonly name: string,
@@ -83,20 +77,18 @@ export class SharedDoc {
         // The in-memory doc now holds what the store does not: drop it and every peer, so nothing
         // unsaved is ever served or saved over the stored board.
         appendFailed: () => this.fail(),
-        // The store's parts shrank to the merged snapshot: newcomers get those from now on.
-        compacted: () => {
-          // Freed now rather than at the next newcomer: the parts are about to be read anew or dropped.
-          this.partMessages = null;
-          if (this.isLarge) void this.newcomerParts.refresh();
-          else this.newcomerParts.drop();
-        },
+        compacted: () => this.newcomers.compacted(),
       },
       merge,
     );
-    this.newcomerParts = new NewcomerParts(async () => {
-      const stored = await store.loadDoc(name);
-      return [...stored.snapshot, ...stored.updates];
-    });
+    this.newcomers = new NewcomerAnswers(
+      this.doc,
+      async () => {
+        const stored = await store.loadDoc(name);
+        return [...stored.snapshot, ...stored.updates];
+      },
+      () => this.durableLog.storedBytes >= this.durability.partedSyncFromBytes,
+    );
     this.presence = new AwarenessHub(this.doc, this.peers, counters, () =>
       this.link ? (update) => this.link?.publishAwareness(update) : null,
     );
@@ -108,12 +100,12 @@ export class SharedDoc {
    * `update` listeners, and the load's slices need no encoding (issue #14).
    */
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.fullState = null;
+    this.newcomers.changed();
     if (origin === LOAD_ORIGIN) return;
     for (const peer of this.peers.keys()) if (peer !== origin) peer.docChanged?.();
     if (origin === DURABLE_ORIGIN) {
       this.durableLog.countDurable(update.byteLength);
-      this.addNewcomerPart(update);
+      this.newcomers.durable(update);
       // Only what this node did not have yet gets here (Yjs yields the difference).
       const message = writeUpdate(update);
       const frame = broadcastFrame(message);
@@ -166,7 +158,7 @@ export class SharedDoc {
     shared.doc.on('update', shared.onUpdate);
     shared.durableLog.loaded(stored);
     shared.durableLog.countDurable(relayed.reduce((sum, u) => sum + u.byteLength, 0));
-    if (shared.isLarge) shared.newcomerParts.reset([...stored.snapshot, ...stored.updates, ...relayed]);
+    shared.newcomers.loaded([...stored.snapshot, ...stored.updates, ...relayed]);
     return shared;
   }
 
@@ -215,36 +207,9 @@ export class SharedDoc {
     await applySlices(this.doc, slices, DURABLE_ORIGIN, () => this.failed || this.destroyed);
   }
 
-  /**
-   * The answer to a sync step 1: what the doc holds beyond `stateVector`, as messages to send in
-   * order. A newcomer (empty state vector) of a large board gets the stored parts as sync updates
-   * and then an empty step 2, which a provider takes as "synced" once it has applied them all;
-   * otherwise one step 2, cached for newcomers until the doc next changes.
-   */
+  /** The answer to a sync step 1: what the doc holds beyond `stateVector`, as messages to send in order. */
   answerStep1(stateVector: Uint8Array): Uint8Array[] {
-    const isEmpty = stateVector.length === 1 && stateVector[0] === 0;
-    if (!isEmpty) return [writeStep2(this.doc, stateVector)];
-    const parts = this.newcomerParts.list();
-    if (parts) {
-      const version = this.newcomerParts.version;
-      if (this.partMessages?.version !== version) {
-        this.partMessages = { version, messages: [...parts.map(writeUpdate), writeStep2Update(EMPTY_UPDATE)] };
-      }
-      return this.partMessages.messages;
-    }
-    this.fullState ??= writeStep2(this.doc, stateVector);
-    return [this.fullState];
-  }
-
-  /** Whether the store holds enough of this board for newcomers to get it in parts. */
-  private get isLarge(): boolean {
-    return this.durableLog.storedBytes >= this.durability.partedSyncFromBytes;
-  }
-
-  /** A durable update, for newcomers of a large board; a board that just grew large reads its parts. */
-  private addNewcomerPart(update: Uint8Array): void {
-    if (this.newcomerParts.active) this.newcomerParts.add(update);
-    else if (this.isLarge) void this.newcomerParts.refresh();
+    return this.newcomers.answer(stateVector);
   }
 
   /** Bytes the store holds for this board (for the quota); a close estimate between compactions. */
@@ -302,38 +267,20 @@ export class SharedDoc {
   ): void {
     for (const update of merged) {
       this.link?.publishUpdate(update);
-      this.addNewcomerPart(update);
+      this.newcomers.durable(update);
     }
     const bytes = merged.reduce((sum, u) => sum + u.byteLength, 0);
     // Sent back, a burst of large edits filled its writer's socket and closed it as a slow consumer.
     const first = batch[0]?.origin;
     const skip = batch.every((p) => p.origin === first) ? first : undefined;
-    // The list is taken first: a send may close a peer, and every corked socket must be uncorked.
-    const peers = [...this.peers.keys()];
-    const messages = merged.map(writeUpdate);
     const presence = this.presence.rideAlong();
-    // Several messages to one socket (a batch over MERGE_AT_MOST, "saved", presence) leave in one write.
-    // Only such sockets are corked: on the plenary doc 300 viewers get the update alone, and a cork
-    // turned each of their single writes into a buffered `writev` at the uncork.
-    const sends = (peer: DocPeer) =>
-      (peer === skip ? 0 : messages.length) +
-      (presence && this.presence.receives(peer) ? 1 : 0) +
-      (savedVector && peer.wantsSaved ? 1 : 0);
-    const corked = messages.length > 1 || savedVector || presence ? peers.filter((peer) => sends(peer) > 1) : [];
-    for (const peer of corked) peer.cork?.();
-    try {
-      for (const message of messages) {
-        const frame = broadcastFrame(message);
-        for (const peer of peers) if (peer !== skip) peer.send(message, frame);
-      }
-      if (presence) this.presence.fanOut(presence);
-      if (savedVector) {
-        const saved = writeSaved(savedVector);
-        for (const peer of peers) if (peer.wantsSaved) peer.send(saved);
-      }
-    } finally {
-      for (const peer of corked) peer.uncork?.();
-    }
+    sendBatch(
+      [...this.peers.keys()],
+      merged.map(writeUpdate),
+      skip,
+      presence ? { message: presence, hub: this.presence } : null,
+      savedVector ? writeSaved(savedVector) : null,
+    );
     this.onPersisted(batch.length, bytes);
   }
 
@@ -355,7 +302,7 @@ export class SharedDoc {
   fail(code = 1011, reason = 'store failure'): void {
     this.failed = true;
     this.durableLog.stop();
-    this.newcomerParts.stop();
+    this.newcomers.stop();
     this.link?.leave();
     this.link = null;
     for (const peer of [...this.peers.keys()]) peer.close(code, reason);
@@ -371,14 +318,11 @@ export class SharedDoc {
     this.link?.leave();
     this.link = null;
     this.presence.destroy();
-    this.newcomerParts.stop();
+    this.newcomers.stop();
     this.destroyed = true;
     this.doc.destroy();
   }
 }
-
-/** A Yjs update with nothing in it: the step 2 that closes a newcomer's parts. */
-const EMPTY_UPDATE = new Uint8Array([0, 0]);
 
 /** True when a throw left the doc inside a transaction or its cleanup (Yjs internals, stable in v13). */
 function isWedged(doc: Y.Doc): boolean {
