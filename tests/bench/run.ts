@@ -3,9 +3,10 @@
 // `--peers=relay,warsztat` (substring of the column name, case-insensitive), `--json=<file>`,
 // `--no-echo` (bench clients do not echo awareness, see sync/presence.ts), `--window-off` (adds a
 // Warsztat column with SYNC_COMMIT_WINDOW_MS=0), `--baseline=<ref>` (adds Warsztat SQLite as at that commit),
-// `--old-relay` (adds the per-message relay), `--cpu-prof` (profiles every server process, one summary each), `--cost-rate=N --cost-rounds=N --cost-groups=N` (the cost workload), `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts), `--profile[=saturation]` (adds a CPU profile
+// `--old-relay` (adds the per-message relay), `--pin` (servers on the last core, the generator on the others), `--cpu-prof` (profiles every server process, one summary each), `--cost-rate=N --cost-rounds=N --cost-groups=N` (the cost workload), `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts), `--profile[=saturation]` (adds a CPU profile
 // of the Warsztat server during the typing workload, summarised as top functions).
 // Prints one markdown table per workload, a column per server, with the ratio to the floor.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +81,18 @@ type Name = keyof typeof WORKLOADS;
 // `--cpu-prof`: every server process runs under V8's --cpu-prof (its whole life: start-up, the
 // workloads and their pauses); one summary per column at the end, so peers compare side by side.
 const cpuProfDir = flag('cpu-prof') ? mkdtempSync(join(tmpdir(), 'bench-cpu-prof-')) : null;
+// `--pin`: the servers run on the last core and the load generator (this process, its worker
+// threads) on the others, so a server never waits for the generator's CPU nor the generator for
+// the server's: the nearest this machine comes to a generator on another host. On two cores the
+// generator then has one, so its ceiling (saturation) is lower; use it for latency, not limits.
+if (flag('pin')) {
+  const last = cpus().length - 1;
+  if (last < 1) throw new Error('--pin needs at least two cores');
+  execFileSync('taskset', ['-a', '-p', '-c', last === 1 ? '0' : `0-${last - 1}`, String(process.pid)], {
+    stdio: 'ignore',
+  });
+  process.env.BENCH_SERVER_CPUS = String(last);
+}
 const results: Record<string, Record<string, unknown>> = {};
 const errors: string[] = [];
 const startedAt = new Date();
@@ -113,6 +126,9 @@ const lines = [
   `Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM (${(freemem() / 2 ** 30).toFixed(1)} GiB free at the end), Node ${process.version}, load average at the end ${loadavg()
     .map((x) => x.toFixed(2))
     .join(' / ')}`,
+  ...(flag('pin')
+    ? [`Pinned (--pin): servers on core ${process.env.BENCH_SERVER_CPUS}, the load generator on the others`]
+    : []),
   '',
 ];
 for (const [name, byPeer] of Object.entries(results)) lines.push(...table(name, byPeer, peers, sizes), '');

@@ -216,7 +216,8 @@ export class DurableLog {
         return result;
       });
       this.logEntries = Math.max(0, this.logEntries - counted);
-      log.info({ ...docFields(this.name), updates: counted }, 'board compacted');
+      // Log rows, not updates: since issue #18 a row holds a commit's merged batch.
+      log.info({ ...docFields(this.name), logRows: counted }, 'board compacted');
       if (!this.stopped) {
         // The merged snapshot plus what was added while it ran (a little more than the store holds
         // when an append landed between the start and the read: a close estimate, never under).

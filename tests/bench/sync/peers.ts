@@ -105,7 +105,12 @@ class Proc {
     // `--cpu-prof` (run.ts): V8 writes the whole process's profile there when it exits.
     const profDir = process.env.BENCH_CPU_PROF_DIR;
     const args = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, ...this.args] : this.args;
-    const child = spawn(process.execPath, args, {
+    // `--pin` (run.ts): the server on its own core; taskset execs node, so the pid stays the server's.
+    const cpus = process.env.BENCH_SERVER_CPUS;
+    const [command, commandArgs] = cpus
+      ? ['taskset', ['-c', cpus, process.execPath, ...args]]
+      : [process.execPath, args];
+    const child = spawn(command, commandArgs, {
       cwd: root,
       env: { ...process.env, ...this.env, PORT: String(this.port), NODE_ENV: 'production' },
       stdio: ['pipe', 'pipe', 'pipe'],
