@@ -3,7 +3,7 @@
 // `--peers=relay,warsztat` (substring of the column name, case-insensitive), `--json=<file>`,
 // `--no-echo` (bench clients do not echo awareness, see sync/presence.ts), `--window-off` (adds a
 // Warsztat column with SYNC_COMMIT_WINDOW_MS=0), `--baseline=<ref>` (adds Warsztat SQLite as at that commit),
-// `--old-relay` (adds the per-message relay), `--pin` (servers on the last core, the generator on the others), `--cpu-prof` (profiles every server process, one summary each), `--cost-rate=N --cost-rounds=N --cost-groups=N` (the cost workload), `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts), `--profile[=saturation]` (adds a CPU profile
+// `--old-relay` (adds the per-message relay), `--pin[=N]` (servers on the last N cores, the generator on the others), `--cpu-prof` (profiles every server process, one summary each), `--cost-rate=N --cost-rounds=N --cost-groups=N` (the cost workload), `--smoke` (tiny sizes, for tests/integration/bench-smoke.test.ts), `--profile[=saturation]` (adds a CPU profile
 // of the Warsztat server during the typing workload, summarised as top functions).
 // Prints one markdown table per workload, a column per server, with the ratio to the floor.
 import { execFileSync } from 'node:child_process';
@@ -81,17 +81,22 @@ type Name = keyof typeof WORKLOADS;
 // `--cpu-prof`: every server process runs under V8's --cpu-prof (its whole life: start-up, the
 // workloads and their pauses); one summary per column at the end, so peers compare side by side.
 const cpuProfDir = flag('cpu-prof') ? mkdtempSync(join(tmpdir(), 'bench-cpu-prof-')) : null;
-// `--pin`: the servers run on the last core and the load generator (this process, its worker
-// threads) on the others, so a server never waits for the generator's CPU nor the generator for
-// the server's: the nearest this machine comes to a generator on another host. On two cores the
-// generator then has one, so its ceiling (saturation) is lower; use it for latency, not limits.
+// `--pin[=N]`: the servers run on the last N cores (1 by default) and the load generator (this
+// process, its worker threads) on the others, so a server never waits for the generator's CPU nor
+// the generator for the server's: the nearest one machine comes to a generator on another host.
+// On two cores the generator then has one, so its ceiling (saturation) is lower there: use it for
+// latency. On four or more, `--pin=2` leaves a server's helper threads (GC, workers) a core too.
 if (flag('pin')) {
-  const last = cpus().length - 1;
-  if (last < 1) throw new Error('--pin needs at least two cores');
-  execFileSync('taskset', ['-a', '-p', '-c', last === 1 ? '0' : `0-${last - 1}`, String(process.pid)], {
+  const total = cpus().length;
+  const serverCores = Number(value('pin') || 1);
+  if (!Number.isInteger(serverCores) || serverCores < 1 || serverCores >= total) {
+    throw new Error(`--pin=N needs 1 ≤ N < ${total} (the cores of this machine)`);
+  }
+  const range = (from: number, to: number) => (from === to ? String(from) : `${from}-${to}`);
+  execFileSync('taskset', ['-a', '-p', '-c', range(0, total - serverCores - 1), String(process.pid)], {
     stdio: 'ignore',
   });
-  process.env.BENCH_SERVER_CPUS = String(last);
+  process.env.BENCH_SERVER_CPUS = range(total - serverCores, total - 1);
 }
 const results: Record<string, Record<string, unknown>> = {};
 const errors: string[] = [];
@@ -127,7 +132,7 @@ const lines = [
     .map((x) => x.toFixed(2))
     .join(' / ')}`,
   ...(flag('pin')
-    ? [`Pinned (--pin): servers on core ${process.env.BENCH_SERVER_CPUS}, the load generator on the others`]
+    ? [`Pinned (--pin): servers on core(s) ${process.env.BENCH_SERVER_CPUS}, the load generator on the others`]
     : []),
   '',
 ];
